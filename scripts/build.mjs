@@ -1,0 +1,24 @@
+// Bundles the CLI into dist/ so start-up loads one file; heavy modules stay in lazily loaded chunks.
+import { build, context } from 'esbuild';
+
+const options = {
+  entryPoints: { rmprep: 'src/cli/bin.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __rmprepCreateRequire } from 'node:module'; const require = __rmprepCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+if (process.argv.includes('--watch')) {
+  const ctx = await context(options);
+  await ctx.watch();
+} else {
+  await build(options);
+}

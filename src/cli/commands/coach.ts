@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { analyzeAnswer } from '../../core/coach/index.js';
+import { ratingFromScore } from '../../core/coach-rating.js';
+import { ratingSchema } from '../../core/history/schema.js';
+import { recordAttempt } from '../../core/history/store.js';
+import { renderCoachReport } from '../../ui/render-coach.js';
+import { readAnswer } from '../answer-input.js';
+import type { Run } from '../context.js';
+import { parseOptions } from '../options.js';
+import { findQuestion } from './show.js';
+
+export const coachOptionsSchema = z.object({
+  answerFile: z.string().optional(),
+  json: z.boolean().optional(),
+  record: z.boolean().optional(),
+  rating: ratingSchema.optional(),
+});
+
+export async function coachCommand(run: Run, id: string, raw: unknown): Promise<number> {
+  const opts = parseOptions(coachOptionsSchema, raw);
+  const question = findQuestion(run, id);
+  if (opts.answerFile === undefined && run.stdin.isTTY) {
+    run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
+  }
+  const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
+  const report = analyzeAnswer(question, answer);
+  let recorded: { attempt: string; rating: string; due: string | undefined } | undefined;
+  if (opts.record) {
+    const rating = opts.rating ?? ratingFromScore(report.score);
+    const now = run.now();
+    const attempt = recordAttempt(
+      run.paths.historyFile,
+      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score },
+      { now },
+    );
+    recorded = { attempt: attempt.id, rating, due: attempt.card?.due };
+  }
+  if (opts.json) {
+    run.stdout.write(`${JSON.stringify(recorded ? { ...report, recorded } : report, null, 2)}\n`);
+    return 0;
+  }
+  run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);
+  if (recorded) {
+    run.stdout.write(run.style.dim(`Saved as ${recorded.rating}; next review ${recorded.due?.slice(0, 10) ?? 'soon'}.\n`));
+  }
+  return 0;
+}

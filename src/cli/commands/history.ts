@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { parseHistoryText } from '../../core/history/parse.js';
+import type { AttemptRecord } from '../../core/history/schema.js';
+import { readHistory, recordAttempt, repairHistory } from '../../core/history/store.js';
+import { clean, wrap } from '../../ui/render.js';
+import type { Run } from '../context.js';
+import { FailureError, NotFoundError, UsageError } from '../errors.js';
+import { parseOptions, positiveInt } from '../options.js';
+
+export const historyOptionsSchema = z.object({
+  id: z.string().optional(),
+  limit: positiveInt('--limit').optional(),
+  json: z.boolean().optional(),
+  repair: z.boolean().optional(),
+  import: z.string().optional(),
+});
+
+export async function historyCommand(run: Run, raw: unknown): Promise<number> {
+  const opts = parseOptions(historyOptionsSchema, raw);
+  if (opts.repair && opts.import) throw new UsageError('--repair and --import cannot be used together');
+  if (opts.repair) return repair(run);
+  if (opts.import) return importFile(run, opts.import);
+  const data = readHistory(run.paths.historyFile);
+  const attempts = data.records
+    .filter((r): r is AttemptRecord => r.type === 'attempt' && (!opts.id || r.questionId === opts.id))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, opts.limit ?? 20);
+  if (opts.json) {
+    run.stdout.write(`${JSON.stringify(attempts, null, 2)}\n`);
+    return 0;
+  }
+  if (attempts.length === 0) {
+    run.stderr.write(opts.id ? `rmprep: no attempts at ${clean(opts.id)} yet\n` : "rmprep: no attempts yet; start with 'rmprep drill'\n");
+    return 0;
+  }
+  const { style, width } = run;
+  for (const a of attempts) {
+    const bits = [a.at.slice(0, 16).replace('T', ' '), a.category, a.rating, a.mode];
+    if (a.seconds > 0) bits.push(`${Math.round(a.seconds)} s`);
+    if (a.score !== undefined) bits.push(`score ${a.score}`);
+    if (a.overTime) bits.push('over time');
+    run.stdout.write(`${style.bold(clean(a.questionId))}  ${style.dim(bits.join(' · '))}\n`);
+    if (a.answer) {
+      const text = clean(a.answer).trim();
+      run.stdout.write(`${wrap(text.length > 600 ? `${text.slice(0, 600)}…` : text, width, '  ')}\n`);
+    }
+    run.stdout.write('\n');
+  }
+  return 0;
+}
+
+function repair(run: Run): number {
+  const result = repairHistory(run.paths.historyFile, { now: run.now() });
+  if (result.rejected === 0) {
+    run.stdout.write(`The history is sound: ${result.kept} records, nothing to repair.\n`);
+    return 0;
+  }
+  run.stdout.write(`Kept ${result.kept} records; set aside ${result.rejected} bad line${result.rejected === 1 ? '' : 's'} in ${result.rejectedFile}.\n`);
+  run.stdout.write(`The file as it was is in ${result.backup}.\n`);
+  return 0;
+}
+
+function importFile(run: Run, file: string): number {
+  let text: string;
+  try {
+    text = readFileSync(resolve(run.cwd, file), 'utf8');
+  } catch (err) {
+    throw new NotFoundError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  const parsed = parseHistoryText(text, { expectHeader: firstLine.includes('"rmprep"') });
+  const bad = parsed.bad[0];
+  if (bad) throw new FailureError(`${file}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
+  let count = 0;
+  for (const r of parsed.records) {
+    if (r.type !== 'attempt') continue;
+    const { type: _t, id: _i, card: _c, ...draft } = r;
+    recordAttempt(run.paths.historyFile, draft, { now: run.now() });
+    count++;
+  }
+  run.stdout.write(`Imported ${count} attempt${count === 1 ? '' : 's'} into ${run.paths.historyFile}.\n`);
+  return 0;
+}

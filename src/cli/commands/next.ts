@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { loadSummary } from '../../core/history/store.js';
+import { orderQuestions } from '../../core/select.js';
+import type { Run } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { categoryOption, parseOptions } from '../options.js';
+import { warnAboutProblems } from '../run.js';
+
+export const nextOptionsSchema = z.object({
+  category: categoryOption.optional(),
+  seed: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+export async function nextCommand(run: Run, raw: unknown): Promise<number> {
+  const opts = parseOptions(nextOptionsSchema, raw);
+  const bank = run.loadBank();
+  warnAboutProblems(run, bank);
+  const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
+  const summary = loadSummary(run.paths.historyFile);
+  const [pick] = orderQuestions(questions, summary, { now: run.now(), rng: run.makeRng(opts.seed), mode: 'strict' });
+  if (!pick) throw new NotFoundError(opts.category ? `no ${opts.category} questions in the bank` : 'the question bank is empty');
+  if (opts.json) {
+    const { question: q } = pick;
+    run.stdout.write(`${JSON.stringify({ id: q.id, category: q.category, question: q.question, reason: pick.reason, why: pick.why, due: pick.due ?? null }, null, 2)}\n`);
+  } else {
+    run.stdout.write(`${pick.question.id}\n`);
+  }
+  return 0;
+}

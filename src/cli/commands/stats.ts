@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { loadSummary } from '../../core/history/store.js';
+import { computeStats } from '../../core/stats.js';
+import { renderStats } from '../../ui/render-stats.js';
+import type { Run } from '../context.js';
+import { parseOptions } from '../options.js';
+import { warnAboutProblems } from '../run.js';
+
+export const statsOptionsSchema = z.object({ json: z.boolean().optional() });
+
+export async function statsCommand(run: Run, raw: unknown): Promise<number> {
+  const opts = parseOptions(statsOptionsSchema, raw);
+  const bank = run.loadBank();
+  warnAboutProblems(run, bank);
+  const summary = loadSummary(run.paths.historyFile);
+  const now = run.now();
+  const stats = computeStats(bank.questions, summary, now);
+  if (opts.json) {
+    run.stdout.write(`${JSON.stringify({ generatedAt: now.toISOString(), ...stats }, null, 2)}\n`);
+    return 0;
+  }
+  run.stdout.write(renderStats(stats, { width: run.width, style: run.style, now }));
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { loadBank } from '../../core/questions/load.js';
+import { formatProblem } from '../../core/problems.js';
+import { sanitizeText } from '../../ui/sanitize.js';
+import type { Run } from '../context.js';
+import { parseOptions } from '../options.js';
+
+export const validateOptionsSchema = z.object({ json: z.boolean().optional() });
+
+/** Lints question files: the given paths, or the bundled bank plus the user's folders. Exit 1 on any problem. */
+export async function validateCommand(run: Run, paths: string[], raw: unknown): Promise<number> {
+  const opts = parseOptions(validateOptionsSchema, raw);
+  const bank =
+    paths.length > 0
+      ? loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), run.cwd)
+      : run.loadBank();
+  if (opts.json) {
+    run.stdout.write(`${JSON.stringify({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems }, null, 2)}\n`);
+    return bank.problems.length > 0 ? 1 : 0;
+  }
+  for (const p of bank.problems) run.stdout.write(`${sanitizeText(formatProblem(p))}\n`);
+  const files = `${bank.fileCount} file${bank.fileCount === 1 ? '' : 's'}`;
+  const questions = `${bank.questions.length} valid question${bank.questions.length === 1 ? '' : 's'}`;
+  if (bank.problems.length === 0) {
+    run.stderr.write(`${run.style.good('✓')} ${questions} in ${files}, no problems\n`);
+    return 0;
+  }
+  run.stderr.write(`${run.style.bad('✗')} ${bank.problems.length} problem${bank.problems.length === 1 ? '' : 's'} in ${files} (${questions})\n`);
+  return 1;
+}

@@ -1,0 +1,213 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import type { Context, GlobalOptions } from './context.js';
+import { CliError, EXIT } from './errors.js';
+import { createRun } from './run.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the command tree. Command modules are imported only when their command runs, to keep start-up fast. */
+export function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
+  const program = new Command('rmprep');
+  let captured = '';
+  program
+    .description('Practise for Release Manager job interviews: drill questions, get feedback on your answers, track progress.')
+    .version(ctx.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--history <file>', 'history file (default: $RMPREP_HISTORY, else $XDG_DATA_HOME/rmprep/history.json)')
+    .option('--questions <path>', 'extra question folder or pack file; repeatable (also $RMPREP_QUESTIONS)', collect)
+    .option('--no-color', 'plain output without colors (also NO_COLOR=1)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s) => {
+        captured = s;
+      },
+      getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 80, 100),
+      getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 80, 100),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rmprep drill --category behavioral     practise behavioral questions
+  rmprep show rollback-recovery          look one question up
+  rmprep next                            the id of what to study next
+  rmprep stats                           progress and what needs work
+
+Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 interrupted.`,
+    );
+  Object.defineProperty(program, 'capturedError', { get: () => captured });
+
+  const on = (load: () => Promise<Record<string, unknown>>, name: string) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const globals = command.optsWithGlobals() as GlobalOptions;
+      const run = createRun(ctx, globals);
+      const mod = await load();
+      const fn = mod[name] as unknown as (run: unknown, ...rest: unknown[]) => Promise<number | void>;
+      const code = await fn(run, ...args.slice(0, -1));
+      setExit(typeof code === 'number' ? code : EXIT.ok);
+    };
+  const category = () => new Option('-c, --category <category>', 'common, behavioral or technical');
+
+  program
+    .command('list')
+    .description('list the questions in the bank')
+    .addOption(category())
+    .option('-t, --tag <tag>', 'only questions with this tag')
+    .option('--json', 'print JSON: [{ id, category, question, tags, difficulty }]')
+    .action(on(() => import('./commands/list.js'), 'listCommand'));
+
+  program
+    .command('show')
+    .description('show one question in full: why it is asked, key points, model answer, tip, follow-ups')
+    .argument('<id>', 'question id, e.g. rollback-recovery')
+    .option('--json', 'print the question as JSON')
+    .action(on(() => import('./commands/show.js'), 'showCommand'));
+
+  program
+    .command('drill')
+    .description('practise interactively: answer, get feedback, see the model answer, rate yourself')
+    .addOption(new Option('-c, --category <category>', 'only this category; repeatable').argParser(collect))
+    .option('-t, --tag <tag>', 'only questions with this tag')
+    .option('-n, --count <n>', 'how many questions (default 5)')
+    .option('--seed <seed>', 'make the order reproducible')
+    .option('--due', 'only questions that are due for review')
+    .option('--new', 'only questions never practised')
+    .option('--id <id>', 'ask these questions, in this order; repeatable', collect)
+    .option('--plan <name|file>', 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file')
+    .option('--time-limit <seconds>', 'a countdown for each answer')
+    .addOption(new Option('--answer-mode <mode>', 'how to answer: ask each time, type, editor or spoken').choices(['ask', 'type', 'editor', 'spoken']))
+    .action(on(() => import('./commands/drill.js'), 'drillCommand'));
+
+  program
+    .command('coach')
+    .description('feedback on one answer: talking points, structure, specifics, delivery and a score')
+    .argument('<id>', 'question id')
+    .option('-f, --answer-file <file>', 'read the answer from a file (default: standard input)')
+    .option('--json', 'print the feedback as JSON')
+    .option('--record', 'save the attempt to your history')
+    .addOption(new Option('--rating <rating>', 'self-rating to record (default: from the score)').choices(['again', 'hard', 'good', 'easy']))
+    .action(on(() => import('./commands/coach.js'), 'coachCommand'));
+
+  program
+    .command('next')
+    .description('print the id of the question to study next')
+    .addOption(category())
+    .option('--seed <seed>', 'make tie-breaking reproducible')
+    .option('--json', 'print JSON: { id, category, question, reason, why, due }')
+    .action(on(() => import('./commands/next.js'), 'nextCommand'));
+
+  program
+    .command('stats')
+    .description('progress by category, what is due, streak, activity and what to practise next')
+    .option('--json', 'print the figures as JSON')
+    .action(on(() => import('./commands/stats.js'), 'statsCommand'));
+
+  program
+    .command('history')
+    .description('past attempts, newest first, with the answers you typed')
+    .option('--id <id>', 'only attempts at this question')
+    .option('-n, --limit <n>', 'at most this many attempts (default 20)')
+    .option('--json', 'print JSON')
+    .option('--repair', 'set aside lines of a damaged history file and keep the rest')
+    .option('--import <file>', 'add attempts from a file (e.g. one kept when a save failed)')
+    .action(on(() => import('./commands/history.js'), 'historyCommand'));
+
+  program
+    .command('report')
+    .description('a review of one practice session: questions, answers, feedback and ratings')
+    .option('--session <id>', 'which session: "last" or a session id', 'last')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(on(() => import('./commands/report.js'), 'reportCommand'));
+
+  program
+    .command('export')
+    .description('export questions as an Anki import file, a Markdown study sheet or a JSON pack')
+    .addOption(new Option('--format <format>', 'output format').choices(['anki', 'markdown', 'json']).makeOptionMandatory())
+    .addOption(category())
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(on(() => import('./commands/export.js'), 'exportCommand'));
+
+  program
+    .command('validate')
+    .description('check question files; every problem as file:line:col, exit 1 if any')
+    .argument('[paths...]', 'files or folders (default: the bundled bank and your question folders)')
+    .option('--json', 'print problems as JSON')
+    .action(on(() => import('./commands/validate.js'), 'validateCommand'));
+
+  program
+    .command('new')
+    .description('create a question file that passes validation (asks on a terminal, or takes flags)')
+    .option('--id <id>', 'question id (kebab-case)')
+    .addOption(category())
+    .option('--question <text>', 'the question')
+    .option('--dir <folder>', 'where to write it (default: current folder)')
+    .option('--force', 'overwrite an existing file')
+    .action(on(() => import('./commands/new.js'), 'newCommand'));
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(on(() => import('./commands/completion.js'), 'completionCommand'));
+
+  for (const sub of program.commands) {
+    sub.exitOverride().showSuggestionAfterError(true).configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+/** Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides it. */
+export async function main(argv: string[], ctx: Context): Promise<number> {
+  let exit: number = EXIT.ok;
+  const program = buildProgram(ctx, (code) => {
+    exit = code;
+  });
+  try {
+    if (argv.length === 0) {
+      ctx.stdout.write(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (err) {
+    const sub = program.commands.find((c) => c.name() === argv[0]);
+    return reportError(err, ctx, (program as unknown as { capturedError: string }).capturedError, sub ? `rmprep ${sub.name()} --help` : 'rmprep --help');
+  }
+}
+
+function reportError(err: unknown, ctx: Context, commanderMessage: string, helpCommand: string): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    const text = (commanderMessage || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
+    const first = (text[0] ?? 'invalid command line').replace(/^error: /, '');
+    const suggestion = text.slice(1).join(' ');
+    const hint = suggestion ? `${suggestion.replace(/^\(|\)$/g, '')}; see '${helpCommand}'` : `see '${helpCommand}'`;
+    ctx.stderr.write(`rmprep: ${first} (${hint})\n`);
+    return EXIT.usage;
+  }
+  if (err instanceof CliError) {
+    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
+    return err.exitCode;
+  }
+  if (isHistoryError(err)) {
+    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
+    return EXIT.failure;
+  }
+  if (isPromptExit(err)) return EXIT.interrupted;
+  const e = err instanceof Error ? err : new Error(String(err));
+  ctx.stderr.write(`rmprep: internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in rmprep; please report it with the command you ran.\n`);
+  return EXIT.failure;
+}
+
+function isHistoryError(err: unknown): err is Error & { hint?: string } {
+  return err instanceof Error && err.name === 'HistoryError';
+}
+
+function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}

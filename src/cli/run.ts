@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { loadBank as loadQuestionBank, type Bank } from '../core/questions/load.js';
+import { resolvePaths } from '../core/paths.js';
+import { formatProblem } from '../core/problems.js';
+import { createStyle } from '../ui/style.js';
+import { sanitizeText } from '../ui/sanitize.js';
+import type { Context, GlobalOptions, Run } from './context.js';
+
+/** Resolves the global options against the context: paths, colors, width, and a lazily loaded bank. */
+export function createRun(ctx: Context, globals: GlobalOptions): Run {
+  const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
+  const color = wantsColor(ctx, globals);
+  const width = Math.max(40, Math.min(ctx.stdout.columns ?? 80, 100));
+  let bank: Bank | undefined;
+  const run: Run = {
+    ...ctx,
+    paths,
+    color,
+    width,
+    style: createStyle(color),
+    warn: (message) => void ctx.stderr.write(`rmprep: warning: ${sanitizeText(message)}\n`),
+    loadBank() {
+      if (bank) return bank;
+      const sources = [
+        { path: resolve(ctx.packageRoot, 'questions'), bundled: true },
+        ...paths.userQuestionPaths.map((p) => ({ path: p, bundled: false })),
+      ];
+      bank = loadQuestionBank(sources, ctx.cwd);
+      return bank;
+    },
+  };
+  return run;
+}
+
+/** A one-line warning when some question files are broken; the commands go on with the rest. */
+export function warnAboutProblems(run: Run, bank: Bank): void {
+  const first = bank.problems[0];
+  if (!first) return;
+  const more = bank.problems.length > 1 ? ` (+${bank.problems.length - 1} more; run 'rmprep validate')` : '';
+  run.warn(`skipped a broken question file: ${formatProblem(first)}${more}`);
+}
+
+function wantsColor(ctx: Context, globals: GlobalOptions): boolean {
+  if (globals.color === false) return false;
+  if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
+  if (ctx.env.FORCE_COLOR !== undefined && ctx.env.FORCE_COLOR !== '0') return ctx.env.FORCE_COLOR !== '0';
+  return ctx.stdout.isTTY === true && ctx.env.TERM !== 'dumb';
+}

@@ -1,0 +1,89 @@
+import { headerSchema, recordSchema, type Header, type HistoryRecord } from './schema.js';
+
+export interface BadLine {
+  line: number;
+  col: number;
+  message: string;
+  text: string;
+}
+
+export interface ParsedHistory {
+  header: Header | undefined;
+  records: HistoryRecord[];
+  /** Lines that are not valid records, with 1-based positions in the file. */
+  bad: BadLine[];
+  /** An unfinished last line (no newline, not valid): a write that was cut off. Ignored when reading. */
+  torn: { offset: number; text: string } | undefined;
+  /** Byte length of the text up to and including the last newline-terminated line. */
+  completeBytes: number;
+}
+
+/**
+ * Parses history text: a header line, then one JSON record per line. `startLine` and `startByte`
+ * place a tail read in the whole file. Pure.
+ */
+export function parseHistoryText(
+  text: string,
+  { startLine = 1, startByte = 0, expectHeader = true }: { startLine?: number; startByte?: number; expectHeader?: boolean } = {},
+): ParsedHistory {
+  const records: HistoryRecord[] = [];
+  const bad: BadLine[] = [];
+  let header: Header | undefined;
+  let torn: ParsedHistory['torn'];
+  let pos = 0;
+  let lineNo = startLine;
+  let bytes = startByte;
+  let completeBytes = startByte;
+  let needHeader = expectHeader;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const last = nl === -1;
+    const raw = text.slice(pos, last ? text.length : nl);
+    const lineBytes = Buffer.byteLength(raw) + (last ? 0 : 1);
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() !== '') {
+      const parsed = parseLine(line, needHeader);
+      if (parsed.ok) {
+        if (parsed.header) header = parsed.header;
+        else records.push(parsed.record);
+      } else if (last) {
+        torn = { offset: bytes, text: raw };
+      } else {
+        bad.push({ line: lineNo, col: parsed.col, message: parsed.message, text: line });
+      }
+      needHeader = false;
+    }
+    bytes += lineBytes;
+    if (!last) completeBytes = bytes;
+    else if (!torn) completeBytes = bytes;
+    pos = last ? text.length : nl + 1;
+    lineNo++;
+  }
+  return { header, records, bad, torn, completeBytes };
+}
+
+type LineResult =
+  | { ok: true; header: Header; record?: undefined }
+  | { ok: true; header?: undefined; record: HistoryRecord }
+  | { ok: false; col: number; message: string };
+
+function parseLine(line: string, isFirst: boolean): LineResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(msg);
+    return { ok: false, col: at ? Number(at[1]) + 1 : 1, message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` };
+  }
+  if (isFirst) {
+    const h = headerSchema.safeParse(value);
+    if (h.success) return { ok: true, header: h.data };
+    return { ok: false, col: 1, message: 'expected the history header {"rmprep":"history","version":N} on the first line' };
+  }
+  const r = recordSchema.safeParse(value);
+  if (r.success) return { ok: true, record: r.data };
+  const issue = r.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
+  return { ok: false, col: 1, message: `not a valid record: ${field}${issue?.message ?? 'invalid'}` };
+}

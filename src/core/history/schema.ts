@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { categorySchema } from '../questions/schema.js';
+
+/** The newest history format this build reads and writes. 1 had no scheduling state. */
+export const HISTORY_VERSION = 2;
+export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const ratingSchema = z.enum(RATINGS);
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date and time');
+
+export const headerSchema = z.object({
+  rmprep: z.literal('history'),
+  version: z.number().int().min(1),
+});
+export type Header = z.infer<typeof headerSchema>;
+
+/** FSRS card state after a review, as ts-fsrs computes it (dates as ISO strings). */
+export const cardSchema = z.object({
+  due: isoDate,
+  stability: z.number().nonnegative(),
+  difficulty: z.number().nonnegative(),
+  elapsed_days: z.number().nonnegative(),
+  scheduled_days: z.number().nonnegative(),
+  learning_steps: z.number().int().nonnegative(),
+  reps: z.number().int().nonnegative(),
+  lapses: z.number().int().nonnegative(),
+  state: z.number().int().min(0).max(3),
+  last_review: isoDate.optional(),
+});
+export type StoredCard = z.infer<typeof cardSchema>;
+
+export const attemptSchema = z.object({
+  type: z.literal('attempt'),
+  id: z.string().min(1),
+  questionId: z.string().min(1),
+  category: categorySchema,
+  at: isoDate,
+  rating: ratingSchema,
+  mode: z.enum(['typed', 'spoken']),
+  seconds: z.number().nonnegative(),
+  answer: z.string().optional(),
+  score: z.number().min(0).max(100).optional(),
+  timeLimit: z.number().positive().optional(),
+  overTime: z.boolean().optional(),
+  session: z.string().optional(),
+  card: cardSchema.optional(),
+});
+export type AttemptRecord = z.infer<typeof attemptSchema>;
+
+export const sessionSchema = z.object({
+  type: z.literal('session'),
+  id: z.string().min(1),
+  at: isoDate,
+  plan: z.string().optional(),
+  timeLimit: z.number().positive().optional(),
+});
+export type SessionRecord = z.infer<typeof sessionSchema>;
+
+export const recordSchema = z.discriminatedUnion('type', [attemptSchema, sessionSchema]);
+export type HistoryRecord = z.infer<typeof recordSchema>;
+
+/** What a caller supplies to record an attempt; the store adds the id and scheduling state. */
+export type AttemptDraft = Omit<AttemptRecord, 'type' | 'id' | 'card'>;
+
+export const RATING_VALUE: Record<Rating, number> = { again: 1, hard: 2, good: 3, easy: 4 };

@@ -1,0 +1,81 @@
+import type { Category } from '../questions/schema.js';
+import { RATING_VALUE, type HistoryRecord, type Rating, type StoredCard } from './schema.js';
+
+/** How many recent ratings and scores of a question count toward its need. */
+export const RECENT = 5;
+
+export interface QuestionSummary {
+  category: Category;
+  attempts: number;
+  lastAt: string;
+  /** Ratings as 1 (again) .. 4 (easy), newest last, at most RECENT. */
+  recentRatings: number[];
+  /** Coach scores 0..100, newest last, at most RECENT. */
+  recentScores: number[];
+  overTime: number;
+  card?: StoredCard;
+}
+
+/** Everything the stats, scheduling and selection need, folded from the history one record at a time. */
+export interface Summary {
+  total: number;
+  questions: Record<string, QuestionSummary>;
+  /** Attempts per local calendar day, keyed YYYY-MM-DD. */
+  days: Record<string, number>;
+  firstAt?: string;
+  lastAt?: string;
+  lastSession?: string;
+}
+
+export function emptySummary(): Summary {
+  return { total: 0, questions: {}, days: {} };
+}
+
+/** Adds one record to the summary in place; O(1) per record. */
+export function applyRecord(summary: Summary, record: HistoryRecord): void {
+  if (record.type !== 'attempt') return;
+  summary.total++;
+  const q = (summary.questions[record.questionId] ??= {
+    category: record.category,
+    attempts: 0,
+    lastAt: record.at,
+    recentRatings: [],
+    recentScores: [],
+    overTime: 0,
+  });
+  q.category = record.category;
+  q.attempts++;
+  if (record.at >= q.lastAt) q.lastAt = record.at;
+  pushRecent(q.recentRatings, RATING_VALUE[record.rating]);
+  if (record.score !== undefined) pushRecent(q.recentScores, record.score);
+  if (record.overTime) q.overTime++;
+  if (record.card) q.card = record.card;
+  const day = localDay(new Date(record.at));
+  summary.days[day] = (summary.days[day] ?? 0) + 1;
+  if (!summary.firstAt || record.at < summary.firstAt) summary.firstAt = record.at;
+  if (!summary.lastAt || record.at >= summary.lastAt) summary.lastAt = record.at;
+  if (record.session) summary.lastSession = record.session;
+}
+
+export function summarize(records: Iterable<HistoryRecord>): Summary {
+  const summary = emptySummary();
+  for (const r of records) applyRecord(summary, r);
+  return summary;
+}
+
+function pushRecent(list: number[], value: number): void {
+  list.push(value);
+  if (list.length > RECENT) list.splice(0, list.length - RECENT);
+}
+
+/** YYYY-MM-DD of a moment in the local time zone. */
+export function localDay(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function ratingFromValue(value: number): Rating {
+  return value <= 1.5 ? 'again' : value <= 2.5 ? 'hard' : value <= 3.5 ? 'good' : 'easy';
+}

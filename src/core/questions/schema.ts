@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const CATEGORIES = ['common', 'behavioral', 'technical'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export const categorySchema = z.enum(CATEGORIES);
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const keyPointSchema = z.strictObject({
+  point: text,
+  terms: z.array(text).min(1, 'needs at least one term'),
+});
+export type KeyPoint = z.infer<typeof keyPointSchema>;
+
+export const starSchema = z.strictObject({
+  situation: text,
+  task: text,
+  action: text,
+  result: text,
+});
+export type StarPrompts = z.infer<typeof starSchema>;
+
+/** A question as written in a file; `id`, `category` and `answer` may come from the file itself. */
+export const questionSchema = z.strictObject({
+  id: z.string().regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single hyphens'),
+  category: categorySchema,
+  question: text,
+  why: text.optional(),
+  keyPoints: z.array(keyPointSchema).default([]),
+  answer: text,
+  tip: text.optional(),
+  star: starSchema.optional(),
+  framework: z.array(text).optional(),
+  followUps: z.array(text).default([]),
+  tags: z.array(z.string().regex(ID_PATTERN, 'tags must be kebab-case')).default([]),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+});
+
+export type QuestionData = z.infer<typeof questionSchema>;
+
+/** A loaded question: the data plus where it came from. */
+export interface Question extends QuestionData {
+  source: { file: string; line: number; bundled: boolean };
+}
+
+export function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value);
+}

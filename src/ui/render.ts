@@ -1,0 +1,102 @@
+import type { Question } from '../core/questions/schema.js';
+import { sanitizeText } from './sanitize.js';
+import type { Style } from './style.js';
+
+/** Display width of a string, ignoring color codes (added by us, never by a pack). */
+export function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** Wraps plain text to `width` columns, keeping paragraph breaks and indenting continuation lines. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const out: string[] = [];
+  const room = Math.max(10, width - visibleLength(indent));
+  for (const paragraph of text.split('\n')) {
+    if (paragraph.trim() === '') {
+      out.push('');
+      continue;
+    }
+    const bullet = /^(\s*(?:[-*•]|\d+[.)])\s+)/.exec(paragraph)?.[1] ?? '';
+    const hang = ' '.repeat(visibleLength(bullet));
+    let line = '';
+    let first = true;
+    for (const word of paragraph.slice(bullet.length).split(/\s+/).filter(Boolean)) {
+      const lead = first ? bullet : hang;
+      if (line !== '' && visibleLength(lead + line + ' ' + word) > room) {
+        out.push(indent + lead + line);
+        line = word;
+        first = false;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+      }
+    }
+    out.push(indent + (first ? bullet : hang) + line);
+  }
+  return out.join('\n');
+}
+
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(1, width - 1)).join('')}…`;
+}
+
+/** Text from a question pack, made safe for a terminal. */
+export function clean(text: string): string {
+  return sanitizeText(text);
+}
+
+const CATEGORY_LABEL = { common: 'Common', behavioral: 'Behavioral', technical: 'Technical' } as const;
+const STAR_LABEL = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
+
+export interface CardOptions {
+  width: number;
+  style: Style;
+  /** Leave out the model answer and what follows it (shown later in a drill). */
+  questionOnly?: boolean;
+}
+
+export function renderQuestionHeader(q: Question, { width, style }: CardOptions): string {
+  const meta = `${CATEGORY_LABEL[q.category]} · ${q.id} · ${'●'.repeat(q.difficulty)}${'○'.repeat(3 - q.difficulty)}`;
+  const tags = q.tags.length > 0 ? ` · ${q.tags.map(clean).join(', ')}` : '';
+  return [style.dim(truncate(meta + tags, width)), style.bold(wrap(clean(q.question), width))].join('\n');
+}
+
+/** Everything known about a question, laid out for a terminal. */
+export function renderCard(q: Question, opts: CardOptions): string {
+  const parts = [renderQuestionHeader(q, opts)];
+  parts.push(...renderReveal(q, opts));
+  return parts.join('\n\n') + '\n';
+}
+
+/** The parts shown after an answer: why, key points, structure, model answer, tip, follow-ups. */
+export function renderReveal(q: Question, { width, style }: CardOptions): string[] {
+  const parts: string[] = [];
+  const section = (title: string, body: string) => parts.push(`${style.heading(title)}\n${body}`);
+  if (q.why) section('Why they ask', wrap(clean(q.why), width, '  '));
+  if (q.keyPoints.length > 0) section('Key points', q.keyPoints.map((k) => wrap(`- ${clean(k.point)}`, width, '  ')).join('\n'));
+  if (q.star) {
+    section(
+      'STAR prompts',
+      (Object.keys(STAR_LABEL) as (keyof typeof STAR_LABEL)[]).map((k) => wrap(`- ${STAR_LABEL[k]}: ${clean(q.star![k])}`, width, '  ')).join('\n'),
+    );
+  }
+  if (q.framework && q.framework.length > 0) section('Framework', q.framework.map((s, i) => wrap(`${i + 1}. ${clean(s)}`, width, '  ')).join('\n'));
+  section('Model answer', wrap(clean(q.answer), width, '  '));
+  if (q.tip) section('Tip', wrap(clean(q.tip), width, '  '));
+  if (q.followUps.length > 0) section('Likely follow-ups', q.followUps.map((f) => wrap(`- ${clean(f)}`, width, '  ')).join('\n'));
+  return parts;
+}
+
+/** A plain table: columns padded, the last one truncated to fit. */
+export function renderTable(headers: string[], rows: string[][], width: number, style: Style): string {
+  const widths = headers.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+  const lastWidth = Math.max(10, width - fixed);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(c)))))
+      .join('  ')
+      .trimEnd();
+  return [style.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
+}

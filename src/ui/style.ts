@@ -1,0 +1,27 @@
+import { Chalk } from 'chalk';
+
+/** Colors with meaning; a no-op set when color is off (NO_COLOR, --no-color, a pipe). */
+export interface Style {
+  heading(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  good(text: string): string;
+  bad(text: string): string;
+  warn(text: string): string;
+  accent(text: string): string;
+  enabled: boolean;
+}
+
+export function createStyle(color: boolean): Style {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return {
+    heading: (t) => c.bold.cyan(t),
+    dim: (t) => c.dim(t),
+    bold: (t) => c.bold(t),
+    good: (t) => c.green(t),
+    bad: (t) => c.red(t),
+    warn: (t) => c.yellow(t),
+    accent: (t) => c.magenta(t),
+    enabled: color,
+  };
+}
