@@ -17,8 +17,13 @@ export function acquireLock(target: string, { timeoutMs = 15_000, fs = nodeFs }:
   for (;;) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
-      fs.closeSync(fd);
+      try {
+        fs.writeSync(fd, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
+      } catch {
+        // A full disk may refuse even these few bytes; the empty lock still excludes others.
+      } finally {
+        fs.closeSync(fd);
+      }
       return () => {
         try {
           fs.unlinkSync(lockPath);
@@ -30,7 +35,7 @@ export function acquireLock(target: string, { timeoutMs = 15_000, fs = nodeFs }:
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const holder = readHolder(fs, lockPath);
-    if (holder !== undefined && !isAlive(holder)) {
+    if ((holder !== undefined && !isAlive(holder)) || (holder === undefined && ageMs(fs, lockPath) > STALE_UNREADABLE_MS)) {
       try {
         fs.unlinkSync(lockPath);
       } catch {
@@ -47,6 +52,17 @@ export function acquireLock(target: string, { timeoutMs = 15_000, fs = nodeFs }:
     }
     sleep(wait);
     wait = Math.min(wait * 2, 50);
+  }
+}
+
+/** A lock whose holder cannot be read (cut off while being written) is stale after this long. */
+const STALE_UNREADABLE_MS = 30_000;
+
+function ageMs(fs: typeof nodeFs, path: string): number {
+  try {
+    return Date.now() - fs.statSync(path).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { scheduleReview } from '../schedule.js';
 import { HistoryError } from './errors.js';
 import { acquireLock } from './lock.js';
@@ -90,25 +90,41 @@ export interface RecordOptions extends StoreOptions {
  */
 export function recordAttempt(path: string, draft: AttemptDraft, opts: RecordOptions): AttemptRecord {
   let saved: AttemptRecord | undefined;
-  withHistory(path, opts, (summary) => {
-    const previous = summary.questions[draft.questionId]?.card;
-    const card = scheduleReview(previous, draft.rating, new Date(draft.at));
-    saved = { type: 'attempt', id: (opts.newId ?? randomId)(), ...draft, card };
-    return [saved];
-  });
+  const id = (opts.newId ?? randomId)();
+  withHistory(
+    path,
+    opts,
+    (summary) => {
+      const previous = summary.questions[draft.questionId]?.card;
+      const card = scheduleReview(previous, draft.rating, new Date(draft.at));
+      saved = { type: 'attempt', id, ...draft, card };
+      return [saved];
+    },
+    () => [saved ?? { type: 'attempt', id, ...draft }],
+  );
   return saved as AttemptRecord;
 }
 
 /** Appends a session marker (a drill or plan run), so reports can find the attempts that belong to it. */
 export function recordSession(path: string, session: Omit<SessionRecord, 'type'>, opts: StoreOptions = {}): void {
-  withHistory(path, opts, () => [{ type: 'session', ...session }]);
+  const record: HistoryRecord = { type: 'session', ...session };
+  withHistory(path, opts, () => [record], () => [record]);
 }
 
-function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) => HistoryRecord[]): void {
+function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) => HistoryRecord[], pending: () => HistoryRecord[]): void {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, true) as string;
-  fs.mkdirSync(dirname(file), { recursive: true });
-  const release = acquireLock(file, { fs });
+  try {
+    fs.mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    throw notSaved(fs, err, pending(), opts.rescueDir);
+  }
+  let release: () => void;
+  try {
+    release = acquireLock(file, { fs });
+  } catch (err) {
+    throw err instanceof HistoryError ? err : notSaved(fs, err, pending(), opts.rescueDir);
+  }
   try {
     removeLeftovers(fs, file);
     upgradeIfOlder(path, file, fs);
@@ -126,6 +142,8 @@ function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) 
     appendOrRollBack(fs, file, start, payload, records, opts.rescueDir);
     for (const r of records) applyRecord(state.summary, r);
     writeCache(fs, file, { summary: state.summary, size: start + Buffer.byteLength(payload), lines: state.lines + countNewlines(payload) });
+  } catch (err) {
+    throw err instanceof HistoryError ? err : notSaved(fs, err, pending(), opts.rescueDir);
   } finally {
     release();
   }
@@ -166,16 +184,20 @@ function appendOrRollBack(fs: Fs, file: string, start: number, payload: string, 
     } catch {
       // The rescue copy below still holds the attempt.
     }
-    const where = rescue(fs, records, rescueDir);
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new HistoryError(
-      'not-saved',
-      `the attempt was not saved: ${describeCode(code)}; your history is unchanged`,
-      where ? `the attempt is kept in ${where}; add it back with: rmprep history --import ${where}` : undefined,
-    );
+    throw notSaved(fs, err, records, rescueDir);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function notSaved(fs: Fs, err: unknown, records: HistoryRecord[], rescueDir?: string): HistoryError {
+  const where = rescue(fs, records, rescueDir);
+  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  return new HistoryError(
+    'not-saved',
+    `the attempt was not saved: ${describeCode(code)}; your history is unchanged`,
+    where ? `the attempt is kept in ${where}; add it back with: rmprep history --import ${where}` : undefined,
+  );
 }
 
 function rescue(fs: Fs, records: HistoryRecord[], rescueDir?: string): string | undefined {
@@ -333,7 +355,9 @@ function resolveTarget(path: string, fs: Fs, forWrite: boolean): string | undefi
       target = fs.realpathSync(path);
       stat = fs.statSync(target);
     } catch {
-      throw new HistoryError('bad-path', `the history ${path} is a symbolic link to a file that does not exist`, 'point RMPREP_HISTORY or --history at a file');
+      // A link to a file not made yet: the first write creates it where the link points.
+      const pointed = resolvePath(dirname(path), fs.readlinkSync(path));
+      return forWrite ? pointed : undefined;
     }
   }
   if (stat.isDirectory()) {
