@@ -131,7 +131,7 @@ function readYaml(text: string, file: string, lineOffset: number) {
   const problems: Problem[] = [];
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false });
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = counter.linePos(err.pos[0]);
     problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: yamlMessage(err.code, err.message) });
   }
   visit(doc, {
