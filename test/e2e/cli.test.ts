@@ -1,0 +1,222 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHome, ROOT, runCli } from '../helpers/cli.js';
+
+let home: ReturnType<typeof makeHome>;
+beforeEach(() => {
+  home = makeHome();
+});
+afterEach(() => home.cleanup());
+
+const run = (args: string[], input?: string, env: Record<string, string> = {}) => runCli(args, { env: { ...home.env, ...env }, input });
+
+function writePack(files: Record<string, string>): string {
+  const dir = join(home.dir, 'pack');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const question = (id: string, category: string, extra = '') =>
+  `---\nid: ${id}\ncategory: ${category}\nquestion: What about ${id}?\n${extra}---\nI handled ${id} in 3 days.\n`;
+
+describe('list', () => {
+  it('prints every bundled question as JSON with the documented fields', async () => {
+    const r = await run(['list', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThanOrEqual(50);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['category', 'difficulty', 'id', 'question', 'tags']);
+  });
+
+  it('filters by category and tag, and prints a table', async () => {
+    const r = await run(['list', '--category', 'behavioral']);
+    expect(r.code).toBe(0);
+    const body = r.stdout.split('\n').filter((l) => l && !l.startsWith('ID') && !/question/.test(l.split('  ')[0] ?? ''));
+    expect(r.stdout).toMatch(/^ID\s+CATEGORY\s+DIFF\s+QUESTION/);
+    expect(body.some((l) => l.includes('technical'))).toBe(false);
+    expect(r.stdout).toContain('team-conflict');
+  });
+
+  it('rejects an unknown category with a one-line error and exit 2', async () => {
+    const r = await run(['list', '--category', 'trivia']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/unknown category "trivia": expected common, behavioral, technical/);
+  });
+});
+
+describe('show', () => {
+  it('shows the whole card: why, key points, STAR prompts, model answer, tip, follow-ups', async () => {
+    const r = await run(['show', 'team-conflict']);
+    expect(r.code).toBe(0);
+    for (const heading of ['Why they ask', 'Key points', 'STAR prompts', 'Model answer', 'Tip', 'Likely follow-ups']) expect(r.stdout).toContain(heading);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('wraps to the terminal width it is given', async () => {
+    const r = await run(['show', 'release-process'], undefined, { COLUMNS: '60' });
+    expect(r.code).toBe(0);
+    // Without a terminal the width falls back to 80 columns.
+    expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  });
+
+  it('prints JSON with --json', async () => {
+    const r = await run(['show', 'microservices-release-strategy', '--json']);
+    const q = JSON.parse(r.stdout) as { id: string; framework: string[]; keyPoints: unknown[] };
+    expect(q.id).toBe('microservices-release-strategy');
+    expect(q.framework.length).toBeGreaterThan(2);
+    expect(q.keyPoints.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('exits 1 on an unknown id and suggests close ones', async () => {
+    const r = await run(['show', 'rollback-recovry']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no question with id "rollback-recovry" \(did you mean rollback-recovery/);
+  });
+
+  it('cannot be pointed at a file outside the bank through its id', async () => {
+    const r = await run(['show', '../../package']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('question folders of the user', () => {
+  it('loads --questions and RMPREP_QUESTIONS; a user question overrides a bundled one with its id', async () => {
+    const dir = writePack({ 'common/release-process.md': question('release-process', 'common'), 'technical/mine.md': question('mine', 'technical') });
+    const r = await run(['show', 'release-process', '--json', '--questions', dir]);
+    expect(JSON.parse(r.stdout).question).toBe('What about release-process?');
+    const viaEnv = await run(['list', '--json'], undefined, { RMPREP_QUESTIONS: dir });
+    expect((JSON.parse(viaEnv.stdout) as { id: string }[]).some((q) => q.id === 'mine')).toBe(true);
+  });
+
+  it('names both files when two of the user questions share an id, and keeps working', async () => {
+    const dir = writePack({ 'a.md': question('twin', 'common'), 'b.md': question('twin', 'common') });
+    const v = await run(['validate', dir]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/b\.md:2:1: duplicate id "twin": already defined at .*a\.md:2/);
+    const l = await run(['list', '--json', '--questions', dir]);
+    expect(l.code).toBe(0);
+    expect(l.stderr.trim().split('\n')).toHaveLength(1);
+    expect(l.stderr).toMatch(/warning: .*duplicate id/);
+  });
+
+  it('skips a broken file with a one-line warning while other commands still work', async () => {
+    const dir = writePack({ 'good.md': question('good-one', 'common'), 'bad.md': '---\nid: bad\ncategory: nope\n---\nx\n' });
+    const r = await run(['show', 'good-one', '--questions', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('What about good-one?');
+    const l = await run(['list', '--questions', dir]);
+    expect(l.stderr).toMatch(/^rmprep: warning: skipped a broken question file: .*bad\.md:3:11: "category" must be one of/);
+  });
+
+  it('validates the bundled bank with no problems', async () => {
+    const r = await run(['validate']);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no problems/);
+    expect(r.code).toBe(0);
+  });
+
+  it('rejects an oversized or binary file with a clear message', async () => {
+    const dir = writePack({ 'big.md': `---\nid: big\n---\n${'x'.repeat(1_100_000)}`, 'bin.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]).toString('latin1') });
+    writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const r = await run(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/big\.md:1:1: file is 1\.1 MB; question files may be at most 1 MB/);
+    expect(r.stdout).toMatch(/bin\.yaml:1:1: not a UTF-8 text file/);
+  });
+});
+
+describe('history and stats', () => {
+  it('records through coach --record, then history and stats report it', async () => {
+    const answer = 'I rolled back the release in 4 minutes using our runbook, then ran a blameless review.';
+    const rec = await run(['coach', 'rollback-recovery', '--record', '--rating', 'hard', '--json'], answer);
+    expect(rec.code).toBe(0);
+    expect(JSON.parse(rec.stdout).recorded.rating).toBe('hard');
+    const h = await run(['history', '--json']);
+    const attempts = JSON.parse(h.stdout) as { questionId: string; answer: string; rating: string }[];
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ questionId: 'rollback-recovery', answer, rating: 'hard' });
+    const text = await run(['history']);
+    expect(text.stdout).toContain(answer.slice(0, 30));
+    const s = await run(['stats', '--json']);
+    const stats = JSON.parse(s.stdout) as { totalAttempts: number; categories: { category: string; practiced: number; need: number }[]; next: { command: string } };
+    expect(stats.totalAttempts).toBe(1);
+    const common = stats.categories.find((c) => c.category === 'common')!;
+    expect(common.practiced).toBe(1);
+    expect(stats.categories[0]!.need).toBeGreaterThanOrEqual(stats.categories[2]!.need);
+    expect(stats.next.command).toMatch(/^rmprep drill/);
+    const st = await run(['stats']);
+    expect(st.stdout).toMatch(/Need by category/);
+    expect(st.stdout).toMatch(/Next\s+rmprep drill/);
+  });
+
+  it('keeps stats readable in a 60-column terminal without color', async () => {
+    await run(['coach', 'team-conflict', '--record'], 'We argued. I listened, then we agreed on a 2 week plan.');
+    const s = await run(['stats'], undefined, { COLUMNS: '60' });
+    expect(s.code).toBe(0);
+    expect(s.stdout).not.toMatch(/\u001b/);
+  });
+
+  it('uses --history over RMPREP_HISTORY and never touches the home folder otherwise', async () => {
+    const custom = join(home.dir, 'elsewhere', 'h.json');
+    await run(['coach', 'team-conflict', '--record', '--history', custom], 'I did it in 2 days.');
+    expect(existsSync(custom)).toBe(true);
+    expect(existsSync(home.history)).toBe(false);
+    expect(readFileSync(custom, 'utf8').split('\n')[0]).toBe('{"rmprep":"history","version":2}');
+  });
+
+  it('refuses a corrupt history with path:line:col and exit 1, and leaves it as it was', async () => {
+    mkdirSync(join(home.history, '..'), { recursive: true });
+    writeFileSync(home.history, '{"rmprep":"history","version":2}\n{not json}\n');
+    const s = await run(['stats']);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toMatch(/history\.json:2:2: invalid JSON/);
+    const c = await run(['coach', 'team-conflict', '--record'], 'I did it.');
+    expect(c.code).toBe(1);
+    expect(readFileSync(home.history, 'utf8')).toBe('{"rmprep":"history","version":2}\n{not json}\n');
+  });
+});
+
+describe('the command line', () => {
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['list', '--colour'], /unknown option '--colour'/],
+    [['drill', '--count', 'many'], /--count must be a whole number from 1 to 500, not "many"/],
+    [['history', '--limit', '0'], /--limit must be a whole number/],
+    [['show'], /missing required argument 'id'/],
+  ])('rejects %j with one line on stderr and exit 2', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('drill without a terminal exits 2 and points to the scriptable commands', async () => {
+    const r = await run(['drill']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/drill needs an interactive terminal.*rmprep next/);
+  });
+
+  it('prints help and version', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: rmprep/);
+    const version = await run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('coach rejects an empty answer clearly', async () => {
+    const r = await run(['coach', 'team-conflict'], '   \n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the answer is empty/);
+  });
+});
