@@ -1,0 +1,117 @@
+import type { StarPrompts } from '../questions/schema.js';
+import type { Thesaurus } from './synonyms.js';
+import { type AnalyzedText, contentWords, findStems, stemPhrase } from './text.js';
+import type { Structure } from './types.js';
+
+type StarPart = keyof StarPrompts;
+export const STAR_PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result'];
+
+const STAR_CUES: Record<StarPart, readonly string[]> = {
+  situation: [
+    'at my last', 'at my previous', 'at my current', 'in my last', 'in my previous', 'in my current',
+    'in a previous role', 'at a previous', 'there was this',
+    'we were', 'i was working', 'i was the', 'when i was', 'while i was', 'i joined', 'when i joined',
+    'years ago', 'months ago', 'last year', 'a while back', 'back in', 'at the time', 'the situation',
+    'the context', 'the background', 'there was a', 'one time', 'one release', 'our team', 'the team was',
+    'the problem was', 'the issue was', 'we had a', 'it was a',
+  ],
+  task: [
+    'my job', 'my role', 'my task', 'my responsibility', 'my goal', 'my call', 'my decision', 'was mine',
+    'up to me', 'i was responsible',
+    'i was accountable', 'i was asked', 'i was tasked', 'i was in charge', 'i was expected', 'i was the one',
+    'i needed to', 'i had to', 'i owned', 'it was on me', 'it fell to me', 'the goal was', 'our goal',
+    'the task was', 'the aim was', 'the challenge was', 'we needed to', 'we had to', 'i had been asked',
+    'i wanted to make sure', 'i had to make sure', 'my part was', 'i was leading', 'i was running',
+  ],
+  action: [
+    'first i', 'then i', 'so i', 'next i', 'after that i', 'i decided', 'i set up', 'i proposed', 'i started',
+    'i asked', 'i put', 'i ran', 'i wrote', 'i sat down', 'i spoke', 'i met', 'i took', 'i got', 'i went',
+    'i made', 'i built', 'i brought', 'i gave', 'i sent', 'i told', 'i kept', 'i led', 'i chose', 'i split',
+    'i cut', 'i drew', 'i found', 'i held', 'i reached out', 'i pulled', 'i worked with', 'i pushed',
+  ],
+  result: [
+    'as a result', 'in the end', 'the result', 'the outcome', 'resulted in', 'ended up', 'by the end',
+    'since then', 'from then on', 'afterwards', 'after that', 'eventually', 'finally', 'which cut',
+    'that cut', 'it cut', 'which meant', 'that meant', 'this meant', 'led to', 'went live', 'went out',
+    'we shipped', 'we delivered', 'we hit', 'we met', 'we made it', 'on time', 'never happened again',
+    'reduced', 'dropped', 'fell', 'improved', 'increased', 'saved', 'went down', 'went from', 'went up',
+    'i learned', 'i learnt', 'the lesson', 'looking back', 'today', 'now we',
+  ],
+};
+
+const SCENE_OPENERS = new Set(['was', 'were', 'had', 'worked', 'joined', 'ran', 'led', 'kept']);
+const SCENE_FIRST_WORDS = new Set(['at', 'in', 'during', 'when', 'while', 'back', 'last', 'once', 'early']);
+const PAST_EXCLUDED = new Set(['needed', 'wanted', 'used', 'supposed', 'worried', 'scared', 'tired', 'based', 'called']);
+
+interface CompiledStar {
+  cues: Record<StarPart, string[][]>;
+}
+
+function compileStar(): CompiledStar {
+  const cues = {} as Record<StarPart, string[][]>;
+  for (const part of STAR_PARTS) cues[part] = STAR_CUES[part].map(stemPhrase);
+  return { cues };
+}
+
+let compiled: CompiledStar | undefined;
+
+/** STAR parts from cue phrases; `numberSentences` are the sentences that mention a number. */
+export function analyzeStar(doc: AnalyzedText, numberSentences: ReadonlySet<number>): Structure {
+  compiled ??= compileStar();
+  const sentencesOf: Partial<Record<StarPart, number[]>> = {};
+  for (const part of STAR_PARTS) {
+    const sentences: number[] = [];
+    for (const seq of compiled.cues[part]) {
+      for (const span of findStems(doc, seq, 64)) {
+        const s = doc.tokens[span.from]?.sentence;
+        if (s !== undefined) sentences.push(s);
+      }
+    }
+    sentencesOf[part] = sentences;
+  }
+  // "I" followed by a past-tense verb is the most common way people describe their own actions.
+  const actions = sentencesOf.action ?? [];
+  for (let i = 0; i + 1 < doc.tokens.length && actions.length < 64; i++) {
+    const a = doc.tokens[i];
+    const b = doc.tokens[i + 1];
+    if (a?.norm === 'i' && b && b.norm.length > 4 && b.norm.endsWith('ed') && !PAST_EXCLUDED.has(b.norm)) {
+      actions.push(a.sentence);
+    }
+  }
+  // Stories usually open by setting the scene in the past tense: "At a payments startup we were...".
+  const situations = sentencesOf.situation ?? [];
+  const opener = doc.tokens[0];
+  if (opener && SCENE_FIRST_WORDS.has(opener.norm)) situations.push(0);
+  for (const t of doc.tokens) {
+    if (t.sentence > 1 || situations.length > 0) break;
+    if (SCENE_OPENERS.has(t.norm)) situations.push(t.sentence);
+  }
+  // A result told in the opening sentence is context, not the outcome.
+  const results = (sentencesOf.result ?? []).filter((s) => s > 0 || doc.sentenceCount === 1);
+  sentencesOf.result = results;
+
+  const parts = STAR_PARTS.map((name) => ({ name, present: (sentencesOf[name]?.length ?? 0) > 0 }));
+  const last = doc.sentenceCount - 1;
+  const resultHasOutcome =
+    results.some((s) => numberSentences.has(s) || numberSentences.has(s + 1)) ||
+    (last >= 0 && (numberSentences.has(last) || numberSentences.has(last - 1)));
+  return { kind: 'star', parts, resultHasOutcome };
+}
+
+/** A step is touched when enough of its content words (or their usual synonyms) appear in the answer. */
+export function stepThreshold(contentWords: number): number {
+  if (contentWords <= 2) return 1;
+  return Math.min(3, Math.max(2, Math.ceil(contentWords * 0.3)));
+}
+
+export function analyzeFramework(doc: AnalyzedText, steps: readonly string[], thesaurus: Thesaurus): Structure {
+  const parts = steps.map((step) => {
+    const words = contentWords(step);
+    let hits = 0;
+    for (const w of words) {
+      if (thesaurus.expand(w).some((seq) => findStems(doc, seq, 1).length > 0)) hits++;
+    }
+    return { name: step, present: words.length > 0 && hits >= stepThreshold(words.length) };
+  });
+  return { kind: 'framework', parts };
+}

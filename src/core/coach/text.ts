@@ -1,0 +1,220 @@
+/** Tokens, stems and phrase search shared by every signal. */
+
+/** What separates a token from the one before it. */
+export type Gap = 'none' | 'clause' | 'sentence';
+
+export interface Token {
+  /** The characters as written in the answer. */
+  raw: string;
+  /** Lowercased, curly apostrophes made straight. */
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+  sentence: number;
+  gapBefore: Gap;
+}
+
+export interface AnalyzedText {
+  text: string;
+  tokens: Token[];
+  sentenceCount: number;
+  /** stem -> token positions */
+  index: Map<string, number[]>;
+  /** concatenated stems of two neighbours ("roll"+"back") -> position of the first */
+  pairIndex: Map<string, number[]>;
+  stems: Set<string>;
+}
+
+/** A match: token positions [from, to). */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+const SENTENCE_GAP = /[.!?](?:\s|["')\]]|$)|\n/;
+const CLAUSE_GAP = /[,;:()–—]|\.\.\.|…|\s-\s/;
+const VOWEL = /[aeiouy]/;
+
+export function analyzeText(text: string): AnalyzedText {
+  const tokens: Token[] = [];
+  const index = new Map<string, number[]>();
+  const pairIndex = new Map<string, number[]>();
+  const stemCache = new Map<string, string>();
+  let sentence = 0;
+  let prevEnd = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const raw = m[0];
+    const gapText = text.slice(prevEnd, start);
+    let gapBefore: Gap = 'none';
+    if (tokens.length === 0 || SENTENCE_GAP.test(gapText)) gapBefore = 'sentence';
+    else if (CLAUSE_GAP.test(gapText)) gapBefore = 'clause';
+    if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
+    const norm = normalizeWord(raw);
+    let stem = stemCache.get(norm);
+    if (stem === undefined) {
+      stem = stemWord(norm);
+      stemCache.set(norm, stem);
+    }
+    const position = tokens.length;
+    tokens.push({ raw, norm, stem, start, end: start + raw.length, sentence, gapBefore });
+    pushTo(index, stem, position);
+    const prev = tokens[position - 1];
+    if (prev) pushTo(pairIndex, prev.stem + stem, position - 1);
+    prevEnd = start + raw.length;
+  }
+  return {
+    text,
+    tokens,
+    sentenceCount: tokens.length === 0 ? 0 : sentence + 1,
+    index,
+    pairIndex,
+    stems: new Set(index.keys()),
+  };
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function normalizeWord(word: string): string {
+  return word.normalize('NFKC').toLowerCase().replace(/’/g, "'");
+}
+
+/** Words of a short text (a term, a point, a cue), normalized; no offsets needed. */
+export function splitWords(text: string): string[] {
+  return Array.from(text.matchAll(TOKEN), (m) => normalizeWord(m[0]));
+}
+
+export function stemPhrase(text: string): string[] {
+  return splitWords(text).map(stemWord);
+}
+
+/**
+ * A light suffix stripper. It only has to be consistent: terms and answers go through the same
+ * function, so "rolled back", "rolling back" and "roll back" all become "roll back".
+ */
+export function stemWord(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  if (w.endsWith('ment') && w.length - 4 >= 4) w = w.slice(0, -4);
+  else if (w.endsWith('ly') && w.length - 2 >= 4) w = w.slice(0, -2);
+
+  if (w.endsWith('ing')) w = dropVerbEnding(w, 3);
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('eed')) {
+    // "agreed" -> "agree", but "need" and "proceed" are not past tenses.
+    if (w.length > 5 && !w.endsWith('ceed')) w = w.slice(0, -1);
+  } else if (w.endsWith('ed')) w = dropVerbEnding(w, 2);
+  if (/[ts]ion$/.test(w) && w.length - 3 >= 4) w = w.slice(0, -3);
+
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  return w;
+}
+
+function dropVerbEnding(w: string, n: number): string {
+  const base = w.slice(0, -n);
+  if (base.length < 2 || !VOWEL.test(base)) return w;
+  // "planned" -> "plan", but "rolled" keeps its double l, as "roll" does.
+  const last = base.at(-1);
+  if (base.length > 2 && last === base.at(-2) && last !== undefined && !'lsz'.includes(last) && !VOWEL.test(last)) {
+    return base.slice(0, -1);
+  }
+  return base;
+}
+
+/** Every place the stem sequence occurs as consecutive tokens, also written as one word or split in two. */
+export function findStems(doc: AnalyzedText, stems: readonly string[], limit = Infinity): Span[] {
+  const first = stems[0];
+  if (first === undefined) return [];
+  const spans: Span[] = [];
+  for (const p of doc.index.get(first) ?? []) {
+    if (spans.length >= limit) break;
+    let ok = true;
+    for (let k = 1; k < stems.length; k++) {
+      if (doc.tokens[p + k]?.stem !== stems[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) spans.push({ from: p, to: p + stems.length });
+  }
+  const joined = stems.join('');
+  if (stems.length === 2) {
+    for (const p of doc.index.get(joined) ?? []) {
+      if (spans.length >= limit) break;
+      spans.push({ from: p, to: p + 1 });
+    }
+  } else if (stems.length === 1) {
+    for (const p of doc.pairIndex.get(joined) ?? []) {
+      if (spans.length >= limit) break;
+      spans.push({ from: p, to: p + 2 });
+    }
+  }
+  return spans;
+}
+
+export function hasStems(doc: AnalyzedText, stems: readonly string[]): boolean {
+  return findStems(doc, stems, 1).length > 0;
+}
+
+/** The answer's own words for a span, as written. */
+export function spanText(doc: AnalyzedText, span: Span): string {
+  const a = doc.tokens[span.from];
+  const b = doc.tokens[span.to - 1];
+  if (!a || !b) return '';
+  return doc.text.slice(a.start, b.end).replace(/\s+/g, ' ');
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const chunk of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(chunk)) n++;
+  return n;
+}
+
+const STOPWORDS_LIST = `a about above after again against all also am an and any are aren't as at be because been before
+being below between both but by can can't could did didn't do does doesn't doing don't down during each either
+every few for from further had hadn't has hasn't have haven't having he her here hers herself him himself his how
+i i'd i'll i'm i've if in into is isn't it it's its itself just let's may me might more most much must my myself
+no nor not now of off on once one only or other ought our ours ourselves out over own same shall she should so
+some such than that that's the their theirs them themselves then there there's these they they'd they'll they're
+they've this those through to too under until up upon us very was wasn't we we'd we'll we're we've were weren't
+what what's when where which while who whom whose why will with within without won't would wouldn't you you'd
+you'll you're you've your yours yourself yourselves e.g eg etc i.e ie via per vs versus`;
+
+export const STOPWORDS: ReadonlySet<string> = new Set(STOPWORDS_LIST.split(/\s+/).filter(Boolean));
+
+/** Words too common in release talk to show that one specific point was made. */
+const GENERIC_LIST = `release releases released releasing team teams time make makes made get gets got work works worked
+thing things way ways people use uses used using need needs needed say says said know knows show shows
+good well new like also each every whole first last next another everyone someone something keep keeps kept
+rather instead without whether many often sure able lot lots really quite`;
+
+export const GENERIC: ReadonlySet<string> = new Set(GENERIC_LIST.split(/\s+/).filter(Boolean));
+
+/** The words of a sentence that carry its meaning, one per stem. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  const stems = new Set<string>();
+  for (const w of splitWords(text)) {
+    if (STOPWORDS.has(w) || GENERIC.has(w) || w.length < 2) continue;
+    const s = stemWord(w);
+    if (stems.has(s)) continue;
+    stems.add(s);
+    out.push(w);
+  }
+  return out;
+}
+
+export function contentStems(text: string): string[] {
+  return contentWords(text).map(stemWord);
+}

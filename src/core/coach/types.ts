@@ -1,0 +1,69 @@
+/** Everything the coach says about one answer; plain data, safe to print as JSON. */
+export interface TalkingPoint {
+  point: string;
+  covered: boolean;
+  /** The answer's own words that matched the point. */
+  evidence: string[];
+}
+
+export type StructureKind = 'star' | 'framework' | 'none';
+
+export interface StructurePart {
+  name: string;
+  present: boolean;
+}
+
+export interface Structure {
+  kind: StructureKind;
+  parts: StructurePart[];
+  /** STAR only: the result carries a number, percentage or duration. */
+  resultHasOutcome?: boolean;
+}
+
+export interface Specifics {
+  numbers: string[];
+  tools: string[];
+}
+
+export interface FillerCount {
+  word: string;
+  count: number;
+}
+
+export interface Fillers {
+  total: number;
+  perMinute: number;
+  top: FillerCount[];
+}
+
+export interface Ownership {
+  i: number;
+  we: number;
+}
+
+export type DeliveryBand = 'short' | 'ok' | 'long';
+
+export interface Delivery {
+  words: number;
+  estimatedSeconds: number;
+  band: DeliveryBand;
+}
+
+export interface CoachReport {
+  id: string;
+  words: number;
+  estimatedSeconds: number;
+  /** Share of talking points covered, 0..1. */
+  coverage: number;
+  talkingPoints: TalkingPoint[];
+  structure: Structure;
+  numbers: string[];
+  specifics: Specifics;
+  fillers: Fillers;
+  ownership: Ownership;
+  delivery: Delivery;
+  /** Integer 0..100. */
+  score: number;
+  /** Two to four, most valuable first. */
+  suggestions: string[];
+}

@@ -1,0 +1,217 @@
+import { type CoachReport, formatSpoken } from '../core/coach/index.js';
+import { sanitizeText } from './sanitize.js';
+import type { Style } from './style.js';
+
+export interface RenderCoachOptions {
+  width: number;
+  style: Style;
+}
+
+const BAR_CELLS = 20;
+const BAND_TEXT = { short: 'too short', ok: 'a good length', long: 'too long' } as const;
+const MIN_WIDTH = 20;
+
+/** The coach's report as plain words for a terminal, wrapped to `width`; readable with color off. */
+export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(opts.width) || 80);
+  const { style } = opts;
+  const out: string[] = [];
+  const para = (text: string, first = '', rest = first) => out.push(...wrapText(text, width, first, rest));
+
+  // Score
+  const filled = Math.round((report.score / 100) * BAR_CELLS);
+  const bar = '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
+  const tone = report.score >= 70 ? style.good : report.score >= 40 ? style.warn : style.bad;
+  const scoreLine = `Score ${report.score}/100`;
+  out.push(
+    width >= scoreLine.length + BAR_CELLS + 2 ? `${style.bold(scoreLine)}  ${tone(bar)}` : style.bold(scoreLine),
+  );
+  out.push('');
+
+  // Talking points
+  const covered = report.talkingPoints.filter((p) => p.covered).length;
+  if (report.talkingPoints.length > 0) {
+    out.push(style.heading(`Talking points: ${covered} of ${report.talkingPoints.length} covered`));
+    for (const p of report.talkingPoints) {
+      out.push(...markedLines(clean(p.point), p.covered, width, style));
+      if (p.covered && p.evidence.length > 0) {
+        const heard = p.evidence.map((e) => `"${clean(e)}"`).join(', ');
+        out.push(...wrapText(`you said ${heard}`, width, '      ', '      ').map((l) => style.dim(l)));
+      }
+    }
+  } else {
+    out.push(style.heading('Talking points: this question lists none'));
+  }
+  out.push('');
+
+  // Structure
+  const { structure } = report;
+  if (structure.kind === 'star') {
+    out.push(style.heading('Story shape (STAR)'));
+    const parts = structure.parts.map((p) => `${p.name} ${p.present ? style.good('✓') : style.bad('✗')}`);
+    out.push(...wrapSegments(parts, width, '  '));
+    const outcome = structure.resultHasOutcome
+      ? 'The result includes a concrete figure.'
+      : 'No number, percentage or duration in the result yet.';
+    para(outcome, '  ');
+    out.push('');
+  } else if (structure.kind === 'framework' && structure.parts.length > 0) {
+    const touched = structure.parts.filter((p) => p.present).length;
+    out.push(style.heading(`Steps of a good answer: ${touched} of ${structure.parts.length} touched`));
+    for (const p of structure.parts) {
+      out.push(...markedLines(clean(p.name), p.present, width, style));
+    }
+    out.push('');
+  }
+
+  // Specifics
+  out.push(style.heading('Specifics'));
+  const numbers = report.specifics.numbers;
+  para(numbers.length > 0 ? `Numbers: ${numbers.map(clean).join(', ')}` : 'Numbers: none; a figure makes a claim believable.', '  ', '    ');
+  const tools = report.specifics.tools;
+  para(tools.length > 0 ? `Tools and practices: ${tools.map(clean).join(', ')}` : 'Tools and practices: none named.', '  ', '    ');
+
+  out.push('');
+
+  // Ownership
+  out.push(style.heading('Ownership'));
+  const { i, we } = report.ownership;
+  const ownNote = report.structure.kind === 'star' && we > i ? ' Say more about what you did yourself.' : '';
+  para(`"I" ${times(i)}, "we" ${times(we)}.${ownNote}`, '  ', '    ');
+  out.push('');
+
+  // Delivery
+  out.push(style.heading('Delivery'));
+  const band = BAND_TEXT[report.delivery.band];
+  const lengthLines = wrapText(
+    `${report.delivery.words} words, ${formatSpoken(report.delivery.estimatedSeconds)} spoken (target 1-3 min): ${band}`,
+    width,
+    '  ',
+    '    ',
+  );
+  const paint = report.delivery.band === 'ok' ? style.good : style.warn;
+  const last = lengthLines.length - 1;
+  lengthLines[last] = (lengthLines[last] ?? '').replace(new RegExp(`${band}$`), paint(band));
+  out.push(...lengthLines);
+  const f = report.fillers;
+  if (f.total === 0) para('Fillers: none.', '  ', '    ');
+  else {
+    const top = f.top.map((t) => `"${clean(t.word)}" ×${t.count}`).join(', ');
+    para(`Fillers: ${f.total}, ${f.perMinute} per minute (${top})`, '  ', '    ');
+  }
+  out.push('');
+
+  // Suggestions
+  if (report.suggestions.length > 0) {
+    out.push(style.heading('Next time'));
+    report.suggestions.forEach((s, k) => para(clean(s), `  ${k + 1}. `, '     '));
+  }
+  return out.join('\n').replace(/\n+$/, '');
+}
+
+/** "  ✓ text" (or ✗), wrapped under the text. */
+function markedLines(text: string, ok: boolean, width: number, style: Style): string[] {
+  const mark = ok ? style.good('✓') : style.bad('✗');
+  return wrapText(text, width, '    ').map((l, i) => (i === 0 ? `  ${mark} ${l.slice(4)}` : l));
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
+/** Text from the answer or the question: no terminal controls, on one line. */
+function clean(s: string): string {
+  return sanitizeText(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Display columns of plain text (wide East Asian characters take two). */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += isWide(cp) ? 2 : 1;
+  }
+  return n;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Greedy word wrap of plain text; `first` and `rest` prefix the first and following lines. Long words are split. */
+export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let line = '';
+  const room = () => Math.max(1, width - columns(prefix));
+  const flush = () => {
+    lines.push(prefix + line);
+    prefix = rest;
+    line = '';
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = word;
+    const candidate = line === '' ? w : `${line} ${w}`;
+    if (columns(candidate) <= room()) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') flush();
+    while (columns(w) > room()) {
+      const [head, tail] = splitAtColumns(w, room());
+      line = head;
+      flush();
+      w = tail;
+    }
+    line = w;
+  }
+  if (line !== '' || lines.length === 0) flush();
+  return lines;
+}
+
+function splitAtColumns(word: string, cols: number): [string, string] {
+  let used = 0;
+  let cut = 0;
+  const chars = [...word];
+  for (const ch of chars) {
+    const w = isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+    if (used + w > cols && cut > 0) break;
+    used += w;
+    cut++;
+  }
+  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+}
+
+/** Lays out already-styled short segments, separated by two spaces, wrapping between segments. */
+function wrapSegments(segments: string[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const seg of segments) {
+    const w = columns(stripColor(seg));
+    if (line !== '' && columns(indent) + used + 2 + w > width) {
+      lines.push(indent + line);
+      line = '';
+      used = 0;
+    }
+    line = line === '' ? seg : `${line}  ${seg}`;
+    used += (used === 0 ? 0 : 2) + w;
+  }
+  if (line !== '') lines.push(indent + line);
+  return lines;
+}
+
+function stripColor(s: string): string {
+  // Only our own color codes can be here; text from the answer was sanitized first.
+  return s.replace(/\x1b\[[0-9;]*m/g, '');
+}
