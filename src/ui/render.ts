@@ -12,7 +12,7 @@ export function visibleLength(text: string): number {
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
   const room = Math.max(10, width - visibleLength(indent));
-  for (const paragraph of text.split('\n')) {
+  for (const paragraph of reflow(text)) {
     if (paragraph.trim() === '') {
       out.push('');
       continue;
@@ -34,6 +34,28 @@ export function wrap(text: string, width: number, indent = ''): string {
     out.push(indent + (first ? bullet : hang) + line);
   }
   return out.join('\n');
+}
+
+/**
+ * Splits Markdown-ish text into the lines to wrap: the lines of one paragraph are joined, while blank
+ * lines and list items keep their own line.
+ */
+function reflow(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      out.push('');
+      open = false;
+    } else if (/^\s*(?:[-*•]|\d+[.)])\s+/.test(line) || !open) {
+      out.push(line);
+      open = true;
+    } else {
+      out[out.length - 1] = `${out[out.length - 1]} ${line.trim()}`;
+    }
+  }
+  return out;
 }
 
 export function truncate(text: string, width: number): string {
