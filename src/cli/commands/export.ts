@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { exportAnki } from '../../core/export/anki.js';
+import { exportJson } from '../../core/export/json.js';
+import { exportMarkdown } from '../../core/export/markdown.js';
+import { writeFileAtomic } from '../../core/export/write-file.js';
+import type { Run } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { categoryOption, parseOptions } from '../options.js';
+import { warnAboutProblems } from '../run.js';
+
+export const exportOptionsSchema = z.object({
+  format: z.enum(['anki', 'markdown', 'json'], { error: (issue) => `--format must be anki, markdown or json, not "${String(issue.input)}"` }),
+  category: categoryOption.optional(),
+  out: z.string().trim().min(1, '--out needs a file name').optional(),
+});
+
+const EXPORTERS = { anki: exportAnki, markdown: exportMarkdown, json: exportJson } as const;
+
+export async function exportCommand(run: Run, raw: unknown): Promise<number> {
+  const opts = parseOptions(exportOptionsSchema, raw);
+  const bank = run.loadBank();
+  warnAboutProblems(run, bank);
+  const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
+  if (questions.length === 0) {
+    throw new NotFoundError(opts.category ? `no ${opts.category} questions to export` : 'the question bank is empty; nothing to export');
+  }
+  const text = EXPORTERS[opts.format](questions);
+  if (opts.out) {
+    const file = resolve(run.cwd, opts.out);
+    writeFileAtomic(file, text);
+    run.stderr.write(`Exported ${questions.length} question${questions.length === 1 ? '' : 's'} to ${file}\n`);
+    return 0;
+  }
+  run.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../../core/export/write-file.js';
+import { readHistory } from '../../core/history/store.js';
+import { buildSessionReport } from '../../core/report.js';
+import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
+import { createStyle } from '../../ui/style.js';
+import type { Run } from '../context.js';
+import { parseOptions } from '../options.js';
+
+export const reportOptionsSchema = z.object({
+  session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
+  format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${String(issue.input)}"` }).default('text'),
+  out: z.string().trim().min(1, '--out needs a file name').optional(),
+});
+
+export async function reportCommand(run: Run, raw: unknown): Promise<number> {
+  const opts = parseOptions(reportOptionsSchema, raw);
+  const { records } = readHistory(run.paths.historyFile);
+  const report = buildSessionReport(records, opts.session, run.loadBank());
+  let text: string;
+  if (opts.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
+  else if (opts.format === 'markdown') text = renderReportMarkdown(report);
+  // A file gets plain text at a fixed width, whatever the terminal is like.
+  else text = opts.out ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });
+  if (opts.out) {
+    const file = resolve(run.cwd, opts.out);
+    writeFileAtomic(file, text);
+    run.stderr.write(`Wrote the report of session ${report.session.id} to ${file}\n`);
+    return 0;
+  }
+  run.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,131 @@
+import { NotFoundError } from '../cli/errors.js';
+import { analyzeAnswer, type CoachReport } from './coach/index.js';
+import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from './history/schema.js';
+import type { Category, QuestionData } from './questions/schema.js';
+
+/** How many session ids a not-found error lists. */
+const LISTED_SESSIONS = 5;
+
+export interface ReportAttempt {
+  /** 1-based position in the session. */
+  index: number;
+  attemptId: string;
+  questionId: string;
+  category: Category;
+  /** The question as the bank has it now; null when it is no longer in the bank. */
+  question: string | null;
+  at: string;
+  mode: 'typed' | 'spoken';
+  /** What was typed; null for spoken answers. */
+  answer: string | null;
+  rating: Rating;
+  /** The score saved with the attempt, else the one computed now; null for spoken answers. */
+  score: number | null;
+  seconds: number;
+  timeLimit: number | null;
+  overTime: boolean;
+  /** Talking points the answer did not cover. */
+  missed: string[];
+  /** Feedback recomputed from the answer; null without a typed answer or when the question is gone. */
+  coach: CoachReport | null;
+}
+
+export interface SessionReport {
+  session: { id: string; at: string; plan: string | null; timeLimit: number | null };
+  attempts: ReportAttempt[];
+  summary: {
+    questions: number;
+    typed: number;
+    averageScore: number | null;
+    totalSeconds: number;
+    overTime: number;
+    ratings: Record<Rating, number>;
+  };
+}
+
+export interface ReportBank {
+  byId: ReadonlyMap<string, QuestionData>;
+}
+
+/**
+ * Gathers one practice session from history records: the session marker and its attempts in the order they
+ * were saved, with feedback recomputed for typed answers. `sessionRef` is 'last' (the newest session) or an id
+ * (a unique prefix is enough). Pure apart from the errors it throws.
+ */
+export function buildSessionReport(records: readonly HistoryRecord[], sessionRef: 'last' | string, bank: ReportBank): SessionReport {
+  const session = findSession(records, sessionRef);
+  const attempts = records
+    .filter((r): r is AttemptRecord => r.type === 'attempt' && r.session === session.id)
+    .map((a, i) => reportAttempt(a, i + 1, bank));
+  return {
+    session: { id: session.id, at: session.at, plan: session.plan ?? null, timeLimit: session.timeLimit ?? null },
+    attempts,
+    summary: summarize(attempts),
+  };
+}
+
+function findSession(records: readonly HistoryRecord[], ref: string): SessionRecord {
+  const sessions = records.filter((r): r is SessionRecord => r.type === 'session');
+  const newestFirst = sessions
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Date.parse(b.s.at) - Date.parse(a.s.at) || b.i - a.i)
+    .map(({ s }) => s);
+  if (newestFirst.length === 0) {
+    throw new NotFoundError('no practice sessions in the history yet', "a session is saved when you run 'rmprep drill'");
+  }
+  const wanted = ref.trim();
+  if (wanted === 'last') return newestFirst[0] as SessionRecord;
+  const exact = newestFirst.find((s) => s.id === wanted);
+  if (exact) return exact;
+  const byPrefix = wanted.length >= 4 ? newestFirst.filter((s) => s.id.startsWith(wanted)) : [];
+  if (byPrefix.length === 1) return byPrefix[0] as SessionRecord;
+  const listed = (byPrefix.length > 1 ? byPrefix : newestFirst).slice(0, LISTED_SESSIONS);
+  const ids = listed.map((s) => `${s.id} (${s.at.slice(0, 16).replace('T', ' ')})`).join(', ');
+  throw new NotFoundError(
+    byPrefix.length > 1 ? `"${clip(wanted)}" matches more than one session` : `no session with id "${clip(wanted)}"`,
+    `${byPrefix.length > 1 ? 'matching' : 'latest'} sessions: ${ids}`,
+  );
+}
+
+function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
+  const question = bank.byId.get(a.questionId);
+  const typed = a.mode === 'typed' && a.answer !== undefined && a.answer.trim() !== '';
+  const coach = typed && question ? analyzeAnswer(question, a.answer as string) : null;
+  return {
+    index,
+    attemptId: a.id,
+    questionId: a.questionId,
+    category: a.category,
+    question: question?.question ?? null,
+    at: a.at,
+    mode: a.mode,
+    answer: typed ? (a.answer as string) : null,
+    rating: a.rating,
+    score: a.score ?? coach?.score ?? null,
+    seconds: a.seconds,
+    timeLimit: a.timeLimit ?? null,
+    overTime: a.overTime ?? (a.timeLimit !== undefined && a.seconds > a.timeLimit),
+    missed: coach ? coach.talkingPoints.filter((p) => !p.covered).map((p) => p.point) : [],
+    coach,
+  };
+}
+
+function summarize(attempts: ReportAttempt[]): SessionReport['summary'] {
+  const scores = attempts.map((a) => a.score).filter((s): s is number => s !== null);
+  const ratings = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
+  for (const a of attempts) ratings[a.rating]++;
+  return {
+    questions: attempts.length,
+    typed: attempts.filter((a) => a.answer !== null).length,
+    averageScore: scores.length > 0 ? Math.round(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
+    totalSeconds: Math.round(attempts.reduce((s, a) => s + a.seconds, 0)),
+    overTime: attempts.filter((a) => a.overTime).length,
+    ratings,
+  };
+}
+
+function clip(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
+}
