@@ -17,6 +17,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   const { style } = opts;
   const out: string[] = [];
   const para = (text: string, first = '', rest = first) => out.push(...wrapText(text, width, first, rest));
+  const heading = (text: string) => out.push(...wrapText(text, width).map((l) => style.heading(l)));
 
   // Score
   const filled = Math.round((report.score / 100) * BAR_CELLS);
@@ -31,7 +32,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   // Talking points
   const covered = report.talkingPoints.filter((p) => p.covered).length;
   if (report.talkingPoints.length > 0) {
-    out.push(style.heading(`Talking points: ${covered} of ${report.talkingPoints.length} covered`));
+    heading(`Talking points: ${covered} of ${report.talkingPoints.length} covered`);
     for (const p of report.talkingPoints) {
       out.push(...markedLines(clean(p.point), p.covered, width, style));
       if (p.covered && p.evidence.length > 0) {
@@ -40,14 +41,14 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
       }
     }
   } else {
-    out.push(style.heading('Talking points: this question lists none'));
+    heading('Talking points: this question lists none');
   }
   out.push('');
 
   // Structure
   const { structure } = report;
   if (structure.kind === 'star') {
-    out.push(style.heading('Story shape (STAR)'));
+    heading('Story shape (STAR)');
     const parts = structure.parts.map((p) => `${p.name} ${p.present ? style.good('✓') : style.bad('✗')}`);
     out.push(...wrapSegments(parts, width, '  '));
     const outcome = structure.resultHasOutcome
@@ -57,7 +58,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
     out.push('');
   } else if (structure.kind === 'framework' && structure.parts.length > 0) {
     const touched = structure.parts.filter((p) => p.present).length;
-    out.push(style.heading(`Steps of a good answer: ${touched} of ${structure.parts.length} touched`));
+    heading(`Steps of a good answer: ${touched} of ${structure.parts.length} touched`);
     for (const p of structure.parts) {
       out.push(...markedLines(clean(p.name), p.present, width, style));
     }
@@ -65,23 +66,22 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   }
 
   // Specifics
-  out.push(style.heading('Specifics'));
+  heading('Specifics');
   const numbers = report.specifics.numbers;
   para(numbers.length > 0 ? `Numbers: ${numbers.map(clean).join(', ')}` : 'Numbers: none; a figure makes a claim believable.', '  ', '    ');
   const tools = report.specifics.tools;
   para(tools.length > 0 ? `Tools and practices: ${tools.map(clean).join(', ')}` : 'Tools and practices: none named.', '  ', '    ');
-
   out.push('');
 
   // Ownership
-  out.push(style.heading('Ownership'));
+  heading('Ownership');
   const { i, we } = report.ownership;
   const ownNote = report.structure.kind === 'star' && we > i ? ' Say more about what you did yourself.' : '';
   para(`"I" ${times(i)}, "we" ${times(we)}.${ownNote}`, '  ', '    ');
   out.push('');
 
   // Delivery
-  out.push(style.heading('Delivery'));
+  heading('Delivery');
   const band = BAND_TEXT[report.delivery.band];
   const lengthLines = wrapText(
     `${report.delivery.words} words, ${formatSpoken(report.delivery.estimatedSeconds)} spoken (target 1-3 min): ${band}`,
@@ -103,7 +103,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
 
   // Suggestions
   if (report.suggestions.length > 0) {
-    out.push(style.heading('Next time'));
+    heading('Next time');
     report.suggestions.forEach((s, k) => para(clean(s), `  ${k + 1}. `, '     '));
   }
   return out.join('\n').replace(/\n+$/, '');

@@ -23,6 +23,8 @@ const NEAR_MISS_CAP = 0.3;
 /** Structure, specifics, delivery and ownership count FORM_FLOOR of their weight when no point is covered, all of it from FORM_FULL_AT. */
 export const FORM_FLOOR = 0.25;
 export const FORM_FULL_AT = 0.5;
+/** Share of the missing points that speaking long enough would plausibly bring back; ranks the "too short" advice. */
+const SHORT_UNLOCKS = 0.4;
 const FILLERS_FREE_PER_MINUTE = 2;
 const FILLERS_ZERO_PER_MINUTE = 10;
 
@@ -72,7 +74,7 @@ export function scoreAnswer(input: ScoreInput): ScoreResult {
   }
   const score = possible === 0 ? 0 : clampInt(Math.round((100 * got) / possible), 0, 100);
 
-  return { score, parts, suggestions: suggest(input, parts, possible, formFactor) };
+  return { score, parts, suggestions: suggest(input, parts, possible, formFactor, score) };
 }
 
 function scoreParts(input: ScoreInput): Partial<Record<Signal, number>> {
@@ -119,7 +121,13 @@ interface Candidate {
   gain: number;
 }
 
-function suggest(input: ScoreInput, parts: Partial<Record<Signal, number>>, possible: number, formFactor: number): string[] {
+function suggest(
+  input: ScoreInput,
+  parts: Partial<Record<Signal, number>>,
+  possible: number,
+  formFactor: number,
+  score: number,
+): string[] {
   // Points a whole signal is worth here, form signals discounted as in the score.
   const worth = (signal: Signal, gated = true) =>
     parts[signal] === undefined ? 0 : ((100 * WEIGHTS[signal]) / possible) * (gated && signal !== 'talkingPoints' ? formFactor : 1);
@@ -167,9 +175,10 @@ function suggest(input: ScoreInput, parts: Partial<Record<Signal, number>>, poss
     out.push({ text: `Say what you did yourself: ${ownership.we} "we" against ${ownership.i} "I"`, gain: worth('ownership') * (1 - (parts.ownership ?? 0)) });
   }
 
-  // Length is judged on its own: a short answer is the first thing an interviewer notices.
+  // A short answer caps everything else: part of what is still missing is only missing for lack of time.
   if (delivery.band === 'short') {
-    const gain = worth('delivery', false) * 0.7 * (1 - delivery.estimatedSeconds / SHORT_BELOW_SECONDS);
+    const shortBy = 1 - delivery.estimatedSeconds / SHORT_BELOW_SECONDS;
+    const gain = Math.max(worth('delivery', false) * 0.7, (100 - score) * SHORT_UNLOCKS) * shortBy;
     out.push({ text: `Too short: ${formatSpoken(delivery.estimatedSeconds)} spoken; aim for 1-3 minutes`, gain });
   } else if (delivery.band === 'long') {
     out.push({ text: `Too long: ${formatSpoken(delivery.estimatedSeconds)} spoken; cut background and keep it under 3 minutes`, gain: worth('delivery', false) * 0.7 * 0.5 });

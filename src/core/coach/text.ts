@@ -33,7 +33,8 @@ export interface Span {
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
-const SENTENCE_GAP = /[.!?](?:\s|["')\]]|$)|\n/;
+// The gap between two tokens: "noon. We" ends a sentence, "3.4" does not.
+const SENTENCE_GAP = /[.!?]["')\]]*\s|\n/;
 const CLAUSE_GAP = /[,;:()–—]|\.\.\.|…|\s-\s/;
 const VOWEL = /[aeiouy]/;
 
