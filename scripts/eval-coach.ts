@@ -161,6 +161,14 @@ function main(): void {
     }
   }
 
+  // Two reference points: the bank's own model answers, and each strong answer cut to its first third.
+  const models = [...bank.values()].map((q) => analyzeAnswer(q, q.answer).score);
+  const thirds = entries.map((e) => {
+    const w = e.strong.split(/\s+/).filter(Boolean);
+    return analyzeAnswer(bank.get(e.id) as QuestionData, w.slice(0, Math.ceil(w.length / 3)).join(' ')).score;
+  });
+  const mean = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1);
+
   const n = entries.length;
   const out = [
     `questions in bank: ${bank.size}; eval pairs: ${n}; seed ${opts.seed}; ${opts.others} other questions per answer`,
@@ -168,6 +176,8 @@ function main(): void {
     ...lines,
     '',
     `mean score: strong ${(strongSum / n).toFixed(1)}, weak ${(weakSum / n).toFixed(1)}`,
+    `strong answers cut to their first third: mean ${mean(thirds)}`,
+    `bank model answers on their own question: mean ${mean(models)}, lowest ${Math.min(...models)} (${models.length} questions)`,
     `strong > weak: ${pairsWon} of ${n} pairs (${pct(pairsWon / n)})`,
     `own question > other question: ${comparisonsWon} of ${comparisons} comparisons (${pct(comparisonsWon / comparisons)})` +
       `; strong answers ${pct(byLabel.strong.won / byLabel.strong.n)}, weak answers ${pct(byLabel.weak.won / byLabel.weak.n)}`,

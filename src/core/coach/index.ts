@@ -7,7 +7,7 @@ import { distinctNumbers, findNumbers, findTools } from './specifics.js';
 import { analyzeFramework, analyzeStar } from './structure.js';
 import { type Thesaurus, buildThesaurus } from './synonyms.js';
 import { analyzeTalkingPoints } from './talking-points.js';
-import { analyzeText, countWords } from './text.js';
+import { type AnalyzedText, analyzeText, countWords } from './text.js';
 import type { CoachReport, Structure } from './types.js';
 
 export type * from './types.js';
@@ -72,7 +72,7 @@ export function analyzeAnswer(question: QuestionData, answer: string): CoachRepo
   };
 }
 
-function sentencesWithNumbers(doc: ReturnType<typeof analyzeText>, offsets: number[]): Set<number> {
+function sentencesWithNumbers(doc: AnalyzedText, offsets: number[]): Set<number> {
   const out = new Set<number>();
   const tokens = doc.tokens;
   for (const offset of offsets) {

@@ -20,7 +20,7 @@ export const TOPIC_SHARE = 0.2;
 export const TOPIC_FULL_AT = 0.4;
 /** A point that was not covered but whose own words were partly said earns at most this much. */
 const NEAR_MISS_CAP = 0.3;
-/** Structure, specifics, delivery and ownership count FORM_FLOOR of their weight when no point is covered, all of it from FORM_FULL_AT. */
+/** Structure, specifics, delivery and ownership count FORM_FLOOR of their weight when the talking-points part is 0, all of it from FORM_FULL_AT up. */
 export const FORM_FLOOR = 0.25;
 export const FORM_FULL_AT = 0.5;
 /** Share of the missing points that speaking long enough would plausibly bring back; ranks the "too short" advice. */

@@ -164,10 +164,6 @@ export function findStems(doc: AnalyzedText, stems: readonly string[], limit = I
   return spans;
 }
 
-export function hasStems(doc: AnalyzedText, stems: readonly string[]): boolean {
-  return findStems(doc, stems, 1).length > 0;
-}
-
 /** The answer's own words for a span, as written. */
 export function spanText(doc: AnalyzedText, span: Span): string {
   const a = doc.tokens[span.from];
@@ -214,8 +210,4 @@ export function contentWords(text: string): string[] {
     out.push(w);
   }
   return out;
-}
-
-export function contentStems(text: string): string[] {
-  return contentWords(text).map(stemWord);
 }
