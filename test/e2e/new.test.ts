@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHome, runCli } from '../helpers/cli.js';
+
+let home: ReturnType<typeof makeHome>;
+beforeEach(() => {
+  home = makeHome();
+});
+afterEach(() => home.cleanup());
+
+const run = (args: string[]) => runCli(args, { env: home.env, cwd: home.dir });
+
+describe('new without a terminal', () => {
+  it.each(['common', 'behavioral', 'technical'])('creates a %s question file that passes validate as written', async (category) => {
+    const r = await run(['new', '--id', 'cutover-weekend', '--category', category, '--question', 'How would you plan a cutover: "big bang" or #phased?', '--dir', 'mine']);
+    expect(r.code).toBe(0);
+    const file = join('mine', category, 'cutover-weekend.md');
+    expect(r.stdout).toBe(`${file}\n`);
+    expect(r.stderr).toContain(`rmprep validate ${file}`);
+    const text = readFileSync(join(home.dir, file), 'utf8');
+    expect(text).toMatch(/^---\nid: cutover-weekend\ncategory: /);
+    expect(text).toContain('TODO');
+
+    const validate = await run(['validate', file]);
+    expect(validate.stdout).toBe('');
+    expect(validate.code).toBe(0);
+
+    const show = await run(['--questions', 'mine', 'show', 'cutover-weekend', '--json']);
+    expect(show.code).toBe(0);
+    const q = JSON.parse(show.stdout) as Record<string, unknown>;
+    expect(q).toMatchObject({ id: 'cutover-weekend', category, question: 'How would you plan a cutover: "big bang" or #phased?' });
+    expect(q.star !== undefined).toBe(category === 'behavioral');
+    expect(q.framework !== undefined).toBe(category === 'technical');
+  });
+
+  it('writes into the current folder when --dir is left out', async () => {
+    const r = await run(['new', '--id', 'here', '-c', 'common', '--question', 'Why here?']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(home.dir, 'common', 'here.md'))).toBe(true);
+  });
+
+  it.each([
+    [['new'], 'missing --category, --question, --id'],
+    [['new', '--id', 'x-y'], 'missing --category, --question'],
+    [['new', '--id', 'x-y', '--category', 'common'], 'missing --question'],
+  ])('%j is a usage error naming the missing flags, without prompting', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`rmprep: ${message} (there is no terminal to ask on; pass them as flags)\n`);
+  });
+
+  it.each(['../escape', 'a/b', '/etc/passwd', 'Upper-Case', 'double--hyphen', '..', 'x.md'])('rejects the id %j and writes nothing', async (id) => {
+    const r = await run(['new', '--id', id, '--category', 'common', '--question', 'Q?', '--dir', 'mine']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/must be kebab-case/);
+    expect(existsSync(join(home.dir, 'mine'))).toBe(false);
+    expect(existsSync(join(home.dir, 'escape.md'))).toBe(false);
+  });
+
+  it('rejects an unknown category and an empty question', async () => {
+    const bad = await run(['new', '--id', 'x', '--category', 'managerial', '--question', 'Q?']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown category "managerial"/);
+    const empty = await run(['new', '--id', 'x', '--category', 'common', '--question', '   ']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--question must not be empty/);
+  });
+
+  it('refuses to overwrite an existing file without --force', async () => {
+    const file = join(home.dir, 'mine', 'common', 'taken.md');
+    mkdirSync(join(home.dir, 'mine', 'common'), { recursive: true });
+    writeFileSync(file, 'my own work\n');
+    const r = await run(['new', '--id', 'taken', '--category', 'common', '--question', 'Q?', '--dir', 'mine']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('rmprep: mine/common/taken.md already exists (pass --force to replace it)\n');
+    expect(readFileSync(file, 'utf8')).toBe('my own work\n');
+
+    const forced = await run(['new', '--id', 'taken', '--category', 'common', '--question', 'Q?', '--dir', 'mine', '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^---\nid: taken\n/);
+  });
+});
