@@ -19,7 +19,7 @@ const EXPORTERS = { anki: exportAnki, markdown: exportMarkdown, json: exportJson
 
 export async function exportCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(exportOptionsSchema, raw);
-  const bank = run.loadBank();
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
   if (questions.length === 0) {

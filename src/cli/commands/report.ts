@@ -17,7 +17,7 @@ export const reportOptionsSchema = z.object({
 export async function reportCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(reportOptionsSchema, raw);
   const { records } = readHistory(run.paths.historyFile);
-  const report = buildSessionReport(records, opts.session, run.loadBank());
+  const report = buildSessionReport(records, opts.session, await run.loadBank());
   let text: string;
   if (opts.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
   else if (opts.format === 'markdown') text = renderReportMarkdown(report);
