@@ -1,5 +1,6 @@
-// Bundles the CLI into dist/ so start-up loads one file; heavy modules stay in lazily loaded chunks.
+// Bundles the CLI into dist/ so start-up loads one small file; heavy modules stay in chunks loaded on demand.
 import { build, context } from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const options = {
   entryPoints: { rmprep: 'src/cli/bin.ts' },
@@ -16,6 +17,8 @@ const options = {
   logLevel: 'warning',
 };
 
+// Old chunks would pile up otherwise: their names change with their content.
+rmSync('dist', { recursive: true, force: true });
 if (process.argv.includes('--watch')) {
   const ctx = await context(options);
   await ctx.watch();

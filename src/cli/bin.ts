@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { main } from './main.js';
 
 const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const buildId = `${version}+${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
 
 // A closed pipe (rmprep list | head) is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -24,6 +25,7 @@ process.exitCode = await main(process.argv.slice(2), {
   home: homedir(),
   packageRoot,
   version,
+  buildId,
   now: () => new Date(),
   makeRng: (seed) => createRng(seed ?? randomSeed()),
 });

@@ -1,4 +1,5 @@
 import type { Bank } from '../core/questions/load.js';
+import type { Question } from '../core/questions/schema.js';
 import type { Paths } from '../core/paths.js';
 import type { Rng } from '../core/random.js';
 import type { Style } from '../ui/style.js';
@@ -23,6 +24,8 @@ export interface Context {
   home: string;
   packageRoot: string;
   version: string;
+  /** Changes with every build, so caches written by another build are not trusted. */
+  buildId: string;
   now(): Date;
   /** A seeded source when --seed is given, otherwise random. */
   makeRng(seed?: string): Rng;
@@ -40,7 +43,9 @@ export interface Run extends Context {
   style: Style;
   color: boolean;
   width: number;
-  loadBank(): Bank;
+  loadBank(): Promise<Bank>;
+  /** One question by id, from the cache when nothing changed, else from the loaded bank. */
+  findQuestion(id: string): Promise<Question | undefined>;
   /** Prints one line to stderr. */
   warn(message: string): void;
 }

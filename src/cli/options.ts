@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../core/questions/schema.js';
+import { categoryMessage } from './category-flag.js';
 import { UsageError } from './errors.js';
 
 /** Validates command options with a schema; the first problem becomes a one-line usage error. */
@@ -14,7 +15,7 @@ export const categoryOption = z
   .string()
   .transform((s) => s.trim().toLowerCase())
   .refine((s): s is Category => (CATEGORIES as readonly string[]).includes(s), {
-    error: (issue) => `unknown category "${String(issue.input)}": expected ${CATEGORIES.join(', ')}`,
+    error: (issue) => categoryMessage(issue.input),
   })
   .transform((s) => s as Category);
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadBank as loadQuestionBank, type Bank } from '../core/questions/load.js';
+import { lookupCachedQuestion } from '../core/questions/cache.js';
+import { loadBank as loadQuestionBank, type Bank, type BankSource } from '../core/questions/load.js';
 import { resolvePaths } from '../core/paths.js';
 import { formatProblem } from '../core/problems.js';
 import { createStyle } from '../ui/style.js';
@@ -11,7 +12,12 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
   const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
   const color = wantsColor(ctx, globals);
   const width = Math.max(40, Math.min(ctx.stdout.columns ?? 80, 100));
-  let bank: Bank | undefined;
+  let bank: Promise<Bank> | undefined;
+  const sources: BankSource[] = [
+    { path: resolve(ctx.packageRoot, 'questions'), bundled: true },
+    ...paths.userQuestionPaths.map((p) => ({ path: p, bundled: false })),
+  ];
+  const loadOptions = { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId };
   const run: Run = {
     ...ctx,
     paths,
@@ -20,13 +26,11 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
     style: createStyle(color),
     warn: (message) => void ctx.stderr.write(`rmprep: warning: ${sanitizeText(message)}\n`),
     loadBank() {
-      if (bank) return bank;
-      const sources = [
-        { path: resolve(ctx.packageRoot, 'questions'), bundled: true },
-        ...paths.userQuestionPaths.map((p) => ({ path: p, bundled: false })),
-      ];
-      bank = loadQuestionBank(sources, ctx.cwd);
+      bank ??= loadQuestionBank(sources, loadOptions);
       return bank;
+    },
+    async findQuestion(id) {
+      return lookupCachedQuestion(paths.cacheDir, sources, loadOptions, id) ?? (await run.loadBank()).byId.get(id);
     },
   };
   return run;

@@ -1,6 +1,6 @@
 import { escapeMarkdownBlock, escapeMarkdownCell, escapeMarkdownInline } from '../core/export/markdown-escape.js';
 import { RATINGS } from '../core/history/schema.js';
-import { ID_PATTERN } from '../core/questions/schema.js';
+import { ID_PATTERN } from '../core/questions/categories.js';
 import type { ReportAttempt, SessionReport } from '../core/report.js';
 import { clean, wrap } from './render.js';
 import type { Style } from './style.js';

@@ -18,7 +18,7 @@ export const coachOptionsSchema = z.object({
 
 export async function coachCommand(run: Run, id: string, raw: unknown): Promise<number> {
   const opts = parseOptions(coachOptionsSchema, raw);
-  const question = findQuestion(run, id);
+  const question = await findQuestion(run, id);
   if (opts.answerFile === undefined && run.stdin.isTTY) {
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }

@@ -1,7 +1,7 @@
 import type { Argument, Command, Option } from 'commander';
 import { z } from 'zod';
 import { listBundledPlans } from '../../core/plan.js';
-import { CATEGORIES } from '../../core/questions/schema.js';
+import { CATEGORIES } from '../../core/questions/categories.js';
 import type { Run } from '../context.js';
 import { buildProgram } from '../main.js';
 import { parseOptions } from '../options.js';

@@ -50,7 +50,7 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
     );
   }
   const plan = opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
-  const questions = chooseQuestions(run, opts, plan);
+  const questions = await chooseQuestions(run, opts, plan);
   if (questions.length === 0) {
     throw new NotFoundError(
       opts.due ? 'nothing is due for review right now' : opts.new ? 'every matching question has been practised already' : 'no questions match',
@@ -125,15 +125,15 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
 
   run.stdout.write(`\n${renderSummary(outcomes, run)}`);
   if (plan && sessionSaved) {
-    const report = buildSessionReport(readHistory(run.paths.historyFile).records, session, run.loadBank());
+    const report = buildSessionReport(readHistory(run.paths.historyFile).records, session, await run.loadBank());
     run.stdout.write(`\n${renderReportText(report, { width, style })}\n`);
   }
   if (sessionSaved) run.stdout.write(style.dim(`Review this session any time: rmprep report --session ${session}\n`));
   return 0;
 }
 
-function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefined): Question[] {
-  const bank = run.loadBank();
+async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefined): Promise<Question[]> {
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   if (opts.id && opts.id.length > 0) {
     return opts.id.map((id) => {

@@ -1,23 +1,23 @@
-import { z } from 'zod';
+import { parseCategoryFlag } from '../category-flag.js';
 import type { Run } from '../context.js';
-import { categoryOption, parseOptions } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { clean, renderTable } from '../../ui/render.js';
 
-export const listOptionsSchema = z.object({
-  category: categoryOption.optional(),
-  tag: z.string().optional(),
-  json: z.boolean().optional(),
-});
+export interface ListOptions {
+  category?: string;
+  tag?: string;
+  json?: boolean;
+}
 
-export async function listCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(listOptionsSchema, raw);
-  const bank = run.loadBank();
+// Options are checked by hand here, not with zod: loading a schema library would double start-up time.
+export async function listCommand(run: Run, raw: ListOptions): Promise<number> {
+  const opts = { ...raw, category: parseCategoryFlag(raw.category) };
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const tag = opts.tag?.toLowerCase();
   const questions = bank.questions
     .filter((q) => (!opts.category || q.category === opts.category) && (!tag || q.tags.includes(tag)))
-    .sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+    .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
   if (opts.json) {
     const rows = questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty }));
     run.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

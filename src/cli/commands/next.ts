@@ -14,7 +14,7 @@ export const nextOptionsSchema = z.object({
 
 export async function nextCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(nextOptionsSchema, raw);
-  const bank = run.loadBank();
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
   const summary = loadSummary(run.paths.historyFile);

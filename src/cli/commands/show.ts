@@ -1,18 +1,14 @@
-import { z } from 'zod';
 import { suggest } from '../../core/suggest.js';
 import type { Question } from '../../core/questions/schema.js';
 import { renderCard } from '../../ui/render.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Run } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { parseOptions } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 
-export const showOptionsSchema = z.object({ json: z.boolean().optional() });
-
-export async function showCommand(run: Run, id: string, raw: unknown): Promise<number> {
-  const opts = parseOptions(showOptionsSchema, raw);
-  const question = findQuestion(run, id);
+// Options are read by hand here, not with zod, to keep the most frequent lookup instant.
+export async function showCommand(run: Run, id: string, opts: { json?: boolean }): Promise<number> {
+  const question = await findQuestion(run, id);
   if (opts.json) {
     run.stdout.write(`${JSON.stringify(questionJson(question), null, 2)}\n`);
     return 0;
@@ -22,10 +18,10 @@ export async function showCommand(run: Run, id: string, raw: unknown): Promise<n
 }
 
 /** The question with this id, or a not-found error that suggests close ids. */
-export function findQuestion(run: Run, id: string): Question {
-  const bank = run.loadBank();
-  const question = bank.byId.get(id.trim().toLowerCase());
+export async function findQuestion(run: Run, id: string): Promise<Question> {
+  const question = await run.findQuestion(id.trim().toLowerCase());
   if (question) return question;
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const close = suggest(id, [...bank.byId.keys()]);
   throw new NotFoundError(

@@ -10,7 +10,7 @@ export const statsOptionsSchema = z.object({ json: z.boolean().optional() });
 
 export async function statsCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(statsOptionsSchema, raw);
-  const bank = run.loadBank();
+  const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const summary = loadSummary(run.paths.historyFile);
   const now = run.now();

@@ -13,8 +13,8 @@ export async function validateCommand(run: Run, paths: string[], raw: unknown): 
   const opts = parseOptions(validateOptionsSchema, raw);
   const bank =
     paths.length > 0
-      ? loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), run.cwd)
-      : run.loadBank();
+      ? await loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), { cwd: run.cwd })
+      : await run.loadBank();
   if (opts.json) {
     run.stdout.write(`${JSON.stringify({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems }, null, 2)}\n`);
     return bank.problems.length > 0 ? 1 : 0;

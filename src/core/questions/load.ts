@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
-import { isQuestionFile, parseQuestionFile, type ParsedFile } from './parse.js';
+import { readBankCache, writeBankCache, type CachedFile } from './cache.js';
+import type { ParsedFile } from './parse.js';
 import type { Question } from './schema.js';
 
-/** Files larger than this are refused: no real question file comes close, and parsing must stay cheap. */
-export const MAX_QUESTION_FILE_BYTES = 1_000_000;
+const QUESTION_FILE = /\.(md|markdown|ya?ml|json)$/i;
 
 export interface BankSource {
   /** A folder of question files, or one pack file. */
@@ -20,86 +20,99 @@ export interface Bank {
   fileCount: number;
 }
 
-/** Lists question files below a folder (or the file itself), sorted. Symlinks are not followed. */
-export function listQuestionFiles(path: string): string[] {
+export interface LoadOptions {
+  cwd: string;
+  /** Where parsed files are cached between runs; no cache when left out. */
+  cacheDir?: string | undefined;
+  /** Identifies the build, so a new rmprep never trusts a cache written by an old one. */
+  buildId?: string | undefined;
+}
+
+export interface FileEntry {
+  file: string;
+  display: string;
+  bundled: boolean;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Lists question files below a folder (or the file itself), sorted, noting each folder's mtime. Symlinks are not followed. */
+export function listQuestionFiles(path: string, dirs: Record<string, number> = {}): string[] {
   const stat = statSync(path);
   if (stat.isFile()) return [path];
   const out: string[] = [];
   const walk = (dir: string) => {
+    dirs[dir] = statSync(dir).mtimeMs;
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isQuestionFile(entry.name)) out.push(full);
+      else if (entry.isFile() && QUESTION_FILE.test(entry.name)) out.push(full);
     }
   };
   walk(path);
   return out;
 }
 
-/** Reads and parses one file, refusing ones that are too large or not UTF-8 text. */
-export function readQuestionFile(file: string, displayName: string = file): ParsedFile {
-  let buf: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_QUESTION_FILE_BYTES) {
-      return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: `file is ${formatBytes(size)}; question files may be at most 1 MB` }] };
+/**
+ * Loads every source into one bank. Files whose size and mtime match the cache are not read again;
+ * only changed files are parsed, and the parser is loaded only then.
+ */
+export async function loadBank(sources: BankSource[], opts: LoadOptions): Promise<Bank> {
+  const dirs: Record<string, number> = {};
+  const entries: FileEntry[] = [];
+  const missing: FileResult[] = [];
+  for (const source of sources) {
+    let files: string[];
+    try {
+      files = listQuestionFiles(source.path, dirs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const message = code === 'ENOENT' ? 'question folder not found' : `cannot read question folder: ${code ?? String(err)}`;
+      missing.push({ file: source.path, bundled: source.bundled, parsed: { questions: [], problems: [{ file: source.path, line: 1, col: 1, message }] } });
+      continue;
     }
-    buf = readFileSync(file);
-  } catch (err) {
-    return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+    for (const file of files) {
+      let size = -1;
+      let mtimeMs = -1;
+      try {
+        const st = statSync(file);
+        size = st.size;
+        mtimeMs = st.mtimeMs;
+      } catch {
+        // Gone between listing and stat: reading it reports the problem.
+      }
+      // Bundled files are named from the package root (questions/...), a user's from where they stand.
+      const display = source.bundled ? relative(dirname(source.path), file) : displayPath(file, opts.cwd);
+      entries.push({ file, display, bundled: source.bundled, size, mtimeMs });
+    }
   }
-  const text = decodeUtf8(buf);
-  if (text === undefined) {
-    return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: 'not a UTF-8 text file' }] };
+  const cached = opts.cacheDir ? readBankCache(opts.cacheDir, sources, opts) : undefined;
+  const byFile = new Map((cached?.files ?? []).map((f) => [f.file, f]));
+  const results: CachedFile[] = [];
+  let changed = !cached || cached.files.length !== entries.length;
+  let read: ((file: string, display: string) => ParsedFile) | undefined;
+  for (const entry of entries) {
+    const hit = byFile.get(entry.file);
+    if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs && hit.display === entry.display && hit.bundled === entry.bundled) {
+      results.push(hit);
+      continue;
+    }
+    read ??= (await import('./read-file.js')).readQuestionFile;
+    results.push({ ...entry, parsed: read(entry.file, entry.display) });
+    changed = true;
   }
-  const nul = text.indexOf('\u0000');
-  if (nul !== -1) {
-    return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: 'not a text file: it contains NUL bytes' }] };
-  }
-  return parseQuestionFile(text, displayName);
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function decodeUtf8(buf: Buffer): string | undefined {
-  try {
-    return utf8.decode(buf);
-  } catch {
-    return undefined;
-  }
-}
-
-function formatBytes(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`;
+  const bank = mergeBank([...missing, ...results]);
+  if (opts.cacheDir && changed) writeBankCache(opts.cacheDir, sources, opts, { dirs, files: results, bank });
+  return bank;
 }
 
 export interface FileResult {
   file: string;
   bundled: boolean;
   parsed: ParsedFile;
-}
-
-/** Reads every source; a missing folder becomes a problem, not a crash. */
-export function readSources(sources: BankSource[], cwd: string): FileResult[] {
-  const results: FileResult[] = [];
-  for (const source of sources) {
-    let files: string[];
-    try {
-      files = listQuestionFiles(source.path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const problem = { file: source.path, line: 1, col: 1, message: code === 'ENOENT' ? 'question folder not found' : `cannot read question folder: ${code ?? String(err)}` };
-      results.push({ file: source.path, bundled: source.bundled, parsed: { questions: [], problems: [problem] } });
-      continue;
-    }
-    for (const file of files) {
-      // Bundled files are named from the package root (questions/...), a user's from where they stand.
-      const display = source.bundled ? relative(dirname(source.path), file) : displayPath(file, cwd);
-      results.push({ file: display, bundled: source.bundled, parsed: readQuestionFile(file, display) });
-    }
-  }
-  return results;
+  display?: string;
 }
 
 /**
@@ -109,24 +122,21 @@ export function readSources(sources: BankSource[], cwd: string): FileResult[] {
 export function mergeBank(results: FileResult[]): Bank {
   const byId = new Map<string, Question>();
   const problems: Problem[] = [];
-  for (const { file, bundled, parsed } of results) {
+  for (const { file, display, bundled, parsed } of results) {
+    const name = display ?? file;
     problems.push(...parsed.problems);
     for (const q of parsed.questions) {
       const { line, ...data } = q;
-      const question: Question = { ...data, source: { file, line, bundled } };
+      const question: Question = { ...data, source: { file: name, line, bundled } };
       const existing = byId.get(q.id);
       if (existing && existing.source.bundled === bundled) {
-        problems.push({ file, line, col: 1, message: `duplicate id "${q.id}": already defined at ${existing.source.file}:${existing.source.line}` });
+        problems.push({ file: name, line, col: 1, message: `duplicate id "${q.id}": already defined at ${existing.source.file}:${existing.source.line}` });
         continue;
       }
       byId.set(q.id, question);
     }
   }
   return { questions: [...byId.values()], byId, problems, fileCount: results.length };
-}
-
-export function loadBank(sources: BankSource[], cwd: string): Bank {
-  return mergeBank(readSources(sources, cwd));
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -2,7 +2,8 @@ import { basename, dirname, extname } from 'node:path';
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { type Problem } from '../problems.js';
-import { isCategory, questionSchema, type QuestionData } from './schema.js';
+import { isCategory } from './categories.js';
+import { questionSchema, type QuestionData } from './schema.js';
 
 export interface ParsedQuestion extends QuestionData {
   line: number;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { CATEGORIES, ID_PATTERN } from './categories.js';
 
-export const CATEGORIES = ['common', 'behavioral', 'technical'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, ID_PATTERN, isCategory, type Category } from './categories.js';
 export const categorySchema = z.enum(CATEGORIES);
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const keyPointSchema = z.strictObject({
@@ -42,8 +40,4 @@ export type QuestionData = z.infer<typeof questionSchema>;
 /** A loaded question: the data plus where it came from. */
 export interface Question extends QuestionData {
   source: { file: string; line: number; bundled: boolean };
-}
-
-export function isCategory(value: string): value is Category {
-  return (CATEGORIES as readonly string[]).includes(value);
 }

@@ -1,0 +1,167 @@
+// Benchmark: rmprep against baselines, run alternately in pairs on this machine, reported as medians and ratios.
+// usage: npm run bench [-- --pairs 15 --write]   (--write updates BENCHMARKS.md)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, release, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'rmprep.js');
+const args = process.argv.slice(2);
+const PAIRS = Number(args[args.indexOf('--pairs') + 1]) || 15;
+const WRITE = args.includes('--write');
+const BANK_SIZE = 10_000;
+const HISTORY_SIZE = 100_000;
+
+const work = mkdtempSync(join(tmpdir(), 'rmprep-bench-'));
+const env = {
+  PATH: process.env.PATH,
+  HOME: work,
+  XDG_DATA_HOME: join(work, 'data'),
+  XDG_CACHE_HOME: join(work, 'cache'),
+  NO_COLOR: '1',
+  TZ: 'UTC',
+};
+
+function run(argv, extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { env: { ...env, ...extraEnv }, cwd: work, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { ms, stderr: r.stderr };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs A and B alternately (which goes first alternates too), after two warm-up rounds. */
+function pair(name, a, b, target, { before } = {}) {
+  for (let i = 0; i < 2; i++) {
+    before?.();
+    run(a.argv, a.env);
+    run(b.argv, b.env);
+  }
+  const as = [];
+  const bs = [];
+  const ratios = [];
+  for (let i = 0; i < PAIRS; i++) {
+    before?.();
+    let ra;
+    let rb;
+    if (i % 2 === 0) {
+      ra = run(a.argv, a.env).ms;
+      rb = run(b.argv, b.env).ms;
+    } else {
+      rb = run(b.argv, b.env).ms;
+      ra = run(a.argv, a.env).ms;
+    }
+    as.push(ra);
+    bs.push(rb);
+    ratios.push(ra / rb);
+  }
+  const ratio = median(ratios);
+  const row = { name, a: a.label, b: b.label, ma: median(as), mb: median(bs), ratio, target, ok: ratio <= target };
+  console.log(`${row.ok ? 'ok  ' : 'MISS'} ${name}: ${row.ma.toFixed(1)} ms vs ${row.mb.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target <= ${target})`);
+  return row;
+}
+
+function maxRss(argv, extraEnv) {
+  const values = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const { stderr } = run(['--import', join(ROOT, 'scripts', 'bench-rss.mjs'), ...argv], extraEnv);
+    values.push(Number(/BENCH_MAXRSS (\d+)/.exec(stderr)?.[1]));
+  }
+  return median(values);
+}
+
+// --- data -------------------------------------------------------------------------------------
+function makeBank(dir) {
+  const cats = ['common', 'behavioral', 'technical'];
+  for (const c of cats) mkdirSync(join(dir, c), { recursive: true });
+  const words = 'release canary rollback pipeline freeze stakeholder metric deploy version branch incident review'.split(' ');
+  for (let i = 0; i < BANK_SIZE; i++) {
+    const c = cats[i % 3];
+    const id = `gen-${String(i).padStart(5, '0')}`;
+    const sentence = (n) => Array.from({ length: n }, (_, k) => words[(i + k * 7) % words.length]).join(' ');
+    const extra =
+      c === 'behavioral'
+        ? 'star:\n  situation: What happened?\n  task: What was yours?\n  action: What did you do?\n  result: What changed, in numbers?\n'
+        : c === 'technical'
+          ? 'framework:\n  - Clarify the constraints.\n  - Compare the options.\n  - Decide and say why.\n'
+          : '';
+    const text = `---\nid: ${id}\ncategory: ${c}\nquestion: How would you handle ${sentence(8)}?\nwhy: Interviewers check ${sentence(12)}.\nkeyPoints:\n${[0, 1, 2, 3]
+      .map((k) => `  - point: Covers ${sentence(5 + k)}\n    terms: [${words[(i + k) % words.length]}, ${words[(i + k + 3) % words.length]}, ${words[(i + k + 5) % words.length]}]`)
+      .join('\n')}\n${extra}tip: Say ${sentence(9)}.\nfollowUps:\n  - What about ${sentence(6)}?\n  - And ${sentence(5)}?\ntags: [${words[i % words.length]}, ${words[(i + 4) % words.length]}]\ndifficulty: ${(i % 3) + 1}\n---\n${Array.from({ length: 12 }, () => `I ${sentence(15)} in ${i % 40} days.`).join(' ')}\n`;
+    writeFileSync(join(dir, c, `${id}.md`), text);
+  }
+}
+
+function makeHistory(file, ids) {
+  const lines = ['{"rmprep":"history","version":2}'];
+  const t0 = Date.parse('2023-01-01T09:00:00Z');
+  const ratings = ['again', 'hard', 'good', 'easy'];
+  for (let i = 0; i < HISTORY_SIZE; i++) {
+    const at = new Date(t0 + i * 15 * 60_000);
+    const q = ids[i % ids.length];
+    const card = { due: new Date(at.getTime() + 3 * 86_400_000).toISOString(), stability: 3.2, difficulty: 5.1, elapsed_days: 2, scheduled_days: 3, learning_steps: 0, reps: 1 + Math.floor(i / ids.length), lapses: 0, state: 2, last_review: at.toISOString() };
+    lines.push(JSON.stringify({ type: 'attempt', id: `a${i}`, questionId: q.id, category: q.category, at: at.toISOString(), rating: ratings[i % 4], mode: 'typed', seconds: 95, answer: 'I rolled the release back within 10 minutes and wrote up what we learned.', score: 40 + (i % 60), card }));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+// --- run --------------------------------------------------------------------------------------
+console.log(`rmprep benchmark: ${PAIRS} pairs per row, ${cpus().length} cores, node ${process.version}`);
+const rows = [];
+try {
+  const node0 = { label: 'node -e 0', argv: ['-e', '0'] };
+  const rm = (label, argv, extraEnv = {}) => ({ label, argv: [BIN, ...argv], env: extraEnv });
+  run([BIN, 'show', 'release-process']); // builds the question cache once
+  rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25));
+  rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25));
+  rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25));
+
+  const bankDir = join(work, 'bank');
+  makeBank(bankDir);
+  const big = { RMPREP_QUESTIONS: bankDir };
+  run([BIN, 'list', '--json'], big); // first load parses every file and fills the cache
+  rows.push(pair(`large bank (${BANK_SIZE}): list --json`, rm('rmprep list --json', ['list', '--json'], big), { label: 'read + parse front matter', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'bank', bankDir] }, 1.5));
+  rows.push(pair(`large bank (${BANK_SIZE}): show <id>`, rm('rmprep show gen-04242', ['show', 'gen-04242'], big), node0, 2));
+
+  const ids = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { env, encoding: 'utf8' }).stdout);
+  const histFile = join(work, 'big-history.json');
+  makeHistory(histFile, ids);
+  const bigH = { RMPREP_HISTORY: histFile };
+  run([BIN, 'stats', '--json'], bigH); // builds the summary cache once
+  rows.push(pair(`long history (${HISTORY_SIZE}): stats --json`, rm('rmprep stats --json', ['stats', '--json'], bigH), { label: 'read + parse history', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'history', histFile] }, 1.5));
+  const answer = join(work, 'answer.txt');
+  writeFileSync(answer, 'I rolled back in 5 minutes, told the stakeholders, and we fixed the root cause within 2 days.');
+  const emptyH = join(work, 'small-history.json');
+  const record = ['coach', 'rollback-recovery', '--record', '--rating', 'good', '--answer-file', answer];
+  rows.push(pair(`long history (${HISTORY_SIZE}): coach --record`, rm('record, 100k history', record, bigH), rm('record, empty history', record, { RMPREP_HISTORY: emptyH }), 1.5, { before: () => rmSync(emptyH, { force: true }) }));
+
+  const rssShow = maxRss([BIN, 'show', 'release-process'], {});
+  const rssNode = maxRss(['-e', '0'], {});
+  const rssRatio = rssShow / rssNode;
+  const rssOk = rssRatio <= 1.5;
+  console.log(`${rssOk ? 'ok  ' : 'MISS'} memory: show ${Math.round(rssShow / 1024)} MiB vs node -e 0 ${Math.round(rssNode / 1024)} MiB, ratio ${rssRatio.toFixed(2)} (target <= 1.5)`);
+  rows.push({ name: 'memory: peak RSS of show', a: 'rmprep show release-process', b: 'node -e 0', ma: rssShow / 1024, mb: rssNode / 1024, ratio: rssRatio, target: 1.5, ok: rssOk, unit: 'MiB' });
+
+  const table = [
+    '| measure | rmprep | baseline | rmprep | baseline | ratio | target | |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.name} | ${r.a} | ${r.b} | ${r.ma.toFixed(1)} ${r.unit ?? 'ms'} | ${r.mb.toFixed(1)} ${r.unit ?? 'ms'} | ${r.ratio.toFixed(2)} | ≤ ${r.target} | ${r.ok ? 'met' : 'missed'} |`),
+  ].join('\n');
+  console.log(`\n${table}`);
+  if (WRITE) {
+    const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
+    const doc = `# Benchmarks\n\nMeasured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n\nEach row runs rmprep and its baseline alternately, ${PAIRS} pairs after two warm-up pairs; times are medians of wall time, the ratio is the median of the per-pair ratios. Times vary with the machine's load; the ratios are what the targets are about. Memory is the median peak resident set size.\n\n${table}\n`;
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), doc);
+    console.log('\nwrote BENCHMARKS.md');
+  }
+  if (rows.some((r) => !r.ok)) process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

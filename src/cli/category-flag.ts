@@ -1,0 +1,17 @@
+import { CATEGORIES, type Category } from '../core/questions/categories.js';
+import { UsageError } from './errors.js';
+
+/**
+ * Checks a --category value without a schema library, so that `list` and `show` start fast.
+ * The other commands validate theirs with zod (options.ts), using the same rule.
+ */
+export function parseCategoryFlag(value: unknown): Category | undefined {
+  if (value === undefined) return undefined;
+  const category = String(value).trim().toLowerCase();
+  if ((CATEGORIES as readonly string[]).includes(category)) return category as Category;
+  throw new UsageError(categoryMessage(value));
+}
+
+export function categoryMessage(value: unknown): string {
+  return `unknown category "${String(value)}": expected ${CATEGORIES.join(', ')}`;
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { Bank, BankSource, FileEntry, LoadOptions } from './load.js';
+import type { ParsedFile } from './parse.js';
+import type { Question } from './schema.js';
+
+/** Bump when the cached shape or the parser's results change. */
+const CACHE_VERSION = 1;
+
+export interface CachedFile extends FileEntry {
+  parsed: ParsedFile;
+}
+
+interface IdIndex {
+  dirs: Record<string, number>;
+  /** Where each id's file sits in the bank cache: byte offset and length of its line, index in the file. */
+  ids: Record<string, [number, number, number]>;
+}
+
+function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
+  const key = createHash('sha1')
+    .update(JSON.stringify({ v: CACHE_VERSION, build: opts.buildId ?? '', sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' }))
+    .digest('hex')
+    .slice(0, 16);
+  return { files: join(cacheDir, `bank-${key}.jsonl`), index: join(cacheDir, `bank-${key}.ids.json`) };
+}
+
+/** The parsed files of the last load, or undefined when there is no usable cache. */
+export function readBankCache(cacheDir: string, sources: BankSource[], opts: LoadOptions): { files: CachedFile[] } | undefined {
+  try {
+    const text = readFileSync(cacheNames(cacheDir, sources, opts).files, 'utf8');
+    const files: CachedFile[] = [];
+    for (const line of text.split('\n')) if (line) files.push(JSON.parse(line) as CachedFile);
+    return { files };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the parsed files, one per line, and an index from id to its line, for instant lookups. */
+export function writeBankCache(
+  cacheDir: string,
+  sources: BankSource[],
+  opts: LoadOptions,
+  { dirs, files, bank }: { dirs: Record<string, number>; files: CachedFile[]; bank: Bank },
+): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const names = cacheNames(cacheDir, sources, opts);
+    const lines: string[] = [];
+    const where = new Map<string, [number, number]>();
+    let offset = 0;
+    for (const f of files) {
+      const line = JSON.stringify(f);
+      const length = Buffer.byteLength(line);
+      where.set(f.display, [offset, length]);
+      lines.push(line);
+      offset += length + 1;
+    }
+    const ids: IdIndex['ids'] = {};
+    for (const q of bank.questions) {
+      const spot = where.get(q.source.file);
+      const file = files.find((f) => f.display === q.source.file);
+      const index = file ? file.parsed.questions.findIndex((p) => p.id === q.id) : -1;
+      if (spot && index >= 0) ids[q.id] = [spot[0], spot[1], index];
+    }
+    writeFileAtomic(names.files, `${lines.join('\n')}\n`);
+    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex));
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}
+
+/**
+ * One question straight from the cache, without listing or parsing the bank: trusted when no question
+ * folder changed (files added, removed or renamed change their folder's mtime) and the question's own
+ * file is unchanged. Undefined whenever that cannot be shown; the caller then loads the bank.
+ */
+export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], opts: LoadOptions, id: string): Question | undefined {
+  try {
+    const names = cacheNames(cacheDir, sources, opts);
+    const index = JSON.parse(readFileSync(names.index, 'utf8')) as IdIndex;
+    const spot = Object.hasOwn(index.ids, id) ? index.ids[id] : undefined;
+    if (!spot) return undefined;
+    for (const [dir, mtimeMs] of Object.entries(index.dirs)) {
+      if (statSync(dir).mtimeMs !== mtimeMs) return undefined;
+    }
+    const [offset, length, at] = spot;
+    const buf = Buffer.alloc(length);
+    const fd = openSync(names.files, 'r');
+    try {
+      readSync(fd, buf, 0, length, offset);
+    } finally {
+      closeSync(fd);
+    }
+    const entry = JSON.parse(buf.toString('utf8')) as CachedFile;
+    const st = statSync(entry.file);
+    if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;
+    const parsed = entry.parsed.questions[at];
+    if (!parsed || parsed.id !== id) return undefined;
+    const { line, ...data } = parsed;
+    return { ...data, source: { file: entry.display, line, bundled: entry.bundled } };
+  } catch {
+    return undefined;
+  }
+}
