@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPackageRoot } from '../core/paths.js';
@@ -19,10 +18,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Opening standard input costs start-up time; only commands that read it touch it.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
-  home: homedir(),
+  home: process.env.HOME ?? (await import('node:os')).homedir(),
   packageRoot,
   version,
   buildId,

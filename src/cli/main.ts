@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
-import { CliError, EXIT } from './errors.js';
+import { EXIT, isCliError } from './errors.js';
 import { createRun } from './run.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -190,7 +190,7 @@ function reportError(err: unknown, ctx: Context, commanderMessage: string, helpC
     ctx.stderr.write(`rmprep: ${first} (${hint})\n`);
     return EXIT.usage;
   }
-  if (err instanceof CliError) {
+  if (isCliError(err)) {
     ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
     return err.exitCode;
   }

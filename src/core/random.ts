@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /** A function returning numbers in [0, 1). */
 export type Rng = () => number;
 
@@ -15,8 +13,9 @@ export function createRng(seed: string | number): Rng {
   };
 }
 
+/** A seed for runs without --seed. Not for secrets; node:crypto would only slow start-up. */
 export function randomSeed(): string {
-  return randomBytes(4).toString('hex');
+  return Math.floor(Math.random() * 2 ** 32).toString(16);
 }
 
 function hashSeed(seed: string): number {

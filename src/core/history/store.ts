@@ -4,9 +4,18 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { scheduleReview } from '../schedule.js';
 import { HistoryError } from './errors.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, isAlive } from './lock.js';
 import { parseHistoryText, type ParsedHistory } from './parse.js';
-import { HISTORY_VERSION, type AttemptDraft, type AttemptRecord, type HistoryRecord, type SessionRecord } from './schema.js';
+import {
+  HISTORY_VERSION,
+  recordSchema,
+  type AttemptDraft,
+  type AttemptRecord,
+  type HistoryRecord,
+  type Rating,
+  type SessionRecord,
+  type StoredCard,
+} from './schema.js';
 import { applyRecord, emptySummary, summarize, type Summary } from './summary.js';
 
 export type Fs = typeof nodeFs;
@@ -25,19 +34,18 @@ export interface HistoryData {
 }
 
 const HEADER = JSON.stringify({ rmprep: 'history', version: HISTORY_VERSION });
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Reads the whole history. A missing file is an empty history; a damaged one is refused (and backed up once). */
 export function readHistory(path: string, opts: StoreOptions = {}): HistoryData {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { version: HISTORY_VERSION, records: [], size: 0 };
-  const text = readText(fs, file);
-  const parsed = parseHistoryText(text);
-  checkReadable(path, file, parsed, text, fs);
-  const version = parsed.header?.version ?? HISTORY_VERSION;
-  const records = version < HISTORY_VERSION ? upgradeRecords(parsed.records) : parsed.records;
-  return { version, records, size: parsed.completeBytes };
+  const current = readCurrent(fs, file);
+  checkReadable(path, file, current, fs);
+  const version = current.parsed.header?.version ?? HISTORY_VERSION;
+  const records = version < HISTORY_VERSION ? upgradeRecords(current.parsed.records) : current.parsed.records;
+  return { version, records, size: current.parsed.completeBytes };
 }
 
 /** The summary of the history, from the cache beside it when that still matches the file. */
@@ -55,11 +63,11 @@ interface State {
 function loadState(path: string, fs: Fs): State {
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { summary: emptySummary(), size: 0, lines: 0 };
-  const size = fs.statSync(file).size;
+  const stat = fs.statSync(file);
   const cached = readCache(fs, file);
-  if (cached && cached.size === size) return cached;
-  if (cached && cached.size < size) {
-    const tail = readTail(fs, file, cached.size, size) ?? '';
+  if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached;
+  if (cached && cached.size < stat.size) {
+    const tail = readTail(fs, file, cached.size, stat.size) ?? '';
     const parsed = parseHistoryText(tail, { startByte: cached.size, startLine: cached.lines + 1, expectHeader: false });
     if (parsed.bad.length === 0) {
       for (const r of parsed.records) applyRecord(cached.summary, r);
@@ -67,12 +75,11 @@ function loadState(path: string, fs: Fs): State {
       return { summary: cached.summary, size: parsed.completeBytes, lines: cached.lines + countNewlines(covered) };
     }
   }
-  const text = readText(fs, file);
-  const parsed = parseHistoryText(text);
-  checkReadable(path, file, parsed, text, fs);
-  const version = parsed.header?.version ?? HISTORY_VERSION;
-  const summary = summarize(version < HISTORY_VERSION ? upgradeRecords(parsed.records) : parsed.records);
-  const state = { summary, size: parsed.completeBytes, lines: countNewlines(text.slice(0, parsed.completeBytes)) };
+  const current = readCurrent(fs, file);
+  checkReadable(path, file, current, fs);
+  const version = current.parsed.header?.version ?? HISTORY_VERSION;
+  const summary = summarize(version < HISTORY_VERSION ? upgradeRecords(current.parsed.records) : current.parsed.records);
+  const state = { summary, size: current.parsed.completeBytes, lines: countNewlines(current.text.slice(0, current.parsed.completeBytes)) };
   if (version === HISTORY_VERSION) writeCache(fs, file, state);
   return state;
 }
@@ -84,7 +91,7 @@ export interface RecordOptions extends StoreOptions {
 }
 
 /**
- * Appends one attempt with its new scheduling state. Under a lock: repairs a cut-off last line,
+ * Appends one attempt with its new scheduling state. Under a lock: sets aside a cut-off last line,
  * upgrades an older file, appends one whole line, fsyncs. On failure the file is put back as it was
  * and the attempt is kept in a rescue file named in the error.
  */
@@ -96,8 +103,7 @@ export function recordAttempt(path: string, draft: AttemptDraft, opts: RecordOpt
     opts,
     (summary) => {
       const previous = summary.questions[draft.questionId]?.card;
-      const card = scheduleReview(previous, draft.rating, new Date(draft.at));
-      saved = { type: 'attempt', id, ...draft, card };
+      saved = { type: 'attempt', id, ...draft, card: nextCard(previous, draft.rating, draft.at) };
       return [saved];
     },
     () => [saved ?? { type: 'attempt', id, ...draft }],
@@ -109,6 +115,16 @@ export function recordAttempt(path: string, draft: AttemptDraft, opts: RecordOpt
 export function recordSession(path: string, session: Omit<SessionRecord, 'type'>, opts: StoreOptions = {}): void {
   const record: HistoryRecord = { type: 'session', ...session };
   withHistory(path, opts, () => [record], () => [record]);
+}
+
+/**
+ * The card after an attempt. An attempt older than the question's last review (added back from a rescue
+ * file, or made on a clock that was behind) counts as made at that review: the scheduler cannot go back.
+ */
+function nextCard(previous: StoredCard | undefined, rating: Rating, at: string): StoredCard {
+  const when = new Date(at);
+  const last = previous?.last_review ? new Date(previous.last_review) : undefined;
+  return scheduleReview(previous, rating, last && last > when ? last : when);
 }
 
 function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) => HistoryRecord[], pending: () => HistoryRecord[]): void {
@@ -127,21 +143,21 @@ function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) 
   }
   try {
     removeLeftovers(fs, file);
-    upgradeIfOlder(path, file, fs);
+    let current = readCurrent(fs, file);
+    checkReadable(path, file, current, fs);
+    if (upgradeIfOlder(file, current, fs)) current = readCurrent(fs, file);
+    const { start, lead } = repairTail(fs, file, current);
     const state = loadState(file, fs);
-    let start = existingSize(fs, file);
-    let lead = '';
-    if (start === 0) lead = `${HEADER}\n`;
-    else {
-      const tail = repairTail(fs, file, start);
-      if (tail === 'newline') lead = '\n';
-      if (tail === 'truncated') start = existingSize(fs, file);
-    }
-    const records = make(state.summary);
+    const records = make(state.summary).map(checkRecord);
     const payload = lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
-    appendOrRollBack(fs, file, start, payload, records, opts.rescueDir);
-    for (const r of records) applyRecord(state.summary, r);
-    writeCache(fs, file, { summary: state.summary, size: start + Buffer.byteLength(payload), lines: state.lines + countNewlines(payload) });
+    appendOrRollBack(fs, file, { start, existed: current.exists }, payload, records, opts.rescueDir);
+    // Saved: what follows only keeps the disposable cache up to date, so nothing here may report a failure.
+    try {
+      for (const r of records) applyRecord(state.summary, r);
+      writeCache(fs, file, { summary: state.summary, size: start + Buffer.byteLength(payload), lines: state.lines + countNewlines(payload) });
+    } catch {
+      removeCache(fs, file);
+    }
   } catch (err) {
     throw err instanceof HistoryError ? err : notSaved(fs, err, pending(), opts.rescueDir);
   } finally {
@@ -149,23 +165,68 @@ function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) 
   }
 }
 
-/** Makes the file end on a whole line: adds nothing, asks for a newline, or cuts off a write that was cut short. */
-function repairTail(fs: Fs, file: string, size: number): 'clean' | 'newline' | 'truncated' {
-  const start = Math.max(0, size - 64 * 1024);
-  const tail = readTail(fs, file, start, size) ?? '';
-  if (tail.endsWith('\n')) return 'clean';
-  const lastBreak = tail.lastIndexOf('\n');
-  const lastLine = tail.slice(lastBreak + 1);
-  const parsed = parseHistoryText(lastLine, { expectHeader: false });
-  if (parsed.records.length === 1) return 'newline';
-  // A write that was cut off: set its bytes aside, then cut the file back to its last whole line.
-  const cut = size - Buffer.byteLength(lastLine);
-  fs.writeFileSync(`${file}.torn-${stamp(new Date())}`, lastLine);
-  fs.truncateSync(file, cut);
-  return 'truncated';
+/** A record the store is asked to write must read back: a bad one would make the whole file refused. */
+function checkRecord(record: HistoryRecord): HistoryRecord {
+  const result = recordSchema.safeParse(JSON.parse(JSON.stringify(record)));
+  if (result.success) return record;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
+  throw Object.assign(new Error(`it is not a valid record: ${field}${issue?.message ?? 'invalid'}`), { code: 'EINVAL' });
 }
 
-function appendOrRollBack(fs: Fs, file: string, start: number, payload: string, records: HistoryRecord[], rescueDir?: string): void {
+interface Current {
+  exists: boolean;
+  bytes: Buffer;
+  text: string;
+  parsed: ParsedHistory;
+}
+
+function readCurrent(fs: Fs, file: string): Current {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), text: '', parsed: parseHistoryText('') };
+    throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const text = bytes.toString('utf8');
+  return { exists: true, bytes, text, parsed: parseHistoryText(text) };
+}
+
+/**
+ * Makes the file end on a whole line and says where the new lines go and what must precede them. A last
+ * line without its newline that is a whole record only needs the newline; anything else there is a write
+ * that was cut off: its bytes are set aside exactly as they are, and the file is cut back to the line before.
+ * Works on bytes, so a line of any length, cut anywhere (inside a character too), is handled whole.
+ */
+function repairTail(fs: Fs, file: string, current: Current): { start: number; lead: string } {
+  const { bytes, parsed } = current;
+  const lineStart = bytes.lastIndexOf(0x0a) + 1;
+  let start = bytes.length;
+  let lead = '';
+  if (lineStart < bytes.length) {
+    if (parsed.torn) {
+      const aside = uniquePath(fs, `${file}.torn-${stamp(new Date())}`, '');
+      fs.writeFileSync(aside, bytes.subarray(lineStart), { flag: 'wx' });
+      fs.truncateSync(file, lineStart);
+      start = lineStart;
+    } else {
+      lead = '\n';
+    }
+  }
+  // No header yet: a new file, or one that holds nothing but blank lines or a cut-off first line.
+  if (!parsed.header && parsed.records.length === 0) lead += `${HEADER}\n`;
+  return { start, lead };
+}
+
+function appendOrRollBack(
+  fs: Fs,
+  file: string,
+  { start, existed }: { start: number; existed: boolean },
+  payload: string,
+  records: HistoryRecord[],
+  rescueDir?: string,
+): void {
   const bytes = Buffer.from(payload);
   let fd: number | undefined;
   try {
@@ -179,7 +240,8 @@ function appendOrRollBack(fs: Fs, file: string, start: number, payload: string, 
     fs.fsyncSync(fd);
   } catch (err) {
     try {
-      if (fd !== undefined) fs.ftruncateSync(fd, start);
+      if (!existed) fs.unlinkSync(file);
+      else if (fd !== undefined) fs.ftruncateSync(fd, start);
       else if (existingSize(fs, file) > start) fs.truncateSync(file, start);
     } catch {
       // The rescue copy below still holds the attempt.
@@ -192,10 +254,11 @@ function appendOrRollBack(fs: Fs, file: string, start: number, payload: string, 
 
 function notSaved(fs: Fs, err: unknown, records: HistoryRecord[], rescueDir?: string): HistoryError {
   const where = rescue(fs, records, rescueDir);
-  const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason = code === 'EINVAL' || code === undefined ? (err instanceof Error ? err.message : String(err)) : describeCode(code);
   return new HistoryError(
     'not-saved',
-    `the attempt was not saved: ${describeCode(code)}; your history is unchanged`,
+    `the attempt was not saved: ${reason}; your history is unchanged`,
     where ? `the attempt is kept in ${where}; add it back with: rmprep history --import ${where}` : undefined,
   );
 }
@@ -206,7 +269,7 @@ function rescue(fs: Fs, records: HistoryRecord[], rescueDir?: string): string | 
     if (!dir) continue;
     const target = join(dir, name);
     try {
-      fs.writeFileSync(target, `${HEADER}\n${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      fs.writeFileSync(target, `${HEADER}\n${records.map((r) => JSON.stringify(r)).join('\n')}\n`, { flag: 'wx', mode: 0o600 });
       return target;
     } catch {
       // Try the next place.
@@ -223,32 +286,50 @@ function describeCode(code: string): string {
   return `write failed (${code})`;
 }
 
-/** Upgrades a file of an older format in place, keeping the original as a backup. */
-function upgradeIfOlder(path: string, file: string, fs: Fs): void {
-  if (existingSize(fs, file) === 0) return;
-  const text = readText(fs, file);
-  const parsed = parseHistoryText(text);
-  checkReadable(path, file, parsed, text, fs);
-  const version = parsed.header?.version ?? HISTORY_VERSION;
-  if (version >= HISTORY_VERSION) return;
-  const backup = `${file}.v${version}.bak`;
-  fs.copyFileSync(file, backup);
-  const records = upgradeRecords(parsed.records);
-  writeAtomic(fs, file, `${HEADER}\n${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+/** Upgrades a file of an older format in place, keeping the original as a backup. True when it did. */
+function upgradeIfOlder(file: string, current: Current, fs: Fs): boolean {
+  const version = current.parsed.header?.version ?? HISTORY_VERSION;
+  if (!current.exists || version >= HISTORY_VERSION) return false;
+  keepBackup(fs, `${file}.v${version}`, current.bytes);
+  const records = upgradeRecords(current.parsed.records);
+  writeAtomic(fs, file, `${HEADER}\n${records.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
+  return true;
+}
+
+/**
+ * Writes `<base>.bak` whole or not at all, unless it already holds these bytes. A different file of that
+ * name (an earlier original) is kept, and this copy gets the hash of its content in its name instead.
+ */
+function keepBackup(fs: Fs, base: string, bytes: Buffer): string {
+  let backup = `${base}.bak`;
+  try {
+    if (fs.readFileSync(backup).equals(bytes)) return backup;
+    backup = `${base}.${hashOf(bytes)}.bak`;
+    if (fs.existsSync(backup)) return backup;
+  } catch {
+    // No backup yet.
+  }
+  writeAtomic(fs, backup, bytes);
+  return backup;
 }
 
 /** Version 1 kept no scheduling state: replay each question's ratings through the scheduler. */
 function upgradeRecords(records: HistoryRecord[]): HistoryRecord[] {
   const cards = new Map<string, AttemptRecord['card']>();
   return records.map((r) => {
-    if (r.type !== 'attempt' || r.card) return r;
-    const card = scheduleReview(cards.get(r.questionId), r.rating, new Date(r.at));
+    if (r.type !== 'attempt') return r;
+    if (r.card) {
+      cards.set(r.questionId, r.card);
+      return r;
+    }
+    const card = nextCard(cards.get(r.questionId), r.rating, r.at);
     cards.set(r.questionId, card);
     return { ...r, card };
   });
 }
 
-function checkReadable(path: string, file: string, parsed: ParsedHistory, text: string, fs: Fs): void {
+function checkReadable(path: string, file: string, current: Current, fs: Fs): void {
+  const { parsed } = current;
   if (parsed.header && parsed.header.version > HISTORY_VERSION) {
     throw new HistoryError(
       'newer-version',
@@ -258,7 +339,7 @@ function checkReadable(path: string, file: string, parsed: ParsedHistory, text: 
   }
   const first = parsed.bad[0];
   if (first) {
-    const backup = backupOnce(fs, file, text);
+    const backup = backupOnce(fs, file, current.bytes);
     const more = parsed.bad.length > 1 ? ` (and ${parsed.bad.length - 1} more bad line${parsed.bad.length > 2 ? 's' : ''})` : '';
     throw new HistoryError(
       'corrupt',
@@ -275,17 +356,17 @@ export function repairHistory(path: string, opts: StoreOptions & { now: Date }):
   if (file === undefined) return { kept: 0, rejected: 0 };
   const release = acquireLock(file, { fs });
   try {
-    const text = readText(fs, file);
-    const parsed = parseHistoryText(text);
-    if (parsed.header && parsed.header.version > HISTORY_VERSION) checkReadable(path, file, parsed, text, fs);
+    const current = readCurrent(fs, file);
+    const { parsed } = current;
+    if (parsed.header && parsed.header.version > HISTORY_VERSION) checkReadable(path, file, current, fs);
     const rejected = [...parsed.bad.map((b) => b.text), ...(parsed.torn ? [parsed.torn.text] : [])];
     if (rejected.length === 0) return { kept: parsed.records.length, rejected: 0 };
-    const backup = backupOnce(fs, file, text);
-    const rejectedFile = `${file}.rejected-${stamp(opts.now)}.txt`;
-    fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`);
+    const backup = backupOnce(fs, file, current.bytes);
+    const rejectedFile = uniquePath(fs, `${file}.rejected-${stamp(opts.now)}`, '.txt');
+    fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`, { flag: 'wx' });
     const version = parsed.header?.version ?? HISTORY_VERSION;
     const records = version < HISTORY_VERSION ? upgradeRecords(parsed.records) : parsed.records;
-    writeAtomic(fs, file, `${HEADER}\n${records.map((r) => JSON.stringify(r)).join('\n')}${records.length ? '\n' : ''}`);
+    writeAtomic(fs, file, `${HEADER}\n${records.map((r) => `${JSON.stringify(r)}\n`).join('')}`);
     return { kept: records.length, rejected: rejected.length, rejectedFile, backup };
   } finally {
     release();
@@ -293,7 +374,7 @@ export function repairHistory(path: string, opts: StoreOptions & { now: Date }):
 }
 
 /** Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder. */
-export function writeAtomic(fs: Fs, file: string, content: string): void {
+export function writeAtomic(fs: Fs, file: string, content: string | Buffer): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = fs.openSync(temp, 'w', 0o600);
   try {
@@ -315,26 +396,51 @@ export function writeAtomic(fs: Fs, file: string, content: string): void {
   }
 }
 
-function backupOnce(fs: Fs, file: string, text: string): string {
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 10);
-  const backup = `${file}.${hash}.bak`;
+function backupOnce(fs: Fs, file: string, bytes: Buffer): string {
+  const backup = `${file}.${hashOf(bytes)}.bak`;
   try {
-    if (!fs.existsSync(backup)) fs.writeFileSync(backup, text, { flag: 'wx' });
+    if (!fs.existsSync(backup)) writeAtomic(fs, backup, bytes);
   } catch {
     return `${backup} (could not be written)`;
   }
   return backup;
 }
 
+function hashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+}
+
+/** `<base><ext>`, or `<base>-2<ext>`, `<base>-3<ext>` ... when that name is taken. */
+function uniquePath(fs: Fs, base: string, ext: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base}${ext}` : `${base}-${n}${ext}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Removes what writers that died left beside the history: temporary files of a rewrite, a backup, the
+ * cache or a lock being made, and a stale lock moved aside. Their names carry the writer's pid; a live
+ * writer's are kept.
+ */
 function removeLeftovers(fs: Fs, file: string): void {
-  const prefix = `.${basename(file)}.tmp-`;
+  const dir = dirname(file);
+  const name = escapeRegExp(basename(file));
+  const leftover = new RegExp(`^(?:\\.\\.?${name}(?:\\.[^/]*)?\\.tmp|${name}\\.lock\\.stale)-(\\d+)-[0-9a-f]+$`);
   try {
-    for (const name of fs.readdirSync(dirname(file))) {
-      if (name.startsWith(prefix)) fs.rmSync(join(dirname(file), name), { force: true });
+    for (const entry of fs.readdirSync(dir)) {
+      const match = leftover.exec(entry);
+      if (!match) continue;
+      const pid = Number(match[1]);
+      if (pid === process.pid || pid <= 0 || !isAlive(pid)) fs.rmSync(join(dir, entry), { force: true });
     }
   } catch {
     // Leftovers are harmless: readers never look at them.
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -366,14 +472,6 @@ function resolveTarget(path: string, fs: Fs, forWrite: boolean): string | undefi
   return target;
 }
 
-function readText(fs: Fs, file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-}
-
 function readTail(fs: Fs, file: string, from: number, to: number): string | undefined {
   if (to <= from) return '';
   const fd = fs.openSync(file, 'r');
@@ -398,6 +496,8 @@ function existingSize(fs: Fs, file: string): number {
 interface CacheFile {
   v: number;
   size: number;
+  /** The history's mtime when the cache was written: a same-length edit by hand changes it. */
+  mtimeMs: number;
   lines: number;
   tz: string;
   anchor: string;
@@ -417,12 +517,18 @@ function anchorOf(fs: Fs, file: string, size: number): string {
   return createHash('sha1').update(readTail(fs, file, start, size) ?? '').digest('hex');
 }
 
-function readCache(fs: Fs, file: string): State | undefined {
+function readCache(fs: Fs, file: string): (State & { mtimeMs: number }) | undefined {
   try {
     const data = JSON.parse(fs.readFileSync(cachePath(file), 'utf8')) as CacheFile;
-    if (data.v !== CACHE_VERSION || data.tz !== timeZone() || typeof data.size !== 'number') return undefined;
+    if (data.v !== CACHE_VERSION || data.tz !== timeZone() || typeof data.size !== 'number' || typeof data.lines !== 'number') return undefined;
+    const summary = data.summary;
+    if (typeof summary !== 'object' || summary === null || typeof summary.total !== 'number') return undefined;
+    if (typeof summary.questions !== 'object' || summary.questions === null || typeof summary.days !== 'object' || summary.days === null) return undefined;
     if (anchorOf(fs, file, data.size) !== data.anchor) return undefined;
-    return { size: data.size, lines: data.lines, summary: data.summary };
+    // Question ids are keys: no prototype, so that an id such as "constructor" finds nothing it did not put there.
+    summary.questions = Object.assign(Object.create(null) as Summary['questions'], summary.questions);
+    summary.days = Object.assign(Object.create(null) as Summary['days'], summary.days);
+    return { size: data.size, lines: data.lines, mtimeMs: data.mtimeMs, summary };
   } catch {
     return undefined;
   }
@@ -430,10 +536,19 @@ function readCache(fs: Fs, file: string): State | undefined {
 
 function writeCache(fs: Fs, file: string, { size, lines, summary }: State): void {
   try {
-    const data: CacheFile = { v: CACHE_VERSION, size, lines, tz: timeZone(), anchor: anchorOf(fs, file, size), summary };
+    const mtimeMs = fs.statSync(file).mtimeMs;
+    const data: CacheFile = { v: CACHE_VERSION, size, mtimeMs, lines, tz: timeZone(), anchor: anchorOf(fs, file, size), summary };
     writeAtomic(fs, cachePath(file), JSON.stringify(data));
   } catch {
     // A read-only folder only costs speed.
+  }
+}
+
+function removeCache(fs: Fs, file: string): void {
+  try {
+    fs.rmSync(cachePath(file), { force: true });
+  } catch {
+    // Stale caches are detected by their size, mtime and anchor anyway.
   }
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -20,10 +19,7 @@ interface IdIndex {
 }
 
 function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
-  const key = createHash('sha1')
-    .update(JSON.stringify({ v: CACHE_VERSION, build: opts.buildId ?? '', sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' }))
-    .digest('hex')
-    .slice(0, 16);
+  const key = hashKey(JSON.stringify({ v: CACHE_VERSION, build: opts.buildId ?? '', sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' }));
   return { files: join(cacheDir, `bank-${key}.jsonl`), index: join(cacheDir, `bank-${key}.ids.json`) };
 }
 
@@ -66,8 +62,8 @@ export function writeBankCache(
       const index = file ? file.parsed.questions.findIndex((p) => p.id === q.id) : -1;
       if (spot && index >= 0) ids[q.id] = [spot[0], spot[1], index];
     }
-    writeFileAtomic(names.files, `${lines.join('\n')}\n`);
-    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex));
+    writeFileAtomic(names.files, `${lines.join('\n')}\n`, undefined, { durable: false });
+    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
   } catch {
     // A cache that cannot be written only costs speed.
   }
@@ -105,4 +101,16 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
   } catch {
     return undefined;
   }
+}
+
+/** FNV-1a over the text, twice with different seeds: a file name, not a security boundary. */
+function hashKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
