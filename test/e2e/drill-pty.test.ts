@@ -53,7 +53,7 @@ describe('drill in a pseudo-terminal', () => {
     s.type(KEY.enter);
     await s.waitFor('Next?');
     s.type(KEY.enter);
-    await s.waitForCount(/Answer aloud now\./, 2);
+    await s.waitFor(/Question 2 of 2[\s\S]*Answer aloud now\./);
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
     expect(s.text).not.toMatch(/at .*\.js:\d+/);
