@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBank, type Bank } from '../../src/core/questions/load.js';
+import type { Question } from '../../src/core/questions/schema.js';
+
+const GUIDE_IDS = {
+  common: [
+    'release-process', 'behind-schedule', 'risk-management', 'cicd-automation', 'cross-team-coordination',
+    'quality-vs-speed', 'release-went-wrong', 'version-control', 'release-metrics', 'audience-communication',
+    'rollback-recovery', 'stakeholder-pressure', 'release-documentation', 'staying-current', 'feature-flags',
+  ],
+  behavioral: ['difficult-decision', 'delivering-bad-news', 'influencing-without-authority', 'tight-deadline', 'team-conflict', 'mistake-ownership'],
+  technical: ['microservices-release-strategy'],
+} as const;
+
+let bank: Bank;
+beforeAll(async () => {
+  bank = await loadBank([{ path: resolve(import.meta.dirname, '..', '..', 'questions'), bundled: true }], { cwd: process.cwd() });
+});
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const byCategory = (c: Question['category']) => bank.questions.filter((q) => q.category === c);
+
+describe('the bundled question bank', () => {
+  it('loads without a single problem', () => {
+    expect(bank.problems).toEqual([]);
+  });
+
+  it('holds every question of the guide under its fixed id and category', () => {
+    for (const [category, ids] of Object.entries(GUIDE_IDS)) {
+      for (const id of ids) expect(bank.byId.get(id)?.category, id).toBe(category);
+    }
+  });
+
+  it('has at least 50 questions: 20 common, 12 behavioral and 16 technical or more', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(50);
+    expect(byCategory('common').length).toBeGreaterThanOrEqual(20);
+    expect(byCategory('behavioral').length).toBeGreaterThanOrEqual(12);
+    expect(byCategory('technical').length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(['common', 'behavioral', 'technical'] as const)('gives every %s question what a strong answer needs', (category) => {
+    for (const q of byCategory(category)) {
+      const where = `${q.id} (${q.source.file})`;
+      expect(q.why, where).toBeTruthy();
+      expect(q.tip, where).toBeTruthy();
+      expect(q.keyPoints.length, where).toBeGreaterThanOrEqual(4);
+      expect(q.keyPoints.length, where).toBeLessThanOrEqual(7);
+      for (const k of q.keyPoints) expect(k.terms.length, `${where}: ${k.point}`).toBeGreaterThanOrEqual(3);
+      expect(words(q.answer), where).toBeGreaterThanOrEqual(150);
+      expect(words(q.answer), where).toBeLessThanOrEqual(300);
+      expect(q.answer, where).toMatch(/\d/);
+      expect(q.answer, where).toMatch(/\b(I|I'm|I've|my)\b/);
+      expect(q.followUps.length, where).toBeGreaterThanOrEqual(2);
+      expect(q.followUps.length, where).toBeLessThanOrEqual(3);
+      expect(q.tags.length, where).toBeGreaterThan(0);
+      if (category === 'behavioral') {
+        expect(q.star, where).toBeDefined();
+        expect(q.framework, where).toBeUndefined();
+      } else if (category === 'technical') {
+        expect(q.framework?.length ?? 0, where).toBeGreaterThanOrEqual(3);
+        expect(q.star, where).toBeUndefined();
+      } else {
+        expect(q.star ?? q.framework, where).toBeUndefined();
+      }
+    }
+  });
+
+  it('keeps each file named after its id, in the folder of its category', () => {
+    for (const q of bank.questions) expect(q.source.file).toBe(`questions/${q.category}/${q.id}.md`);
+  });
+
+  it('asks each question only once (no two question texts alike)', () => {
+    const texts = bank.questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
