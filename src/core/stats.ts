@@ -26,6 +26,8 @@ export interface Stats {
   questions: number;
   practiced: number;
   categories: CategoryStats[];
+  /** Due at this moment: what `drill --due` would ask. */
+  dueNow: number;
   dueToday: number;
   dueThisWeek: number;
   streak: { current: number; longest: number; practicedToday: boolean };
@@ -38,6 +40,7 @@ export function computeStats(questions: readonly Question[], summary: Summary, n
   const endOfToday = new Date(now);
   endOfToday.setHours(23, 59, 59, 999);
   const weekAhead = now.getTime() + 7 * DAY_MS;
+  let dueNow = 0;
   let dueToday = 0;
   let dueThisWeek = 0;
   const dueBy = new Map<Category, number>();
@@ -46,6 +49,7 @@ export function computeStats(questions: readonly Question[], summary: Summary, n
     const card = summary.questions[q.id]?.card;
     if (!card) continue;
     const due = Date.parse(card.due);
+    if (due <= now.getTime()) dueNow++;
     if (due <= endOfToday.getTime()) {
       dueToday++;
       dueBy.set(q.category, (dueBy.get(q.category) ?? 0) + 1);
@@ -73,11 +77,12 @@ export function computeStats(questions: readonly Question[], summary: Summary, n
     questions: questions.length,
     practiced: questions.filter((q) => summary.questions[q.id]).length,
     categories,
+    dueNow,
     dueToday,
     dueThisWeek,
     streak: streakOf(summary.days, now),
     activity: activityOf(summary.days, now),
-    next: top ? { category: top.category, command: dueToday > 0 ? 'rmprep drill --due' : `rmprep drill --category ${top.category}` } : null,
+    next: top ? { category: top.category, command: dueNow > 0 ? 'rmprep drill --due' : `rmprep drill --category ${top.category}` } : null,
   };
 }
 

@@ -34,13 +34,13 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
   for (const c of stats.categories) {
     const color = c.need >= 60 ? style.bad : c.need >= 30 ? style.warn : style.good;
     lines.push(`  ${c.category.padEnd(11)} ${color(bar(c.need / 100, barWidth))} ${String(c.need).padStart(3)}`);
-    const avg = c.averageRating === null ? 'no ratings yet' : `avg rating ${c.averageRating.toFixed(1)}/4`;
-    const detail = `${c.practiced}/${c.questions} practised · ${c.attempts} attempts · ${avg} · ${c.due} due · last ${ago(c.lastPracticed, now)}`;
+    const avg = c.averageRating === null ? 'not rated yet' : `avg ${c.averageRating.toFixed(1)}/4`;
+    const detail = `${c.practiced}/${c.questions} practised · ${plural(c.attempts, 'attempt')} · ${avg} · ${c.due} due · ${c.lastPracticed ? `last ${ago(c.lastPracticed, now)}` : 'never practised'}`;
     lines.push(style.dim(`  ${' '.repeat(11)} ${truncate(detail, width - 14)}`));
   }
   lines.push('');
   const streak = stats.streak.current > 0 ? `${stats.streak.current} day${stats.streak.current === 1 ? '' : 's'}` : 'none';
-  lines.push(`${style.heading('Due')}  ${stats.dueToday} today · ${stats.dueThisWeek} this week`);
+  lines.push(`${style.heading('Due')}  ${stats.dueNow} now · ${stats.dueToday} today · ${stats.dueThisWeek} this week`);
   lines.push(`${style.heading('Streak')}  ${streak}${stats.streak.longest > 0 ? ` (best ${stats.streak.longest})` : ''}${stats.streak.practicedToday || stats.streak.current === 0 ? '' : ' · practise today to keep it'}`);
   const total14 = stats.activity.reduce((a, d) => a + d.attempts, 0);
   lines.push(`${style.heading('Last 14 days')}  ${sparkline(stats.activity.map((d) => d.attempts))}  ${style.dim(`${total14} attempt${total14 === 1 ? '' : 's'}`)}`);
@@ -59,4 +59,8 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
     lines.push(`${style.heading('Next')}  ${style.accent(stats.next.command)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
