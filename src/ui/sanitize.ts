@@ -5,7 +5,10 @@
 
 // ESC-introduced strings that run until a terminator: OSC (ESC ]), DCS (ESC P), SOS (ESC X), PM (ESC ^), APC (ESC _),
 // ended by BEL or ST (ESC \), plus their 8-bit forms (0x9D, 0x90, 0x98, 0x9E, 0x9F ended by 0x9C).
-const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+// The body also stops at the next introducer: otherwise text full of unterminated introducers makes the
+// match quadratic (seconds for 40 kB). What is left of an unterminated string loses its control
+// characters below, so nothing harmful survives either way.
+const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)/g;
 // CSI: ESC [ or 0x9B, parameter and intermediate bytes, one final byte.
 const CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
 // Any other escape: ESC, optional intermediates, one final byte (ESC 7, ESC c, ESC ( B ...).

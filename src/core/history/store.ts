@@ -50,7 +50,7 @@ export function readHistory(path: string, opts: StoreOptions = {}): HistoryData 
 
 /** The summary of the history, from the cache beside it when that still matches the file. */
 export function loadSummary(path: string, opts: StoreOptions = {}): Summary {
-  return loadState(path, opts.fs ?? nodeFs).summary;
+  return loadState(path, opts.fs ?? nodeFs, path).summary;
 }
 
 interface State {
@@ -60,7 +60,8 @@ interface State {
   lines: number;
 }
 
-function loadState(path: string, fs: Fs): State {
+/** `display` is the path as the user gave it, for messages. */
+function loadState(path: string, fs: Fs, display: string): State {
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { summary: emptySummary(), size: 0, lines: 0 };
   const stat = fs.statSync(file);
@@ -76,7 +77,7 @@ function loadState(path: string, fs: Fs): State {
     }
   }
   const current = readCurrent(fs, file);
-  checkReadable(path, file, current, fs);
+  checkReadable(display, file, current, fs);
   const version = current.parsed.header?.version ?? HISTORY_VERSION;
   const summary = summarize(version < HISTORY_VERSION ? upgradeRecords(current.parsed.records) : current.parsed.records);
   const state = { summary, size: current.parsed.completeBytes, lines: countNewlines(current.text.slice(0, current.parsed.completeBytes)) };
@@ -143,14 +144,26 @@ function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) 
   }
   try {
     removeLeftovers(fs, file);
-    let current = readCurrent(fs, file);
-    checkReadable(path, file, current, fs);
-    if (upgradeIfOlder(file, current, fs)) current = readCurrent(fs, file);
-    const { start, lead } = repairTail(fs, file, current);
-    const state = loadState(file, fs);
+    let state: State;
+    let end: { start: number; lead: string };
+    let existed = true;
+    if (readFirstLine(fs, file) === HEADER) {
+      // The usual case, without reading the whole file: the summary comes from the cache when that matches
+      // the file (a full read, which refuses a damaged file, otherwise), and only the last line is looked at.
+      state = loadState(file, fs, path);
+      end = repairTailOnly(fs, file);
+    } else {
+      let current = readCurrent(fs, file);
+      checkReadable(path, file, current, fs);
+      if (upgradeIfOlder(file, current, fs)) current = readCurrent(fs, file);
+      end = repairTail(fs, file, current);
+      state = loadState(file, fs, path);
+      existed = current.exists;
+    }
+    const { start, lead } = end;
     const records = make(state.summary).map(checkRecord);
     const payload = lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
-    appendOrRollBack(fs, file, { start, existed: current.exists }, payload, records, opts.rescueDir);
+    appendOrRollBack(fs, file, { start, existed }, payload, records, opts.rescueDir);
     // Saved: what follows only keeps the disposable cache up to date, so nothing here may report a failure.
     try {
       for (const r of records) applyRecord(state.summary, r);
@@ -205,18 +218,72 @@ function repairTail(fs: Fs, file: string, current: Current): { start: number; le
   let start = bytes.length;
   let lead = '';
   if (lineStart < bytes.length) {
-    if (parsed.torn) {
-      const aside = uniquePath(fs, `${file}.torn-${stamp(new Date())}`, '');
-      fs.writeFileSync(aside, bytes.subarray(lineStart), { flag: 'wx' });
-      fs.truncateSync(file, lineStart);
-      start = lineStart;
-    } else {
-      lead = '\n';
-    }
+    if (parsed.torn) start = setTornAside(fs, file, lineStart, bytes.subarray(lineStart));
+    else lead = '\n';
   }
   // No header yet: a new file, or one that holds nothing but blank lines or a cut-off first line.
   if (!parsed.header && parsed.records.length === 0) lead += `${HEADER}\n`;
   return { start, lead };
+}
+
+/** The same for a file known to start with a whole header line, reading only its last line. */
+function repairTailOnly(fs: Fs, file: string): { start: number; lead: string } {
+  const { size, lineStart, last } = readLastLine(fs, file);
+  if (lineStart === size) return { start: size, lead: '' };
+  const parsed = parseHistoryText(last.toString('utf8'), { expectHeader: false });
+  if (parsed.torn) return { start: setTornAside(fs, file, lineStart, last), lead: '' };
+  return { start: size, lead: '\n' };
+}
+
+/** Keeps the bytes of a cut-off write in `<file>.torn-<time>`, exactly as they are, and cuts the file back. */
+function setTornAside(fs: Fs, file: string, lineStart: number, torn: Buffer): number {
+  const aside = uniquePath(fs, `${file}.torn-${stamp(new Date())}`, '');
+  fs.writeFileSync(aside, torn, { flag: 'wx' });
+  fs.truncateSync(file, lineStart);
+  return lineStart;
+}
+
+/** The first line of the file, if it ends within the first few kilobytes; undefined otherwise or when there is no file. */
+function readFirstLine(fs: Fs, file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, n).indexOf(0x0a);
+    return nl === -1 ? undefined : buf.subarray(0, nl).toString('utf8').replace(/\r$/, '');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The bytes after the file's last newline, read backwards from the end however long they are. */
+function readLastLine(fs: Fs, file: string): { size: number; lineStart: number; last: Buffer } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const pieces: Buffer[] = [];
+    for (let end = size; end > 0; ) {
+      const from = Math.max(0, end - 65_536);
+      const buf = Buffer.alloc(end - from);
+      const n = fs.readSync(fd, buf, 0, buf.length, from);
+      const piece = buf.subarray(0, n);
+      const nl = piece.lastIndexOf(0x0a);
+      if (nl !== -1) {
+        pieces.unshift(piece.subarray(nl + 1));
+        return { size, lineStart: from + nl + 1, last: Buffer.concat(pieces) };
+      }
+      pieces.unshift(piece);
+      end = from;
+    }
+    return { size, lineStart: 0, last: Buffer.concat(pieces) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function appendOrRollBack(
@@ -373,13 +440,16 @@ export function repairHistory(path: string, opts: StoreOptions & { now: Date }):
   }
 }
 
-/** Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder. */
-export function writeAtomic(fs: Fs, file: string, content: string | Buffer): void {
+/**
+ * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
+ * `durable: false` skips the fsyncs, for the cache, which can always be rebuilt: still never half-written.
+ */
+export function writeAtomic(fs: Fs, file: string, content: string | Buffer, { durable = true } = {}): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = fs.openSync(temp, 'w', 0o600);
   try {
     fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
@@ -387,6 +457,7 @@ export function writeAtomic(fs: Fs, file: string, content: string | Buffer): voi
   }
   fs.closeSync(fd);
   fs.renameSync(temp, file);
+  if (!durable) return;
   try {
     const dirFd = fs.openSync(dirname(file), 'r');
     fs.fsyncSync(dirFd);
@@ -538,7 +609,7 @@ function writeCache(fs: Fs, file: string, { size, lines, summary }: State): void
   try {
     const mtimeMs = fs.statSync(file).mtimeMs;
     const data: CacheFile = { v: CACHE_VERSION, size, mtimeMs, lines, tz: timeZone(), anchor: anchorOf(fs, file, size), summary };
-    writeAtomic(fs, cachePath(file), JSON.stringify(data));
+    writeAtomic(fs, cachePath(file), JSON.stringify(data), { durable: false });
   } catch {
     // A read-only folder only costs speed.
   }

@@ -28,21 +28,18 @@ export interface Summary {
 }
 
 export function emptySummary(): Summary {
-  return { total: 0, questions: {}, days: {} };
+  // Keyed by question id and day: no prototype, so that an id such as "constructor" or "__proto__" is
+  // just a key, never a property inherited from Object.
+  return { total: 0, questions: Object.create(null) as Summary['questions'], days: Object.create(null) as Summary['days'] };
 }
 
 /** Adds one record to the summary in place; O(1) per record. */
 export function applyRecord(summary: Summary, record: HistoryRecord): void {
   if (record.type !== 'attempt') return;
   summary.total++;
-  const q = (summary.questions[record.questionId] ??= {
-    category: record.category,
-    attempts: 0,
-    lastAt: record.at,
-    recentRatings: [],
-    recentScores: [],
-    overTime: 0,
-  });
+  const q = Object.hasOwn(summary.questions, record.questionId)
+    ? summary.questions[record.questionId]!
+    : (summary.questions[record.questionId] = { category: record.category, attempts: 0, lastAt: record.at, recentRatings: [], recentScores: [], overTime: 0 });
   q.category = record.category;
   q.attempts++;
   if (record.at >= q.lastAt) q.lastAt = record.at;
@@ -51,7 +48,7 @@ export function applyRecord(summary: Summary, record: HistoryRecord): void {
   if (record.overTime) q.overTime++;
   if (record.card) q.card = record.card;
   const day = localDay(new Date(record.at));
-  summary.days[day] = (summary.days[day] ?? 0) + 1;
+  summary.days[day] = (Object.hasOwn(summary.days, day) ? summary.days[day]! : 0) + 1;
   if (!summary.firstAt || record.at < summary.firstAt) summary.firstAt = record.at;
   if (!summary.lastAt || record.at >= summary.lastAt) summary.lastAt = record.at;
   if (record.session) summary.lastSession = record.session;

@@ -60,7 +60,8 @@ function splitFrontMatter(text: string, file: string): Split | Problem {
         yaml: lines.slice(1, i).join('\n'),
         lineOffset: 1,
         body: lines.slice(i + 1).join('\n'),
-        bodyLine: i + 2,
+        // The line after the closing fence, or the fence itself when the file ends there.
+        bodyLine: Math.min(i + 2, lines.length),
       };
     }
   }
@@ -130,7 +131,8 @@ function parseData(text: string, file: string): ParsedFile {
 function readYaml(text: string, file: string, lineOffset: number) {
   const counter = new LineCounter();
   const problems: Problem[] = [];
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false });
+  // logLevel 'error': the yaml package would otherwise print warnings (quoting the file's text) straight to stderr.
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false, logLevel: 'error' });
   for (const err of [...doc.errors, ...doc.warnings]) {
     const pos = counter.linePos(err.pos[0]);
     problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: yamlMessage(err.code, err.message) });
