@@ -56,6 +56,8 @@ export interface DriverConfig {
   seed?: number;
   rescueDir?: string;
   mode?: 'record' | 'repair';
+  /** Epoch milliseconds to wait for after loading, so that several drivers start writing together. */
+  startAt?: number;
 }
 
 export interface DriverResult {

@@ -74,7 +74,7 @@ function parseLine(line: string, isFirst: boolean): LineResult {
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(msg);
-    return { ok: false, col: at ? Number(at[1]) + 1 : 1, message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` };
+    return { ok: false, col: (at ? Number(at[1]) : errorOffset(line)) + 1, message: `invalid JSON: ${describeJsonError(msg)}` };
   }
   if (isFirst) {
     const h = headerSchema.safeParse(value);
@@ -86,4 +86,41 @@ function parseLine(line: string, isFirst: boolean): LineResult {
   const issue = r.error.issues[0];
   const field = issue && issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
   return { ok: false, col: 1, message: `not a valid record: ${field}${issue?.message ?? 'invalid'}` };
+}
+
+/**
+ * Where JSON.parse gave up, for the messages that do not say ("Unexpected token ..."): the shortest prefix
+ * of the line that is already wrong, rather than merely unfinished, ends at the bad character.
+ */
+function errorOffset(line: string): number {
+  let lo = 1;
+  let hi = line.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isWrong(line.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+function isWrong(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(msg);
+    return at ? Number(at[1]) < prefix.length : !/end of JSON input/.test(msg);
+  }
+}
+
+/**
+ * JSON.parse's message without its position and without the copy of the line some messages carry: the
+ * line may be long, and a hand-edited one may hold terminal control characters. Any left are escaped.
+ */
+function describeJsonError(msg: string): string {
+  return msg
+    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
+    .replace(/, .* is not valid JSON$/s, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
