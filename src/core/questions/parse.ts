@@ -107,7 +107,7 @@ function parseData(text: string, file: string): ParsedFile {
     const base = Array.isArray(data) ? [] : ['questions'];
     if (isRecord(data)) {
       for (const key of Object.keys(data)) {
-        if (key !== 'questions') problemAt(ctx, [key], `unknown top-level field "${key}": a pack holds only "questions"`, true);
+        if (key !== 'questions') problemAt(ctx, [key], `unknown top-level field ${JSON.stringify(key)}: a pack holds only "questions"`, true);
       }
     }
     list.forEach((item, index) => {
@@ -142,6 +142,13 @@ function readYaml(text: string, file: string, lineOffset: number) {
       if (isNode(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
         const pos = counter.linePos(node.range?.[0] ?? 0);
         problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: `custom YAML tag ${node.tag} is not allowed` });
+      }
+    },
+    Pair(_key, pair) {
+      // A list or mapping as a key (`? [a, b]`) names no field; turned into text it would span lines.
+      if (isNode(pair.key) && !isScalar(pair.key)) {
+        const pos = counter.linePos(pair.key.range?.[0] ?? 0);
+        problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: 'a key must be a plain name, not a list or mapping' });
       }
     },
   });
@@ -201,7 +208,8 @@ function reportIssue(ctx: CheckContext & { path: (string | number)[] }, issue: z
   const field = issue.path.length > 0 ? issue.path.join('.') : '';
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
-      problemAt(ctx, [...path, key], `unknown field "${[...issue.path, key].join('.')}"`, true);
+      // Quoted as JSON: a key may hold line breaks or control characters, which must not shape the report.
+      problemAt(ctx, [...path, key], `unknown field ${JSON.stringify([...issue.path, key].join('.'))}`, true);
     }
     return;
   }
