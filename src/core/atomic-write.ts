@@ -5,9 +5,9 @@ import { basename, dirname, join } from 'node:path';
  * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
  * `durable: false` skips the fsyncs, for caches that can be rebuilt: still never half-written.
  */
-export function writeFileAtomic(file: string, content: string, fs: typeof nodeFs = nodeFs, { durable = true } = {}): void {
+export function writeFileAtomic(file: string, content: string, fs: typeof nodeFs = nodeFs, { durable = true, mode = 0o600 } = {}): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${uniqueSuffix()}`);
-  const fd = fs.openSync(temp, 'w', 0o600);
+  const fd = fs.openSync(temp, 'wx', mode);
   try {
     fs.writeFileSync(fd, content);
     if (durable) fs.fsyncSync(fd);

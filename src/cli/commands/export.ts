@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { exportAnki } from '../../core/export/anki.js';
 import { exportJson } from '../../core/export/json.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
-import { writeFileAtomic } from '../../core/export/write-file.js';
+import { writeOutputFile } from '../write-output.js';
 import type { Run } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { categoryOption, parseOptions } from '../options.js';
@@ -28,7 +28,7 @@ export async function exportCommand(run: Run, raw: unknown): Promise<number> {
   const text = EXPORTERS[opts.format](questions);
   if (opts.out) {
     const file = resolve(run.cwd, opts.out);
-    writeFileAtomic(file, text);
+    writeOutputFile(file, text);
     run.stderr.write(`Exported ${questions.length} question${questions.length === 1 ? '' : 's'} to ${file}\n`);
     return 0;
   }

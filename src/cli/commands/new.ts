@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../core/export/write-file.js';
+import { writeOutputFile } from '../write-output.js';
 import { categorySchema, ID_PATTERN, type Category } from '../../core/questions/schema.js';
 import type { Run } from '../context.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -48,7 +48,7 @@ export async function newCommand(run: Run, raw: unknown): Promise<number> {
   }
   const content = renderQuestionTemplate(answers);
   mkdirSync(join(dir, answers.category), { recursive: true });
-  if (opts.force) writeFileAtomic(file, content);
+  if (opts.force) writeOutputFile(file, content);
   else writeNew(file, content, run.cwd);
 
   const shown = displayPath(file, run.cwd);

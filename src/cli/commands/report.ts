@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../core/export/write-file.js';
+import { writeOutputFile } from '../write-output.js';
 import { readHistory } from '../../core/history/store.js';
 import { buildSessionReport } from '../../core/report.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
@@ -25,7 +25,7 @@ export async function reportCommand(run: Run, raw: unknown): Promise<number> {
   else text = opts.out ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });
   if (opts.out) {
     const file = resolve(run.cwd, opts.out);
-    writeFileAtomic(file, text);
+    writeOutputFile(file, text);
     run.stderr.write(`Wrote the report of session ${report.session.id} to ${file}\n`);
     return 0;
   }

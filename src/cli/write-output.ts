@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { FailureError } from '../../cli/errors.js';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../core/atomic-write.js';
+import { FailureError } from './errors.js';
 
 /**
- * Writes a whole file or nothing: the text goes to a temporary file beside the target, is flushed to disk,
- * then renamed over it, so a reader never sees half a report and a failed write leaves the old file alone.
+ * Writes a file the user asked for (--out, rmprep new) whole or not at all, readable by others,
+ * turning any failure into one clear line.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeOutputFile(file: string, content: string): void {
   const dir = dirname(file);
   try {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
@@ -19,20 +19,9 @@ export function writeFileAtomic(file: string, content: string): void {
   } catch (err) {
     if (err instanceof FailureError) throw err;
   }
-  const temp = join(dir, `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
-    const bytes = Buffer.from(content);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, file);
+    writeFileAtomic(file, content, undefined, { mode: 0o644 });
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
     throw new FailureError(`cannot write ${file}: ${describe(err, dir)}`);
   }
 }
