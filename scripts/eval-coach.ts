@@ -1,10 +1,12 @@
 // Measures the coach against hand-written strong and weak answers in eval/coach-answers.yaml.
 // Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--verbose] [--seed N] [--others N] [--explain id:strong|weak[:otherId]]
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeAnswer } from '../src/core/coach/index.js';
-import { type QuestionData, questionSchema } from '../src/core/questions/schema.js';
+import { loadBank } from '../src/core/questions/load.js';
+import { createRng } from '../src/core/random.js';
+import type { QuestionData } from '../src/core/questions/schema.js';
 
 interface EvalEntry {
   id: string;
@@ -34,35 +36,11 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-function* markdownFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* markdownFiles(p);
-    else if (name.endsWith('.md')) yield p;
-  }
-}
-
-/** Front matter between the first two `---` lines; the model answer is everything after. */
-function readQuestion(file: string): QuestionData {
-  const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
-  const chunks = text.split(/^---[ \t]*$/m);
-  if (chunks.length < 3 || chunks[0]?.trim() !== '') throw new Error('no front matter');
-  const front = parse(chunks[1] ?? '') as Record<string, unknown>;
-  const answer = chunks.slice(2).join('---').trim();
-  return questionSchema.parse({ ...front, answer: front.answer ?? answer });
-}
-
-function loadBank(root: string): Map<string, QuestionData> {
-  const bank = new Map<string, QuestionData>();
-  for (const file of markdownFiles(join(root, 'questions'))) {
-    try {
-      const q = readQuestion(file);
-      bank.set(q.id, q);
-    } catch (err) {
-      process.stderr.write(`skipped ${relative(root, file)}: ${(err as Error).message.split('\n')[0]}\n`);
-    }
-  }
-  return bank;
+/** The bundled bank, read by the same loader rmprep uses. */
+async function loadQuestions(root: string): Promise<Map<string, QuestionData>> {
+  const bank = await loadBank([{ path: join(root, 'questions'), bundled: true }], { cwd: root });
+  for (const p of bank.problems) process.stderr.write(`skipped: ${p.file}:${p.line}:${p.col}: ${p.message}\n`);
+  return new Map(bank.questions.map((q) => [q.id, q]));
 }
 
 function loadAnswers(root: string): EvalEntry[] {
@@ -74,18 +52,6 @@ function loadAnswers(root: string): EvalEntry[] {
     }
     return { id: e.id, strong: e.strong, weak: e.weak };
   });
-}
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickOthers(ids: string[], own: string, n: number, random: () => number): string[] {
@@ -100,12 +66,12 @@ function pickOthers(ids: string[], own: string, n: number, random: () => number)
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-function main(): void {
+async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const bank = loadBank(opts.root);
+  const bank = await loadQuestions(opts.root);
   const entries = loadAnswers(opts.root);
   const ids = [...bank.keys()].sort();
-  const random = createRandom(opts.seed);
+  const random = createRng(opts.seed);
 
   if (opts.explain) {
     const [answerId, label, questionId = answerId] = opts.explain.split(':');
@@ -186,4 +152,4 @@ function main(): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main();
+await main();
