@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/rmprep.js';
+// CommonJS on purpose (see bin/package.json): Node starts a CommonJS entry faster than an ES module one.
+require('../dist/rmprep.cjs');

@@ -1,6 +1,8 @@
-// Bundles the CLI into dist/. Start-up loads one file: the command tree plus the commands that must be
-// instant (list, show, help). Every other command, and the question parser, is a bundle of its own that is
-// imported only when it runs, so their libraries (zod, yaml, inquirer, ts-fsrs) cost nothing at start-up.
+// Bundles the CLI into dist/. Start-up loads one file, dist/rmprep.cjs: the command tree plus the commands
+// that must be instant (list, show, help). It is emitted as CommonJS because Node starts a CommonJS entry
+// about 8 ms faster than an ES module one; the source stays ES modules. Every other command, and the
+// question parser, is an ES module bundle of its own, imported only when it runs, so their libraries
+// (zod, yaml, inquirer, ts-fsrs) cost nothing at start-up.
 import { build, context } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -48,17 +50,12 @@ const lazyChildProcess = {
   },
 };
 
-/**
- * In an ES module, each `import ... from 'node:fs'` makes Node build a module facade over the built-in,
- * which costs about 10 ms at start-up in all; require() does not. So the start-up bundle requires them.
- */
-const requireBuiltins = {
-  name: 'require-builtins',
+/** rmprep always tells chalk its color level, so chalk's terminal detection (which loads tty and net) is skipped. */
+const noColorDetection = {
+  name: 'no-color-detection',
   setup(b) {
-    b.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) =>
-      args.namespace === 'builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
   },
 };
 
@@ -74,8 +71,18 @@ const common = {
   logLevel: 'warning',
 };
 
-const hot = { ...common, entryPoints: { rmprep: 'src/cli/bin.ts' }, outdir: 'dist', splitting: false, plugins: [lazyImports, lazyChildProcess, requireBuiltins] };
-const lazy = { ...common, entryPoints: LAZY, outdir: 'dist', splitting: true, chunkNames: 'lazy/chunks/[name]-[hash]' };
+const hot = {
+  ...common,
+  entryPoints: { rmprep: 'src/cli/bin.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  splitting: false,
+  banner: { js: "const __rmprepImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__rmprepImportMetaUrl' },
+  plugins: [lazyImports, lazyChildProcess, noColorDetection],
+};
+const lazy = { ...common, plugins: [noColorDetection], entryPoints: LAZY, outdir: 'dist', splitting: true, chunkNames: 'lazy/chunks/[name]-[hash]' };
 
 // Old chunks would pile up otherwise: their names change with their content.
 rmSync('dist', { recursive: true, force: true });

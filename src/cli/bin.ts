@@ -1,33 +1,45 @@
 import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPackageRoot } from '../core/paths.js';
 import { createRng, randomSeed } from '../core/random.js';
 import { main } from './main.js';
+import { createOutput } from './output.js';
 
-const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const self = fileURLToPath(import.meta.url);
+const packageRoot = findPackageRoot(dirname(self));
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const buildId = `${version}+${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+const buildId = `${version}+${statSync(self).mtimeMs}`;
 
-// A closed pipe (rmprep list | head) is not an error worth a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
-});
+let stdoutReady = false;
+const stdout = () => {
+  if (!stdoutReady) {
+    stdoutReady = true;
+    // A closed pipe (rmprep list | head) is not an error worth a stack trace.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+  return process.stdout;
+};
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+void main(process.argv.slice(2), {
+  stdout: createOutput(1, stdout),
+  stderr: createOutput(2, () => process.stderr),
   // Opening standard input costs start-up time; only commands that read it touch it.
   get stdin() {
     return process.stdin;
   },
   env: process.env,
   cwd: process.cwd(),
-  home: process.env.HOME ?? (await import('node:os')).homedir(),
+  home: process.env.HOME ?? homedir(),
   packageRoot,
   version,
   buildId,
   now: () => new Date(),
   makeRng: (seed) => createRng(seed ?? randomSeed()),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -8,6 +8,8 @@ export interface Output {
   write(text: string): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  /** The underlying stream, for prompts; the output itself when it is one. */
+  stream?: NodeJS.WritableStream;
 }
 
 export interface Input extends NodeJS.ReadableStream {

@@ -18,21 +18,22 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
     ...paths.userQuestionPaths.map((p) => ({ path: p, bundled: false })),
   ];
   const loadOptions = { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId };
-  const run: Run = {
-    ...ctx,
+  // Copied by descriptor, not spread, so that stdin's getter stays lazy: opening stdin costs start-up time.
+  const base = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as Context;
+  const run: Run = Object.assign(base, {
     paths,
     color,
     width,
     style: createStyle(color),
-    warn: (message) => void ctx.stderr.write(`rmprep: warning: ${sanitizeText(message)}\n`),
+    warn: (message: string) => void ctx.stderr.write(`rmprep: warning: ${sanitizeText(message)}\n`),
     loadBank() {
       bank ??= loadQuestionBank(sources, loadOptions);
       return bank;
     },
-    async findQuestion(id) {
+    async findQuestion(id: string) {
       return lookupCachedQuestion(paths.cacheDir, sources, loadOptions, id) ?? (await run.loadBank()).byId.get(id);
     },
-  };
+  });
   return run;
 }
 

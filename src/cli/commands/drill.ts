@@ -59,7 +59,7 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   }
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
   const mode = opts.answerMode ?? plan?.answerMode ?? 'ask';
-  const io = { input: run.stdin, output: run.stdout as unknown as NodeJS.WritableStream };
+  const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
   const session = `${run.now().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
   let sessionSaved = false;
   const outcomes: Outcome[] = [];

@@ -59,7 +59,7 @@ export async function newCommand(run: Run, raw: unknown): Promise<number> {
 
 async function askMissing(run: Run, dir: string, known: Partial<NewQuestion>, force: boolean): Promise<NewQuestion> {
   const prompts = await import('../../ui/prompts-new.js');
-  const io = { input: run.stdin, output: run.stdout as unknown as NodeJS.WritableStream };
+  const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
   const category = known.category ?? (await prompts.askCategory(io));
   const question = known.question ?? oneLine(await prompts.askQuestionText(io));
   const id =
