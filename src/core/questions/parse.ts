@@ -133,26 +133,46 @@ function readYaml(text: string, file: string, lineOffset: number) {
   const problems: Problem[] = [];
   // logLevel 'error': the yaml package would otherwise print warnings (quoting the file's text) straight to stderr.
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false, logLevel: 'error' });
+  // The line counter only knows the lines the lexer got through, which stops short on some errors:
+  // problems found while reading are placed from the text itself.
+  const place = positionsIn(text);
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = counter.linePos(err.pos[0]);
+    const pos = place(err.pos[0]);
     problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: yamlMessage(err.code, err.message) });
   }
   visit(doc, {
     Node(_key, node) {
       if (isNode(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        const pos = counter.linePos(node.range?.[0] ?? 0);
+        const pos = place(node.range?.[0] ?? 0);
         problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: `custom YAML tag ${node.tag} is not allowed` });
       }
     },
     Pair(_key, pair) {
       // A list or mapping as a key (`? [a, b]`) names no field; turned into text it would span lines.
       if (isNode(pair.key) && !isScalar(pair.key)) {
-        const pos = counter.linePos(pair.key.range?.[0] ?? 0);
+        const pos = place(pair.key.range?.[0] ?? 0);
         problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: 'a key must be a plain name, not a list or mapping' });
       }
     },
   });
   return { doc: problems.length === 0 ? doc : undefined, problems, counter };
+}
+
+/** 1-based line and column of an offset in `text`, clamped to the text; lines are found once, looked up by halving. */
+function positionsIn(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.min(Math.max(offset, 0), text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: at - starts[lo]! + 1 };
+  };
 }
 
 function yamlMessage(code: string, message: string): string {
