@@ -1,3 +1,50 @@
 #!/usr/bin/env node
 // CommonJS on purpose (see bin/package.json): Node starts a CommonJS entry faster than an ES module one.
-require('../dist/rmprep.cjs');
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+
+const bundle = path.join(__dirname, '..', 'dist', 'rmprep.cjs');
+
+/**
+ * Runs the bundle with V8's compiled code kept between runs, which saves a few milliseconds of every
+ * start. Node 22 and later do this themselves (enableCompileCache); on Node 20 the cache is kept by hand
+ * in rmprep's cache folder. Any problem with the cache falls back to a plain require.
+ */
+function run() {
+  if (typeof Module.enableCompileCache === 'function') {
+    try {
+      Module.enableCompileCache();
+    } catch {
+      // A cache folder that cannot be written only costs speed.
+    }
+    return require(bundle);
+  }
+  const vm = require('node:vm');
+  const source = fs.readFileSync(bundle, 'utf8');
+  const stat = fs.statSync(bundle);
+  const home = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.cache');
+  const cacheFile = path.join(home, 'rmprep', `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // First run of this build: compile and save below.
+  }
+  // Code compiled by node:vm cannot call import() itself; the bundle loads its lazy parts through this.
+  globalThis.__rmprepImportHook = (url) => import(url);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
+  if (!cachedData || script.cachedDataRejected) {
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      fs.writeFileSync(cacheFile, script.createCachedData());
+    } catch {
+      // Read-only cache folder: start-up is just not sped up.
+    }
+  }
+}
+
+run();

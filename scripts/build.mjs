@@ -4,7 +4,7 @@
 // question parser, is an ES module bundle of its own, imported only when it runs, so their libraries
 // (zod, yaml, inquirer, ts-fsrs) cost nothing at start-up.
 import { build, context } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const LAZY = {
   'lazy/drill': 'src/cli/commands/drill.ts',
@@ -78,7 +78,14 @@ const hot = {
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   splitting: false,
-  banner: { js: "const __rmprepImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: [
+      "const __rmprepImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      // Lazy bundles are loaded through a hook when bin/rmprep.js runs this file from its code cache (a
+      // script compiled by node:vm cannot use import() itself); a plain require uses import().
+      "const __rmprepImport = (p) => { const url = new URL(p, __rmprepImportMetaUrl).href; return globalThis.__rmprepImportHook ? globalThis.__rmprepImportHook(url) : import(url); };",
+    ].join('\n'),
+  },
   define: { 'import.meta.url': '__rmprepImportMetaUrl' },
   plugins: [lazyImports, lazyChildProcess, noColorDetection],
 };
@@ -90,4 +97,13 @@ if (process.argv.includes('--watch')) {
   await Promise.all([(await context(hot)).watch(), (await context(lazy)).watch()]);
 } else {
   await Promise.all([build(hot), build(lazy)]);
+  routeLazyImports('dist/rmprep.cjs');
+}
+
+/** Sends the start-up bundle's import() calls of lazy bundles through __rmprepImport (see the banner). */
+function routeLazyImports(file) {
+  const text = readFileSync(file, 'utf8');
+  const routed = text.replace(/\bimport\("(\.\/lazy\/[^"]+)"\)/g, '__rmprepImport("$1")');
+  if (routed === text) throw new Error('no lazy imports found in the start-up bundle');
+  writeFileSync(file, routed);
 }

@@ -1,3 +1,4 @@
+import type { Listing } from '../core/questions/cache.js';
 import type { Bank } from '../core/questions/load.js';
 import type { Question } from '../core/questions/schema.js';
 import type { Paths } from '../core/paths.js';
@@ -46,6 +47,8 @@ export interface Run extends Context {
   color: boolean;
   width: number;
   loadBank(): Promise<Bank>;
+  /** What `list` shows: from the cache when no question file changed, else from the loaded bank. */
+  listQuestions(): Promise<Listing>;
   /** One question by id, from the cache when nothing changed, else from the loaded bank. */
   findQuestion(id: string): Promise<Question | undefined>;
   /** Prints one line to stderr. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { lookupCachedQuestion } from '../core/questions/cache.js';
+import { lookupCachedQuestion, readCachedListing, type Listing } from '../core/questions/cache.js';
 import { loadBank as loadQuestionBank, type Bank, type BankSource } from '../core/questions/load.js';
 import { resolvePaths } from '../core/paths.js';
 import { formatProblem } from '../core/problems.js';
@@ -30,6 +30,15 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
       bank ??= loadQuestionBank(sources, loadOptions);
       return bank;
     },
+    async listQuestions(): Promise<Listing> {
+      const cached = readCachedListing(paths.cacheDir, sources, loadOptions);
+      if (cached) return cached;
+      const loaded = await run.loadBank();
+      return {
+        rows: loaded.questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty })),
+        problems: loaded.problems,
+      };
+    },
     async findQuestion(id: string) {
       return lookupCachedQuestion(paths.cacheDir, sources, loadOptions, id) ?? (await run.loadBank()).byId.get(id);
     },
@@ -38,7 +47,7 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
 }
 
 /** A one-line warning when some question files are broken; the commands go on with the rest. */
-export function warnAboutProblems(run: Run, bank: Bank): void {
+export function warnAboutProblems(run: Run, bank: Pick<Bank, 'problems'>): void {
   const first = bank.problems[0];
   if (!first) return;
   const more = bank.problems.length > 1 ? ` (+${bank.problems.length - 1} more; run 'rmprep validate')` : '';

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, ROOT, runCli } from '../helpers/cli.js';
@@ -115,6 +115,21 @@ describe('question folders of the user', () => {
     expect(r.stdout).toContain('What about good-one?');
     const l = await run(['list', '--questions', dir]);
     expect(l.stderr).toMatch(/^rmprep: warning: skipped a broken question file: .*bad\.md:3:11: "category" must be one of/);
+  });
+
+  it('sees edits, new files and removals on the next run, although lookups are cached', async () => {
+    const dir = writePack({ 'one.md': question('cached-one', 'common') });
+    const ids = async () => (JSON.parse((await run(['list', '--json', '--questions', dir])).stdout) as { id: string; question: string }[]).filter((q) => q.id.startsWith('cached-'));
+    expect((await ids()).map((q) => q.id)).toEqual(['cached-one']);
+    expect((await run(['show', 'cached-one', '--questions', dir])).stdout).toContain('What about cached-one?');
+    writeFileSync(join(dir, 'one.md'), question('cached-one', 'common').replace('What about cached-one?', 'Edited in place, longer than before?'));
+    expect((await ids())[0]?.question).toBe('Edited in place, longer than before?');
+    expect((await run(['show', 'cached-one', '--questions', dir])).stdout).toContain('Edited in place');
+    writeFileSync(join(dir, 'two.md'), question('cached-two', 'technical'));
+    expect((await ids()).map((q) => q.id).sort()).toEqual(['cached-one', 'cached-two']);
+    rmSync(join(dir, 'one.md'));
+    expect((await ids()).map((q) => q.id)).toEqual(['cached-two']);
+    expect((await run(['show', 'cached-one', '--questions', dir])).code).toBe(1);
   });
 
   it('validates the bundled bank with no problems', async () => {

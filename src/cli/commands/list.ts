@@ -12,10 +12,10 @@ export interface ListOptions {
 // Options are checked by hand here, not with zod: loading a schema library would double start-up time.
 export async function listCommand(run: Run, raw: ListOptions): Promise<number> {
   const opts = { ...raw, category: parseCategoryFlag(raw.category) };
-  const bank = await run.loadBank();
-  warnAboutProblems(run, bank);
+  const listing = await run.listQuestions();
+  warnAboutProblems(run, listing);
   const tag = opts.tag?.toLowerCase();
-  const questions = bank.questions
+  const questions = listing.rows
     .filter((q) => (!opts.category || q.category === opts.category) && (!tag || q.tags.includes(tag)))
     .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
   if (opts.json) {

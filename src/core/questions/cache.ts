@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './load.js';
 import type { ParsedFile } from './parse.js';
+import type { Problem } from '../problems.js';
 import type { Question } from './schema.js';
 
 /** Bump when the cached shape or the parser's results change. */
@@ -16,6 +17,15 @@ interface IdIndex {
   dirs: Record<string, number>;
   /** Where each id's file sits in the bank cache: byte offset and length of its line, index in the file. */
   ids: Record<string, [number, number, number]>;
+  /** Size and mtime of every file, to tell whether the listing below still holds. */
+  files: Record<string, [number, number]>;
+  listing: Listing;
+}
+
+/** What `rmprep list` shows, kept in the index so that listing reads neither the bank nor its cache. */
+export interface Listing {
+  rows: { id: string; category: Question['category']; question: string; tags: string[]; difficulty: Question['difficulty'] }[];
+  problems: Problem[];
 }
 
 function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
@@ -63,10 +73,43 @@ export function writeBankCache(
       if (spot && index >= 0) ids[q.id] = [spot[0], spot[1], index];
     }
     writeFileAtomic(names.files, `${lines.join('\n')}\n`, undefined, { durable: false });
-    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
+    const stats: IdIndex['files'] = {};
+    for (const f of files) stats[f.file] = [f.size, f.mtimeMs];
+    const listing: Listing = {
+      rows: bank.questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty })),
+      problems: bank.problems,
+    };
+    writeFileAtomic(names.index, JSON.stringify({ dirs, ids, files: stats, listing } satisfies IdIndex), undefined, { durable: false });
   } catch {
     // A cache that cannot be written only costs speed.
   }
+}
+
+/**
+ * The listing of the last load, when no folder changed (no file added, removed or renamed) and every
+ * file still has its size and mtime; undefined otherwise.
+ */
+export function readCachedListing(cacheDir: string, sources: BankSource[], opts: LoadOptions): Listing | undefined {
+  try {
+    const index = readIndex(cacheDir, sources, opts);
+    if (!index?.listing) return undefined;
+    for (const [file, [size, mtimeMs]] of Object.entries(index.files)) {
+      const st = statSync(file);
+      if (st.size !== size || st.mtimeMs !== mtimeMs) return undefined;
+    }
+    return index.listing;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The id index, if no question folder changed since it was written. */
+function readIndex(cacheDir: string, sources: BankSource[], opts: LoadOptions): IdIndex | undefined {
+  const index = JSON.parse(readFileSync(cacheNames(cacheDir, sources, opts).index, 'utf8')) as IdIndex;
+  for (const [dir, mtimeMs] of Object.entries(index.dirs)) {
+    if (statSync(dir).mtimeMs !== mtimeMs) return undefined;
+  }
+  return index;
 }
 
 /**
@@ -77,12 +120,9 @@ export function writeBankCache(
 export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], opts: LoadOptions, id: string): Question | undefined {
   try {
     const names = cacheNames(cacheDir, sources, opts);
-    const index = JSON.parse(readFileSync(names.index, 'utf8')) as IdIndex;
-    const spot = Object.hasOwn(index.ids, id) ? index.ids[id] : undefined;
+    const index = readIndex(cacheDir, sources, opts);
+    const spot = index && Object.hasOwn(index.ids, id) ? index.ids[id] : undefined;
     if (!spot) return undefined;
-    for (const [dir, mtimeMs] of Object.entries(index.dirs)) {
-      if (statSync(dir).mtimeMs !== mtimeMs) return undefined;
-    }
     const [offset, length, at] = spot;
     const buf = Buffer.alloc(length);
     const fd = openSync(names.files, 'r');

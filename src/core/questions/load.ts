@@ -71,6 +71,8 @@ export async function loadBank(sources: BankSource[], opts: LoadOptions): Promis
       const code = (err as NodeJS.ErrnoException).code;
       const message = code === 'ENOENT' ? 'question folder not found' : `cannot read question folder: ${code ?? String(err)}`;
       missing.push({ file: source.path, bundled: source.bundled, parsed: { questions: [], problems: [{ file: source.path, line: 1, col: 1, message }] } });
+      // Never matches a real mtime, so cached lookups are not trusted while a folder is missing.
+      dirs[source.path] = -1;
       continue;
     }
     for (const file of files) {
