@@ -143,7 +143,7 @@ describe('history formats', () => {
     mkdirSync(dir, { recursive: true });
     const future = '{"rmprep":"history","version":3}\n{"type":"attempt","id":"f1","questionId":"team-conflict","hologram":true}\n';
     writeFileSync(home.history, future);
-    for (const args of [...COMMANDS(), ['history', '--repair']]) {
+    for (const args of [['stats'], ['history'], ['coach', 'team-conflict', '--record', '--answer-file', answerFile], ['history', '--import', importFile], ['history', '--repair']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr).toBe(

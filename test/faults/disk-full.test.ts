@@ -46,7 +46,7 @@ async function importBack(file: string, rescued: string): Promise<void> {
   expect(r.code).toBe(0);
 }
 
-describe('a disk that is really full (a 64 kB tmpfs)', () => {
+describe('a disk that is really full (a 64 kB tmpfs; skipped where mounting is not permitted)', () => {
   it.skipIf(!TMPFS)('refuses the attempt, leaves the file byte-identical, keeps the attempt for import once there is room', async () => {
     const mnt = join(root.dir, 'mnt');
     const rescueDir = join(root.dir, 'rescue');

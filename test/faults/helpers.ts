@@ -18,8 +18,8 @@ export function scratch(prefix = 'rmprep-faults-'): { dir: string; cleanup(): vo
 }
 
 /**
- * Bundles the history store into one ES module that a plain `node` process can import. It goes inside the
- * project's `.rmprep-cache/` so that its bare imports (zod, ts-fsrs) resolve against the project's node_modules.
+ * Bundles the history store, with zod and ts-fsrs, into one ES module that a plain `node` process can
+ * import quickly (the crash tests start a few hundred of them). It goes in the project's `.rmprep-cache/`.
  */
 export async function bundleStore(): Promise<{ file: string; cleanup(): void }> {
   const cache = join(ROOT, '.rmprep-cache');
@@ -33,7 +33,7 @@ export async function bundleStore(): Promise<{ file: string; cleanup(): void }> 
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    minify: true,
     logLevel: 'warning',
   });
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -50,8 +50,10 @@ export interface DriverConfig {
   jitter?: boolean;
   /** Byte limits for successive buffer writes; the last one repeats. */
   chunks?: number[];
-  /** SIGKILL before the K-th call that changes the disk. */
+  /** SIGKILL before the K-th call that changes the disk ... */
   crashAt?: number;
+  /** ... counting only calls made once this many attempts were reported saved. */
+  crashAfterSaved?: number;
   slowLockReadMs?: number;
   seed?: number;
   rescueDir?: string;

@@ -55,7 +55,7 @@ describe('first run', () => {
 });
 
 describe('a history that cannot be written', () => {
-  it.skipIf(!CHATTR)('an immutable file (chattr +i): not saved, file unchanged, rescue file imports once writable again', async () => {
+  it.skipIf(!CHATTR)('an immutable file (chattr +i; skipped where that is not permitted, as chmod does not stop root): not saved, file unchanged, rescue file imports once writable again', async () => {
     seed(home.history, 2);
     const before = readFileSync(home.history);
     expect(succeeds('chattr', ['+i', home.history])).toBe(true);
@@ -78,7 +78,7 @@ describe('a history that cannot be written', () => {
     }
   });
 
-  it.skipIf(!CHATTR)('an immutable folder: the lock cannot be made, so not saved; reading still works', async () => {
+  it.skipIf(!CHATTR)('an immutable folder (chattr +i; skipped where not permitted): the lock cannot be made, so not saved; reading still works', async () => {
     seed(home.history, 1);
     const folder = join(home.history, '..');
     const before = readFileSync(home.history);

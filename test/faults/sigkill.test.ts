@@ -115,8 +115,8 @@ async function eachCrashPoint(
 }
 
 describe('a writer killed at every point of a write (SIGKILL before each call that changes the disk)', () => {
-  it('appending to an existing history, two attempts, written in small pieces', async () => {
-    const points = await eachCrashPoint((file) => seedHistory(file, 3), { count: 2, answerBytes: 300, chunks: [200] }, expectRecovers);
+  it('appending to an existing history in small pieces, killed in the second attempt after the first was reported saved', async () => {
+    const points = await eachCrashPoint((file) => seedHistory(file, 3), { count: 2, crashAfterSaved: 1, answerBytes: 300, chunks: [200] }, expectRecovers);
     expect(points).toBeGreaterThan(20);
   });
 
