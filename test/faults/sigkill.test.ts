@@ -174,7 +174,7 @@ describe('writers killed at random moments (seeded)', () => {
     const saved = new Set<string>();
     for (let round = 0; round < 10; round++) {
       const drivers = Array.from({ length: 3 }, (_, w) =>
-        startDriver({ store: store.file, history: file, count: 0, worker: round * 3 + w, seed: round, answerBytes: Math.round(500 + random() * 90_000), chunks: [1 + Math.floor(random() * 8192)] }),
+        startDriver({ store: store.file, history: file, count: 0, worker: round * 3 + w, seed: round, answerBytes: Math.round(500 + random() * 90_000), chunks: [1 + Math.floor(random() * 256)] }),
       );
       await Promise.all(drivers.map((d) => d.ready));
       await Promise.all(
