@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
  * `durable: false` skips the fsyncs, for caches that can be rebuilt: still never half-written.
  */
-export function writeFileAtomic(file: string, content: string, fs: typeof nodeFs = nodeFs, { durable = true, mode = 0o600 } = {}): void {
+export function writeFileAtomic(file: string, content: string | Buffer, fs: typeof nodeFs = nodeFs, { durable = true, mode = 0o600 } = {}): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${uniqueSuffix()}`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {
@@ -32,5 +32,6 @@ let counter = 0;
 /** Unique within this process; the pid separates processes. (node:crypto would cost start-up time here.) */
 function uniqueSuffix(): string {
   counter++;
-  return `${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+  // Hex only: the history store recognises leftovers of killed writers by this shape.
+  return `${Date.now().toString(16)}${counter.toString(16)}${Math.floor(Math.random() * 0xffffffff).toString(16)}`;
 }

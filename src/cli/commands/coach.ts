@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { analyzeAnswer } from '../../core/coach/index.js';
 import { ratingFromScore } from '../../core/coach-rating.js';
@@ -36,7 +37,7 @@ export async function coachCommand(run: Run, id: string, raw: unknown): Promise<
     recorded = { attempt: attempt.id, rating, due: attempt.card?.due };
   }
   if (opts.json) {
-    run.stdout.write(`${JSON.stringify(recorded ? { ...report, recorded } : report, null, 2)}\n`);
+    run.stdout.write(`${toJsonText(recorded ? { ...report, recorded } : report)}\n`);
     return 0;
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);

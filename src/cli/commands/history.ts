@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -28,7 +29,7 @@ export async function historyCommand(run: Run, raw: unknown): Promise<number> {
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, opts.limit ?? 20);
   if (opts.json) {
-    run.stdout.write(`${JSON.stringify(attempts, null, 2)}\n`);
+    run.stdout.write(`${toJsonText(attempts)}\n`);
     return 0;
   }
   if (attempts.length === 0) {

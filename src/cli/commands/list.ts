@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { parseCategoryFlag } from '../category-flag.js';
 import type { Run } from '../context.js';
 import { warnAboutProblems } from '../run.js';
@@ -20,7 +21,7 @@ export async function listCommand(run: Run, raw: ListOptions): Promise<number> {
     .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
   if (opts.json) {
     const rows = questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty }));
-    run.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    run.stdout.write(`${toJsonText(rows)}\n`);
     return 0;
   }
   if (questions.length === 0) {

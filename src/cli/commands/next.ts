@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
 import { orderQuestions } from '../../core/select.js';
@@ -22,7 +23,7 @@ export async function nextCommand(run: Run, raw: unknown): Promise<number> {
   if (!pick) throw new NotFoundError(opts.category ? `no ${opts.category} questions in the bank` : 'the question bank is empty');
   if (opts.json) {
     const { question: q } = pick;
-    run.stdout.write(`${JSON.stringify({ id: q.id, category: q.category, question: q.question, reason: pick.reason, why: pick.why, due: pick.due ?? null }, null, 2)}\n`);
+    run.stdout.write(`${toJsonText({ id: q.id, category: q.category, question: q.question, reason: pick.reason, why: pick.why, due: pick.due ?? null })}\n`);
   } else {
     run.stdout.write(`${pick.question.id}\n`);
   }

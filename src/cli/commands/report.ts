@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
@@ -19,7 +20,7 @@ export async function reportCommand(run: Run, raw: unknown): Promise<number> {
   const { records } = readHistory(run.paths.historyFile);
   const report = buildSessionReport(records, opts.session, await run.loadBank());
   let text: string;
-  if (opts.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
+  if (opts.format === 'json') text = `${toJsonText(report)}\n`;
   else if (opts.format === 'markdown') text = renderReportMarkdown(report);
   // A file gets plain text at a fixed width, whatever the terminal is like.
   else text = opts.out ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });

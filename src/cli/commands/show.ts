@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { suggest } from '../../core/suggest.js';
 import type { Question } from '../../core/questions/schema.js';
 import { renderCard } from '../../ui/render.js';
@@ -10,7 +11,7 @@ import { warnAboutProblems } from '../run.js';
 export async function showCommand(run: Run, id: string, opts: { json?: boolean }): Promise<number> {
   const question = await findQuestion(run, id);
   if (opts.json) {
-    run.stdout.write(`${JSON.stringify(questionJson(question), null, 2)}\n`);
+    run.stdout.write(`${toJsonText(questionJson(question))}\n`);
     return 0;
   }
   run.stdout.write(renderCard(question, { width: run.width, style: run.style }));

@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
 import { computeStats } from '../../core/stats.js';
@@ -16,7 +17,7 @@ export async function statsCommand(run: Run, raw: unknown): Promise<number> {
   const now = run.now();
   const stats = computeStats(bank.questions, summary, now);
   if (opts.json) {
-    run.stdout.write(`${JSON.stringify({ generatedAt: now.toISOString(), ...stats }, null, 2)}\n`);
+    run.stdout.write(`${toJsonText({ generatedAt: now.toISOString(), ...stats })}\n`);
     return 0;
   }
   run.stdout.write(renderStats(stats, { width: run.width, style: run.style, now }));

@@ -1,3 +1,4 @@
+import { toJsonText } from '../../core/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadBank } from '../../core/questions/load.js';
@@ -16,7 +17,7 @@ export async function validateCommand(run: Run, paths: string[], raw: unknown): 
       ? await loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), { cwd: run.cwd })
       : await run.loadBank();
   if (opts.json) {
-    run.stdout.write(`${JSON.stringify({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems }, null, 2)}\n`);
+    run.stdout.write(`${toJsonText({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems })}\n`);
     return bank.problems.length > 0 ? 1 : 0;
   }
   for (const p of bank.problems) run.stdout.write(`${sanitizeText(formatProblem(p))}\n`);

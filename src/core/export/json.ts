@@ -1,3 +1,4 @@
+import { toJsonText } from '../json-text.js';
 import type { Question, QuestionData } from '../questions/schema.js';
 
 /** The field order of an exported question, the same as in a question file. */
@@ -9,7 +10,7 @@ const FIELDS = ['id', 'category', 'question', 'why', 'keyPoints', 'star', 'frame
  */
 export function exportJson(questions: readonly (QuestionData | Question)[]): string {
   const sorted = [...questions].sort((a, b) => a.category.localeCompare(b.category) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `${JSON.stringify({ questions: sorted.map(questionData) }, null, 2)}\n`;
+  return `${toJsonText({ questions: sorted.map(questionData) })}\n`;
 }
 
 /** The question's own fields in file order, without `source` or anything else a loader added. */

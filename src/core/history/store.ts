@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { scheduleReview } from '../schedule.js';
 import { HistoryError } from './errors.js';
 import { acquireLock, isAlive } from './lock.js';
@@ -440,31 +441,9 @@ export function repairHistory(path: string, opts: StoreOptions & { now: Date }):
   }
 }
 
-/**
- * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
- * `durable: false` skips the fsyncs, for the cache, which can always be rebuilt: still never half-written.
- */
+/** Writes a file whole or not at all (see atomic-write.ts); `durable: false` for the disposable cache. */
 export function writeAtomic(fs: Fs, file: string, content: string | Buffer, { durable = true } = {}): void {
-  const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, content);
-    if (durable) fs.fsyncSync(fd);
-  } catch (err) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw err;
-  }
-  fs.closeSync(fd);
-  fs.renameSync(temp, file);
-  if (!durable) return;
-  try {
-    const dirFd = fs.openSync(dirname(file), 'r');
-    fs.fsyncSync(dirFd);
-    fs.closeSync(dirFd);
-  } catch {
-    // Some file systems cannot fsync a folder; the rename itself is still atomic.
-  }
+  writeFileAtomic(file, content, fs, { durable });
 }
 
 function backupOnce(fs: Fs, file: string, bytes: Buffer): string {
@@ -579,8 +558,10 @@ function cachePath(file: string): string {
   return join(dirname(file), `.${basename(file)}.summary`);
 }
 
+/** Identifies the local time zone's rules cheaply (Intl costs milliseconds to load): day keys depend on them. */
 function timeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const y = new Date().getFullYear();
+  return `${process.env.TZ ?? ''}|${new Date(y, 0, 1).getTimezoneOffset()}|${new Date(y, 6, 1).getTimezoneOffset()}`;
 }
 
 function anchorOf(fs: Fs, file: string, size: number): string {
