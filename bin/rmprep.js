@@ -41,6 +41,10 @@ function run() {
     try {
       fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
       fs.writeFileSync(cacheFile, script.createCachedData());
+      // Code cached for other builds or Node versions is of no further use.
+      for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+        if (/^code-.*\.v8$/.test(name) && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+      }
     } catch {
       // Read-only cache folder: start-up is just not sped up.
     }

@@ -17,7 +17,12 @@ interface IdIndex {
   dirs: Record<string, number>;
   /** Where each id's file sits in the bank cache: byte offset and length of its line, index in the file. */
   ids: Record<string, [number, number, number]>;
-  /** Size and mtime of every file, to tell whether the listing below still holds. */
+}
+
+/** Kept in its own file: a lookup by id should not have to read the whole listing of a large bank. */
+interface ListingFile {
+  dirs: Record<string, number>;
+  /** Size and mtime of every file, to tell whether the listing still holds. */
   files: Record<string, [number, number]>;
   listing: Listing;
 }
@@ -30,7 +35,7 @@ export interface Listing {
 
 function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
   const key = hashKey(JSON.stringify({ v: CACHE_VERSION, build: opts.buildId ?? '', sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' }));
-  return { files: join(cacheDir, `bank-${key}.jsonl`), index: join(cacheDir, `bank-${key}.ids.json`) };
+  return { files: join(cacheDir, `bank-${key}.jsonl`), index: join(cacheDir, `bank-${key}.ids.json`), listing: join(cacheDir, `bank-${key}.list.json`) };
 }
 
 /** The parsed files of the last load, or undefined when there is no usable cache. */
@@ -73,13 +78,14 @@ export function writeBankCache(
       if (spot && index >= 0) ids[q.id] = [spot[0], spot[1], index];
     }
     writeFileAtomic(names.files, `${lines.join('\n')}\n`, undefined, { durable: false });
-    const stats: IdIndex['files'] = {};
+    const stats: ListingFile['files'] = {};
     for (const f of files) stats[f.file] = [f.size, f.mtimeMs];
     const listing: Listing = {
       rows: bank.questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty })),
       problems: bank.problems,
     };
-    writeFileAtomic(names.index, JSON.stringify({ dirs, ids, files: stats, listing } satisfies IdIndex), undefined, { durable: false });
+    writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });
+    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
   } catch {
     // A cache that cannot be written only costs speed.
   }
@@ -91,8 +97,8 @@ export function writeBankCache(
  */
 export function readCachedListing(cacheDir: string, sources: BankSource[], opts: LoadOptions): Listing | undefined {
   try {
-    const index = readIndex(cacheDir, sources, opts);
-    if (!index?.listing) return undefined;
+    const index = JSON.parse(readFileSync(cacheNames(cacheDir, sources, opts).listing, 'utf8')) as ListingFile;
+    if (!foldersUnchanged(index.dirs)) return undefined;
     for (const [file, [size, mtimeMs]] of Object.entries(index.files)) {
       const st = statSync(file);
       if (st.size !== size || st.mtimeMs !== mtimeMs) return undefined;
@@ -106,10 +112,14 @@ export function readCachedListing(cacheDir: string, sources: BankSource[], opts:
 /** The id index, if no question folder changed since it was written. */
 function readIndex(cacheDir: string, sources: BankSource[], opts: LoadOptions): IdIndex | undefined {
   const index = JSON.parse(readFileSync(cacheNames(cacheDir, sources, opts).index, 'utf8')) as IdIndex;
-  for (const [dir, mtimeMs] of Object.entries(index.dirs)) {
-    if (statSync(dir).mtimeMs !== mtimeMs) return undefined;
+  return foldersUnchanged(index.dirs) ? index : undefined;
+}
+
+function foldersUnchanged(dirs: Record<string, number>): boolean {
+  for (const [dir, mtimeMs] of Object.entries(dirs)) {
+    if (statSync(dir).mtimeMs !== mtimeMs) return false;
   }
-  return index;
+  return true;
 }
 
 /**
