@@ -86,7 +86,10 @@ const hot = {
       "const __rmprepImport = (p) => { const url = new URL(p, __rmprepImportMetaUrl).href; return globalThis.__rmprepImportHook ? globalThis.__rmprepImportHook(url) : import(url); };",
     ].join('\n'),
   },
-  define: { 'import.meta.url': '__rmprepImportMetaUrl' },
+  define: {
+    'import.meta.url': '__rmprepImportMetaUrl',
+    __RMPREP_BUILD__: JSON.stringify({ version: JSON.parse(readFileSync('package.json', 'utf8')).version, id: Date.now().toString(36) }),
+  },
   plugins: [lazyImports, lazyChildProcess, noColorDetection],
 };
 const lazy = { ...common, plugins: [noColorDetection], entryPoints: LAZY, outdir: 'dist', splitting: true, chunkNames: 'lazy/chunks/[name]-[hash]' };

@@ -7,10 +7,17 @@ import { createRng, randomSeed } from '../core/random.js';
 import { main } from './main.js';
 import { createOutput } from './output.js';
 
+// Set by the build (scripts/build.mjs), so start-up reads no package.json.
+declare const __RMPREP_BUILD__: { version: string; id: string } | undefined;
+
 const self = fileURLToPath(import.meta.url);
 const packageRoot = findPackageRoot(dirname(self));
-const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const buildId = `${version}+${statSync(self).mtimeMs}`;
+const build =
+  typeof __RMPREP_BUILD__ === 'object'
+    ? __RMPREP_BUILD__
+    : { version: (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version, id: String(statSync(self).mtimeMs) };
+const version = build.version;
+const buildId = `${build.version}+${build.id}`;
 
 let stdoutReady = false;
 const stdout = () => {

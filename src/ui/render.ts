@@ -5,7 +5,9 @@ import type { Style } from './style.js';
 /** Display width of a string, ignoring color codes (added by us, never by a pack). */
 export function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  const plain = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '') : text;
+  // Code points, not UTF-16 units; the common all-BMP case needs no array.
+  return /[\ud800-\udbff]/.test(plain) ? [...plain].length : plain.length;
 }
 
 /** Wraps plain text to `width` columns, keeping paragraph breaks and indenting continuation lines. */
@@ -19,16 +21,21 @@ export function wrap(text: string, width: number, indent = ''): string {
     }
     const bullet = /^(\s*(?:[-*•]|\d+[.)])\s+)/.exec(paragraph)?.[1] ?? '';
     const hang = ' '.repeat(visibleLength(bullet));
+    const leadLength = hang.length;
     let line = '';
+    let lineLength = 0;
     let first = true;
     for (const word of paragraph.slice(bullet.length).split(/\s+/).filter(Boolean)) {
       const lead = first ? bullet : hang;
-      if (line !== '' && visibleLength(lead + line + ' ' + word) > room) {
+      const wordLength = visibleLength(word);
+      if (line !== '' && leadLength + lineLength + 1 + wordLength > room) {
         out.push(indent + lead + line);
         line = word;
+        lineLength = wordLength;
         first = false;
       } else {
         line = line === '' ? word : `${line} ${word}`;
+        lineLength = line === word ? wordLength : lineLength + 1 + wordLength;
       }
     }
     out.push(indent + (first ? bullet : hang) + line);
