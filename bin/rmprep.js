@@ -38,16 +38,21 @@ function run() {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
   if (!cachedData || script.cachedDataRejected) {
-    try {
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      fs.writeFileSync(cacheFile, script.createCachedData());
-      // Code cached for other builds or Node versions is of no further use.
-      for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-        if (/^code-.*\.v8$/.test(name) && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
-      }
-    } catch {
-      // Read-only cache folder: start-up is just not sped up.
+    // Saved at exit, so the cache also holds the functions this run compiled, not only the top level.
+    process.once('exit', () => saveCodeCache(script, cacheFile));
+  }
+}
+
+function saveCodeCache(script, cacheFile) {
+  try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, script.createCachedData());
+    // Code cached for other builds or Node versions is of no further use.
+    for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+      if (/^code-.*\.v8$/.test(name) && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
     }
+  } catch {
+    // Read-only cache folder: start-up is just not sped up.
   }
 }
 
