@@ -25,7 +25,10 @@ function run() {
   const source = fs.readFileSync(bundle, 'utf8');
   const stat = fs.statSync(bundle);
   const home = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.cache');
-  const cacheFile = path.join(home, 'rmprep', `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8`);
+  const build = `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
+  // One cache per command: each holds the functions its command compiled.
+  const command = /^[a-z][a-z-]{0,20}$/.test(process.argv[2] || '') ? process.argv[2] : 'main';
+  const cacheFile = path.join(home, 'rmprep', `${build}-${command}.v8`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -39,17 +42,17 @@ function run() {
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
   if (!cachedData || script.cachedDataRejected) {
     // Saved at exit, so the cache also holds the functions this run compiled, not only the top level.
-    process.once('exit', () => saveCodeCache(script, cacheFile));
+    process.once('exit', () => saveCodeCache(script, cacheFile, build));
   }
 }
 
-function saveCodeCache(script, cacheFile) {
+function saveCodeCache(script, cacheFile, build) {
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     fs.writeFileSync(cacheFile, script.createCachedData());
     // Code cached for other builds or Node versions is of no further use.
     for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-      if (/^code-.*\.v8$/.test(name) && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+      if (/^code-.*\.v8$/.test(name) && !name.startsWith(`${build}-`)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
     }
   } catch {
     // Read-only cache folder: start-up is just not sped up.
