@@ -6,7 +6,7 @@ import { createRun } from './run.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Builds the command tree. Command modules are imported only when their command runs, to keep start-up fast. */
-export function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
+export function buildProgram(ctx: Context, setExit: (code: number) => void, argv?: readonly string[]): Command {
   const program = new Command('rmprep');
   let captured = '';
   program
@@ -51,107 +51,120 @@ Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 inte
       setExit(typeof code === 'number' ? code : EXIT.ok);
     };
   const category = () => new Option('-c, --category <category>', 'common, behavioral or technical');
+  // A command's options are built only when it may run or show its help: building all of them costs
+  // start-up time. Without argv (shell completion) everything is built.
+  const withOptions = new Set<string>();
+  const define = (name: string, description: string, options?: (c: Command) => Command): Command => {
+    const c = program.command(name).description(description);
+    if (!options) return c;
+    withOptions.add(name);
+    return !argv || argv.includes(name) ? options(c) : c;
+  };
+  program.configureHelp({
+    subcommandTerm: (cmd) => {
+      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+      return [cmd.name(), ...(withOptions.has(cmd.name()) ? ['[options]'] : []), ...args].join(' ');
+    },
+  });
 
-  program
-    .command('list')
-    .description('list the questions in the bank')
-    .addOption(category())
-    .option('-t, --tag <tag>', 'only questions with this tag')
-    .option('--json', 'print JSON: [{ id, category, question, tags, difficulty }]')
+  define('list', 'list the questions in the bank',
+    (c) =>
+      c
+        .addOption(category())
+        .option('-t, --tag <tag>', 'only questions with this tag')
+        .option('--json', 'print JSON: [{ id, category, question, tags, difficulty }]'))
     .action(on(() => import('./commands/list.js'), 'listCommand'));
 
-  program
-    .command('show')
-    .description('show one question in full: why it is asked, key points, model answer, tip, follow-ups')
+  define('show', 'show one question in full: why it is asked, key points, model answer, tip, follow-ups',
+    (c) =>
+      c
+        .option('--json', 'print the question as JSON'))
     .argument('<id>', 'question id, e.g. rollback-recovery')
-    .option('--json', 'print the question as JSON')
     .action(on(() => import('./commands/show.js'), 'showCommand'));
 
-  program
-    .command('drill')
-    .description('practise interactively: answer, get feedback, see the model answer, rate yourself')
-    .addOption(new Option('-c, --category <category>', 'only this category; repeatable').argParser(collect))
-    .option('-t, --tag <tag>', 'only questions with this tag')
-    .option('-n, --count <n>', 'how many questions (default 5)')
-    .option('--seed <seed>', 'make the order reproducible')
-    .option('--due', 'only questions that are due for review')
-    .option('--new', 'only questions never practised')
-    .option('--id <id>', 'ask these questions, in this order; repeatable', collect)
-    .option('--plan <name|file>', 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file')
-    .option('--time-limit <seconds>', 'a countdown for each answer')
-    .addOption(new Option('--answer-mode <mode>', 'how to answer: ask each time, type, editor or spoken').choices(['ask', 'type', 'editor', 'spoken']))
+  define('drill', 'practise interactively: answer, get feedback, see the model answer, rate yourself',
+    (c) =>
+      c
+        .addOption(new Option('-c, --category <category>', 'only this category; repeatable').argParser(collect))
+        .option('-t, --tag <tag>', 'only questions with this tag')
+        .option('-n, --count <n>', 'how many questions (default 5)')
+        .option('--seed <seed>', 'make the order reproducible')
+        .option('--due', 'only questions that are due for review')
+        .option('--new', 'only questions never practised')
+        .option('--id <id>', 'ask these questions, in this order; repeatable', collect)
+        .option('--plan <name|file>', 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file')
+        .option('--time-limit <seconds>', 'a countdown for each answer')
+        .addOption(new Option('--answer-mode <mode>', 'how to answer: ask each time, type, editor or spoken').choices(['ask', 'type', 'editor', 'spoken'])))
     .action(on(() => import('./commands/drill.js'), 'drillCommand'));
 
-  program
-    .command('coach')
-    .description('feedback on one answer: talking points, structure, specifics, delivery and a score')
+  define('coach', 'feedback on one answer: talking points, structure, specifics, delivery and a score',
+    (c) =>
+      c
+        .option('-f, --answer-file <file>', 'read the answer from a file (default: standard input)')
+        .option('--json', 'print the feedback as JSON')
+        .option('--record', 'save the attempt to your history')
+        .addOption(new Option('--rating <rating>', 'self-rating to record (default: from the score)').choices(['again', 'hard', 'good', 'easy'])))
     .argument('<id>', 'question id')
-    .option('-f, --answer-file <file>', 'read the answer from a file (default: standard input)')
-    .option('--json', 'print the feedback as JSON')
-    .option('--record', 'save the attempt to your history')
-    .addOption(new Option('--rating <rating>', 'self-rating to record (default: from the score)').choices(['again', 'hard', 'good', 'easy']))
     .action(on(() => import('./commands/coach.js'), 'coachCommand'));
 
-  program
-    .command('next')
-    .description('print the id of the question to study next')
-    .addOption(category())
-    .option('--seed <seed>', 'make tie-breaking reproducible')
-    .option('--json', 'print JSON: { id, category, question, reason, why, due }')
+  define('next', 'print the id of the question to study next',
+    (c) =>
+      c
+        .addOption(category())
+        .option('--seed <seed>', 'make tie-breaking reproducible')
+        .option('--json', 'print JSON: { id, category, question, reason, why, due }'))
     .action(on(() => import('./commands/next.js'), 'nextCommand'));
 
-  program
-    .command('stats')
-    .description('progress by category, what is due, streak, activity and what to practise next')
-    .option('--json', 'print the figures as JSON')
+  define('stats', 'progress by category, what is due, streak, activity and what to practise next',
+    (c) =>
+      c
+        .option('--json', 'print the figures as JSON'))
     .action(on(() => import('./commands/stats.js'), 'statsCommand'));
 
-  program
-    .command('history')
-    .description('past attempts, newest first, with the answers you typed')
-    .option('--id <id>', 'only attempts at this question')
-    .option('-n, --limit <n>', 'at most this many attempts (default 20)')
-    .option('--json', 'print JSON')
-    .option('--repair', 'set aside lines of a damaged history file and keep the rest')
-    .option('--import <file>', 'add attempts from a file (e.g. one kept when a save failed)')
+  define('history', 'past attempts, newest first, with the answers you typed',
+    (c) =>
+      c
+        .option('--id <id>', 'only attempts at this question')
+        .option('-n, --limit <n>', 'at most this many attempts (default 20)')
+        .option('--json', 'print JSON')
+        .option('--repair', 'set aside lines of a damaged history file and keep the rest')
+        .option('--import <file>', 'add attempts from a file (e.g. one kept when a save failed)'))
     .action(on(() => import('./commands/history.js'), 'historyCommand'));
 
-  program
-    .command('report')
-    .description('a review of one practice session: questions, answers, feedback and ratings')
-    .option('--session <id>', 'which session: "last" or a session id', 'last')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-    .option('-o, --out <file>', 'write to a file instead of standard output')
+  define('report', 'a review of one practice session: questions, answers, feedback and ratings',
+    (c) =>
+      c
+        .option('--session <id>', 'which session: "last" or a session id', 'last')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('-o, --out <file>', 'write to a file instead of standard output'))
     .action(on(() => import('./commands/report.js'), 'reportCommand'));
 
-  program
-    .command('export')
-    .description('export questions as an Anki import file, a Markdown study sheet or a JSON pack')
-    .addOption(new Option('--format <format>', 'output format').choices(['anki', 'markdown', 'json']).makeOptionMandatory())
-    .addOption(category())
-    .option('-o, --out <file>', 'write to a file instead of standard output')
+  define('export', 'export questions as an Anki import file, a Markdown study sheet or a JSON pack',
+    (c) =>
+      c
+        .addOption(new Option('--format <format>', 'output format').choices(['anki', 'markdown', 'json']).makeOptionMandatory())
+        .addOption(category())
+        .option('-o, --out <file>', 'write to a file instead of standard output'))
     .action(on(() => import('./commands/export.js'), 'exportCommand'));
 
-  program
-    .command('validate')
-    .description('check question files; every problem as file:line:col, exit 1 if any')
+  define('validate', 'check question files; every problem as file:line:col, exit 1 if any',
+    (c) =>
+      c
+        .option('--json', 'print problems as JSON'))
     .argument('[paths...]', 'files or folders (default: the bundled bank and your question folders)')
-    .option('--json', 'print problems as JSON')
     .action(on(() => import('./commands/validate.js'), 'validateCommand'));
 
-  program
-    .command('new')
-    .description('create a question file that passes validation (asks on a terminal, or takes flags)')
-    .option('--id <id>', 'question id (kebab-case)')
-    .addOption(category())
-    .option('--question <text>', 'the question')
-    .option('--dir <folder>', 'where to write it (default: current folder)')
-    .option('--force', 'overwrite an existing file')
+  define('new', 'create a question file that passes validation (asks on a terminal, or takes flags)',
+    (c) =>
+      c
+        .option('--id <id>', 'question id (kebab-case)')
+        .addOption(category())
+        .option('--question <text>', 'the question')
+        .option('--dir <folder>', 'where to write it (default: current folder)')
+        .option('--force', 'overwrite an existing file'))
     .action(on(() => import('./commands/new.js'), 'newCommand'));
 
-  program
-    .command('completion')
-    .description('print a shell completion script')
+  define('completion', 'print a shell completion script')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action(on(() => import('./commands/completion.js'), 'completionCommand'));
 
@@ -164,9 +177,13 @@ Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 inte
 /** Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides it. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
   let exit: number = EXIT.ok;
-  const program = buildProgram(ctx, (code) => {
-    exit = code;
-  });
+  const program = buildProgram(
+    ctx,
+    (code) => {
+      exit = code;
+    },
+    argv,
+  );
   try {
     if (argv.length === 0) {
       ctx.stdout.write(program.helpInformation());
