@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPackageRoot } from '../core/paths.js';
@@ -41,7 +41,8 @@ void main(process.argv.slice(2), {
   },
   env: process.env,
   cwd: process.cwd(),
-  home: process.env.HOME ?? homedir(),
+  // node:os is loaded only when HOME is not set: it is not otherwise needed at start-up.
+  home: process.env.HOME ?? (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir(),
   packageRoot,
   version,
   buildId,
