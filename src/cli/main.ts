@@ -5,10 +5,17 @@ import { createRun } from './run.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+export interface ProgramHooks {
+  setExit(code: number): void;
+  /** Receives commander's own error text (unknown option, missing argument...), to be printed as one line. */
+  captureError?(text: string): void;
+  /** The command line about to be parsed; without it every command's options are built. */
+  argv?: readonly string[];
+}
+
 /** Builds the command tree. Command modules are imported only when their command runs, to keep start-up fast. */
-export function buildProgram(ctx: Context, setExit: (code: number) => void, argv?: readonly string[]): Command {
+export function buildProgram(ctx: Context, { setExit, captureError, argv }: ProgramHooks): Command {
   const program = new Command('rmprep');
-  let captured = '';
   program
     .description('Practise for Release Manager job interviews: drill questions, get feedback on your answers, track progress.')
     .version(ctx.version, '-V, --version', 'print the version')
@@ -21,9 +28,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void, argv
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s) => {
-        captured = s;
-      },
+      outputError: (s, write) => (captureError ? captureError(s) : write(s)),
       getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 80, 100),
       getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 80, 100),
     })
@@ -38,7 +43,6 @@ Examples:
 
 Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 interrupted.`,
     );
-  Object.defineProperty(program, 'capturedError', { get: () => captured });
 
   const on = (load: () => Promise<Record<string, unknown>>, name: string) =>
     async (...args: unknown[]) => {
@@ -177,13 +181,16 @@ Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 inte
 /** Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides it. */
 export async function main(argv: string[], ctx: Context): Promise<number> {
   let exit: number = EXIT.ok;
-  const program = buildProgram(
-    ctx,
-    (code) => {
+  let commanderError = '';
+  const program = buildProgram(ctx, {
+    setExit: (code) => {
       exit = code;
     },
+    captureError: (text) => {
+      commanderError = text;
+    },
     argv,
-  );
+  });
   try {
     if (argv.length === 0) {
       ctx.stdout.write(program.helpInformation());
@@ -193,7 +200,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     return exit;
   } catch (err) {
     const sub = program.commands.find((c) => c.name() === argv[0]);
-    return reportError(err, ctx, (program as unknown as { capturedError: string }).capturedError, sub ? `rmprep ${sub.name()} --help` : 'rmprep --help');
+    return reportError(err, ctx, commanderError, sub ? `rmprep ${sub.name()} --help` : 'rmprep --help');
   }
 }
 

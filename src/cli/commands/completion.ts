@@ -59,7 +59,7 @@ export interface CompletionSpec {
 
 export async function completionCommand(run: Run, shell: string): Promise<number> {
   const which = parseOptions(completionOptionsSchema, shell);
-  const spec = describeProgram(buildProgram(run, () => undefined), listBundledPlans(run.packageRoot));
+  const spec = describeProgram(buildProgram(run, { setExit: () => undefined }), listBundledPlans(run.packageRoot));
   run.stdout.write(renderCompletion(which, spec));
   return 0;
 }
