@@ -1,6 +1,7 @@
 import { type CoachReport, formatSpoken } from '../core/coach/index.js';
 import { sanitizeText } from './sanitize.js';
 import type { Style } from './style.js';
+import { columns, wrapText } from './text.js';
 
 export interface RenderCoachOptions {
   width: number;
@@ -124,81 +125,13 @@ function clean(s: string): string {
   return sanitizeText(s).replace(/\s+/g, ' ').trim();
 }
 
-/** Display columns of plain text (wide East Asian characters take two). */
-export function columns(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    n += isWide(cp) ? 2 : 1;
-  }
-  return n;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Greedy word wrap of plain text; `first` and `rest` prefix the first and following lines. Long words are split. */
-export function wrapText(text: string, width: number, first = '', rest = first): string[] {
-  const lines: string[] = [];
-  let prefix = first;
-  let line = '';
-  const room = () => Math.max(1, width - columns(prefix));
-  const flush = () => {
-    lines.push(prefix + line);
-    prefix = rest;
-    line = '';
-  };
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = word;
-    const candidate = line === '' ? w : `${line} ${w}`;
-    if (columns(candidate) <= room()) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') flush();
-    while (columns(w) > room()) {
-      const [head, tail] = splitAtColumns(w, room());
-      line = head;
-      flush();
-      w = tail;
-    }
-    line = w;
-  }
-  if (line !== '' || lines.length === 0) flush();
-  return lines;
-}
-
-function splitAtColumns(word: string, cols: number): [string, string] {
-  let used = 0;
-  let cut = 0;
-  const chars = [...word];
-  for (const ch of chars) {
-    const w = isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-    if (used + w > cols && cut > 0) break;
-    used += w;
-    cut++;
-  }
-  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
-}
-
 /** Lays out already-styled short segments, separated by two spaces, wrapping between segments. */
 function wrapSegments(segments: string[], width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
   for (const seg of segments) {
-    const w = columns(stripColor(seg));
+    const w = columns(seg);
     if (line !== '' && columns(indent) + used + 2 + w > width) {
       lines.push(indent + line);
       line = '';
@@ -211,7 +144,5 @@ function wrapSegments(segments: string[], width: number, indent: string): string
   return lines;
 }
 
-function stripColor(s: string): string {
-  // Only our own color codes can be here; text from the answer was sanitized first.
-  return s.replace(/\x1b\[[0-9;]*m/g, '');
-}
+// Measuring and wrapping live in text.ts; re-exported for the renderer's callers and tests.
+export { columns, wrapText };

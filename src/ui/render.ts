@@ -1,44 +1,19 @@
 import type { Question } from '../core/questions/schema.js';
 import { sanitizeText } from './sanitize.js';
+import { columns, wrapText } from './text.js';
 import type { Style } from './style.js';
 
-/** Display width of a string, ignoring color codes (added by us, never by a pack). */
-export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  const plain = text.includes('\u001b') ? text.replace(/\u001b\[[0-9;]*m/g, '') : text;
-  // Code points, not UTF-16 units; the common all-BMP case needs no array.
-  return /[\ud800-\udbff]/.test(plain) ? [...plain].length : plain.length;
-}
-
-/** Wraps plain text to `width` columns, keeping paragraph breaks and indenting continuation lines. */
+/** Wraps text to `width` columns, keeping paragraph breaks and list items, indenting every line. */
 export function wrap(text: string, width: number, indent = ''): string {
   const out: string[] = [];
-  const room = Math.max(10, width - visibleLength(indent));
   for (const paragraph of reflow(text)) {
     if (paragraph.trim() === '') {
       out.push('');
       continue;
     }
     const bullet = /^(\s*(?:[-*•]|\d+[.)])\s+)/.exec(paragraph)?.[1] ?? '';
-    const hang = ' '.repeat(visibleLength(bullet));
-    const leadLength = hang.length;
-    let line = '';
-    let lineLength = 0;
-    let first = true;
-    for (const word of paragraph.slice(bullet.length).split(/\s+/).filter(Boolean)) {
-      const lead = first ? bullet : hang;
-      const wordLength = visibleLength(word);
-      if (line !== '' && leadLength + lineLength + 1 + wordLength > room) {
-        out.push(indent + lead + line);
-        line = word;
-        lineLength = wordLength;
-        first = false;
-      } else {
-        line = line === '' ? word : `${line} ${word}`;
-        lineLength = line === word ? wordLength : lineLength + 1 + wordLength;
-      }
-    }
-    out.push(indent + (first ? bullet : hang) + line);
+    const hang = ' '.repeat(columns(bullet));
+    out.push(...wrapText(paragraph.slice(bullet.length), width, indent + bullet, indent + hang));
   }
   return out.join('\n');
 }
@@ -119,12 +94,12 @@ export function renderReveal(q: Question, { width, style }: CardOptions): string
 
 /** A plain table: columns padded, the last one truncated to fit. */
 export function renderTable(headers: string[], rows: string[][], width: number, style: Style): string {
-  const widths = headers.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const widths = headers.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i] ?? ''))));
   const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
   const lastWidth = Math.max(10, width - fixed);
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(c)))))
+      .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - columns(c)))))
       .join('  ')
       .trimEnd();
   return [style.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
