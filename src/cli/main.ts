@@ -1,219 +1,43 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
-import type { Context, GlobalOptions } from './context.js';
+import { listCommand } from './commands/list.js';
+import { showCommand } from './commands/show.js';
+import type { Context } from './context.js';
 import { EXIT, isCliError } from './errors.js';
+import { parseFastPath, type FastCommand } from './fast-path.js';
+import { renderRootHelp } from './help.js';
 import { createRun } from './run.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export interface ProgramHooks {
-  setExit(code: number): void;
-  /** Receives commander's own error text (unknown option, missing argument...), to be printed as one line. */
-  captureError?(text: string): void;
-  /** The command line about to be parsed; without it every command's options are built. */
-  argv?: readonly string[];
-}
-
-/** Builds the command tree. Command modules are imported only when their command runs, to keep start-up fast. */
-export function buildProgram(ctx: Context, { setExit, captureError, argv }: ProgramHooks): Command {
-  const program = new Command('rmprep');
-  program
-    .description('Practise for Release Manager job interviews: drill questions, get feedback on your answers, track progress.')
-    .version(ctx.version, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
-    .option('--history <file>', 'history file (default: $RMPREP_HISTORY, else $XDG_DATA_HOME/rmprep/history.json)')
-    .option('--questions <path>', 'extra question folder or pack file; repeatable (also $RMPREP_QUESTIONS)', collect)
-    .option('--no-color', 'plain output without colors (also NO_COLOR=1)')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => void ctx.stdout.write(s),
-      writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s, write) => (captureError ? captureError(s) : write(s)),
-      getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 80, 100),
-      getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 80, 100),
-    })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  rmprep drill --category behavioral     practise behavioral questions
-  rmprep show rollback-recovery          look one question up
-  rmprep next                            the id of what to study next
-  rmprep stats                           progress and what needs work
-
-Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 interrupted.`,
-    );
-
-  const on = (load: () => Promise<Record<string, unknown>>, name: string) =>
-    async (...args: unknown[]) => {
-      const command = args[args.length - 1] as Command;
-      const globals = command.optsWithGlobals() as GlobalOptions;
-      const run = createRun(ctx, globals);
-      const mod = await load();
-      const fn = mod[name] as unknown as (run: unknown, ...rest: unknown[]) => Promise<number | void>;
-      const code = await fn(run, ...args.slice(0, -1));
-      setExit(typeof code === 'number' ? code : EXIT.ok);
-    };
-  const category = () => new Option('-c, --category <category>', 'common, behavioral or technical');
-  // A command's options are built only when it may run or show its help: building all of them costs
-  // start-up time. Without argv (shell completion) everything is built.
-  const withOptions = new Set<string>();
-  const define = (name: string, description: string, options?: (c: Command) => Command): Command => {
-    const c = program.command(name).description(description);
-    if (!options) return c;
-    withOptions.add(name);
-    return !argv || argv.includes(name) ? options(c) : c;
-  };
-  program.configureHelp({
-    subcommandTerm: (cmd) => {
-      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
-      return [cmd.name(), ...(withOptions.has(cmd.name()) ? ['[options]'] : []), ...args].join(' ');
-    },
-  });
-
-  define('list', 'list the questions in the bank',
-    (c) =>
-      c
-        .addOption(category())
-        .option('-t, --tag <tag>', 'only questions with this tag')
-        .option('--json', 'print JSON: [{ id, category, question, tags, difficulty }]'))
-    .action(on(() => import('./commands/list.js'), 'listCommand'));
-
-  define('show', 'show one question in full: why it is asked, key points, model answer, tip, follow-ups',
-    (c) =>
-      c
-        .option('--json', 'print the question as JSON'))
-    .argument('<id>', 'question id, e.g. rollback-recovery')
-    .action(on(() => import('./commands/show.js'), 'showCommand'));
-
-  define('drill', 'practise interactively: answer, get feedback, see the model answer, rate yourself',
-    (c) =>
-      c
-        .addOption(new Option('-c, --category <category>', 'only this category; repeatable').argParser(collect))
-        .option('-t, --tag <tag>', 'only questions with this tag')
-        .option('-n, --count <n>', 'how many questions (default 5)')
-        .option('--seed <seed>', 'make the order reproducible')
-        .option('--due', 'only questions that are due for review')
-        .option('--new', 'only questions never practised')
-        .option('--id <id>', 'ask these questions, in this order; repeatable', collect)
-        .option('--plan <name|file>', 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file')
-        .option('--time-limit <seconds>', 'a countdown for each answer')
-        .addOption(new Option('--answer-mode <mode>', 'how to answer: ask each time, type, editor or spoken').choices(['ask', 'type', 'editor', 'spoken'])))
-    .action(on(() => import('./commands/drill.js'), 'drillCommand'));
-
-  define('coach', 'feedback on one answer: talking points, structure, specifics, delivery and a score',
-    (c) =>
-      c
-        .option('-f, --answer-file <file>', 'read the answer from a file (default: standard input)')
-        .option('--json', 'print the feedback as JSON')
-        .option('--record', 'save the attempt to your history')
-        .addOption(new Option('--rating <rating>', 'self-rating to record (default: from the score)').choices(['again', 'hard', 'good', 'easy'])))
-    .argument('<id>', 'question id')
-    .action(on(() => import('./commands/coach.js'), 'coachCommand'));
-
-  define('next', 'print the id of the question to study next',
-    (c) =>
-      c
-        .addOption(category())
-        .option('--seed <seed>', 'make tie-breaking reproducible')
-        .option('--json', 'print JSON: { id, category, question, reason, why, due }'))
-    .action(on(() => import('./commands/next.js'), 'nextCommand'));
-
-  define('stats', 'progress by category, what is due, streak, activity and what to practise next',
-    (c) =>
-      c
-        .option('--json', 'print the figures as JSON'))
-    .action(on(() => import('./commands/stats.js'), 'statsCommand'));
-
-  define('history', 'past attempts, newest first, with the answers you typed',
-    (c) =>
-      c
-        .option('--id <id>', 'only attempts at this question')
-        .option('-n, --limit <n>', 'at most this many attempts (default 20)')
-        .option('--json', 'print JSON')
-        .option('--repair', 'set aside lines of a damaged history file and keep the rest')
-        .option('--import <file>', 'add attempts from a file (e.g. one kept when a save failed)'))
-    .action(on(() => import('./commands/history.js'), 'historyCommand'));
-
-  define('report', 'a review of one practice session: questions, answers, feedback and ratings',
-    (c) =>
-      c
-        .option('--session <id>', 'which session: "last" or a session id', 'last')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
-        .option('-o, --out <file>', 'write to a file instead of standard output'))
-    .action(on(() => import('./commands/report.js'), 'reportCommand'));
-
-  define('export', 'export questions as an Anki import file, a Markdown study sheet or a JSON pack',
-    (c) =>
-      c
-        .addOption(new Option('--format <format>', 'output format').choices(['anki', 'markdown', 'json']).makeOptionMandatory())
-        .addOption(category())
-        .option('-o, --out <file>', 'write to a file instead of standard output'))
-    .action(on(() => import('./commands/export.js'), 'exportCommand'));
-
-  define('validate', 'check question files; every problem as file:line:col, exit 1 if any',
-    (c) =>
-      c
-        .option('--json', 'print problems as JSON'))
-    .argument('[paths...]', 'files or folders (default: the bundled bank and your question folders)')
-    .action(on(() => import('./commands/validate.js'), 'validateCommand'));
-
-  define('new', 'create a question file that passes validation (asks on a terminal, or takes flags)',
-    (c) =>
-      c
-        .option('--id <id>', 'question id (kebab-case)')
-        .addOption(category())
-        .option('--question <text>', 'the question')
-        .option('--dir <folder>', 'where to write it (default: current folder)')
-        .option('--force', 'overwrite an existing file'))
-    .action(on(() => import('./commands/new.js'), 'newCommand'));
-
-  define('completion', 'print a shell completion script')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
-    .action(on(() => import('./commands/completion.js'), 'completionCommand'));
-
-  for (const sub of program.commands) {
-    sub.exitOverride().showSuggestionAfterError(true).configureOutput(program.configureOutput());
-  }
-  return program;
-}
-
-/** Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides it. */
-export async function main(argv: string[], ctx: Context): Promise<number> {
-  let exit: number = EXIT.ok;
-  let commanderError = '';
-  const program = buildProgram(ctx, {
-    setExit: (code) => {
-      exit = code;
-    },
-    captureError: (text) => {
-      commanderError = text;
-    },
-    argv,
-  });
+/**
+ * Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides
+ * it. `fastPath: false` sends every command line through commander (tests compare the two).
+ */
+export async function main(argv: string[], ctx: Context, { fastPath = true } = {}): Promise<number> {
   try {
-    if (argv.length === 0) {
-      ctx.stdout.write(program.helpInformation());
-      return EXIT.ok;
-    }
-    await program.parseAsync(argv, { from: 'user' });
-    return exit;
+    const fast = fastPath ? parseFastPath(argv) : undefined;
+    if (fast) return await runFast(fast, ctx);
+    // Commander, and the command tree built with it, load only for command lines the fast path leaves.
+    const { runProgram } = await import('./program.js');
+    return await runProgram(argv, ctx);
   } catch (err) {
-    const sub = program.commands.find((c) => c.name() === argv[0]);
-    return reportError(err, ctx, commanderError, sub ? `rmprep ${sub.name()} --help` : 'rmprep --help');
+    return reportError(err, ctx);
   }
 }
 
-function reportError(err: unknown, ctx: Context, commanderMessage: string, helpCommand: string): number {
-  if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    const text = (commanderMessage || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
-    const first = (text[0] ?? 'invalid command line').replace(/^error: /, '');
-    const suggestion = text.slice(1).join(' ');
-    const hint = suggestion ? `${suggestion.replace(/^\(|\)$/g, '')}; see '${helpCommand}'` : `see '${helpCommand}'`;
-    ctx.stderr.write(`rmprep: ${first} (${hint})\n`);
-    return EXIT.usage;
+async function runFast(command: FastCommand, ctx: Context): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      ctx.stdout.write(renderRootHelp(Math.min(ctx.stdout.columns ?? 80, 100)));
+      return EXIT.ok;
+    case 'version':
+      ctx.stdout.write(`${ctx.version}\n`);
+      return EXIT.ok;
+    case 'list':
+      return listCommand(createRun(ctx, command.globals), command.options);
+    case 'show':
+      return showCommand(createRun(ctx, command.globals), command.id, command.options);
   }
+}
+
+function reportError(err: unknown, ctx: Context): number {
   if (isCliError(err)) {
     ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
     return err.exitCode;

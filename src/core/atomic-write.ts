@@ -1,11 +1,17 @@
-import * as nodeFs from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+/** The calls a write makes, so that tests can make any of them fail. */
+export type AtomicWriteFs = Pick<typeof import('node:fs'), 'openSync' | 'writeFileSync' | 'fsyncSync' | 'closeSync' | 'rmSync' | 'renameSync'>;
+
+// Named imports, not `import * as fs`: bundled, a namespace import copies all of node:fs at start-up.
+const realFs: AtomicWriteFs = { openSync, writeFileSync, fsyncSync, closeSync, rmSync, renameSync };
 
 /**
  * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
  * `durable: false` skips the fsyncs, for caches that can be rebuilt: still never half-written.
  */
-export function writeFileAtomic(file: string, content: string | Buffer, fs: typeof nodeFs = nodeFs, { durable = true, mode = 0o600 } = {}): void {
+export function writeFileAtomic(file: string, content: string | Buffer, fs: AtomicWriteFs = realFs, { durable = true, mode = 0o600 } = {}): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${uniqueSuffix()}`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {

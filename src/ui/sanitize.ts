@@ -18,7 +18,11 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 // LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 
+// Every sequence above starts with one of these; text without any (nearly all text) is returned as it is.
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
 export function sanitizeText(s: string): string {
+  if (!UNSAFE.test(s)) return s;
   return s
     .replace(STRING_SEQUENCE, '')
     .replace(CSI, '')

@@ -12,8 +12,14 @@ export interface Style {
   enabled: boolean;
 }
 
+const same = (text: string): string => text;
+
+/** Without color no chalk instance is made: the start-up bundle then never loads chalk (see scripts/build.mjs). */
+const PLAIN: Style = { heading: same, dim: same, bold: same, good: same, bad: same, warn: same, accent: same, enabled: false };
+
 export function createStyle(color: boolean): Style {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  if (!color) return PLAIN;
+  const c = new Chalk({ level: 1 });
   return {
     heading: (t) => c.bold.cyan(t),
     dim: (t) => c.dim(t),
@@ -22,6 +28,6 @@ export function createStyle(color: boolean): Style {
     bad: (t) => c.red(t),
     warn: (t) => c.yellow(t),
     accent: (t) => c.magenta(t),
-    enabled: color,
+    enabled: true,
   };
 }

@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
-import { createRng } from '../../src/core/random.js';
+import { runInProcess } from '../helpers/context.js';
 
 let home: string;
 beforeEach(() => {
@@ -13,26 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-/** Runs main() in process with captured streams and a scratch home. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: Context = {
-    stdout: { write: (s: string) => (out += s), isTTY: false },
-    stderr: { write: (s: string) => (err += s), isTTY: false },
-    stdin: new PassThrough(),
-    env: { NO_COLOR: '1', XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache') },
-    cwd: home,
-    home,
-    packageRoot: resolve(import.meta.dirname, '..', '..'),
-    version: '9.9.9',
-    buildId: 'test',
-    now: () => new Date('2026-05-01T12:00:00Z'),
-    makeRng: (seed) => createRng(seed ?? 'fixed'),
-  };
-  const code = await main(argv, ctx);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runInProcess(main, argv, home);
 
 describe('argv to commands', () => {
   it('passes flags through to the command', async () => {

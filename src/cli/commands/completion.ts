@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listBundledPlans } from '../../core/plan.js';
 import { CATEGORIES } from '../../core/questions/categories.js';
 import type { Run } from '../context.js';
-import { buildProgram } from '../main.js';
+import { buildProgram } from '../program.js';
 import { parseOptions } from '../options.js';
 
 /*
