@@ -24,9 +24,10 @@ function run() {
   }
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
-  const stat = fs.statSync(bundle);
   const home = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.cache');
-  const build = `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
+  // The build names itself on its first line; its length is what V8 itself checks a cache against.
+  const id = /^\/\/ rmprep build ([a-z0-9]+)\n/.exec(source);
+  const build = `code-${process.version}-${id ? id[1] : 'dev'}-${source.length}`;
   // One cache per command: each holds the functions its command compiled.
   const command = /^[a-z][a-z-]{0,20}$/.test(process.argv[2] || '') ? process.argv[2] : 'main';
   const cacheFile = path.join(home, 'rmprep', `${build}-${command}.v8`);

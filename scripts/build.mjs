@@ -89,6 +89,8 @@ const common = {
   logLevel: 'warning',
 };
 
+const BUILD = { version: JSON.parse(readFileSync('package.json', 'utf8')).version, id: Date.now().toString(36) };
+
 const hot = {
   ...common,
   entryPoints: { rmprep: 'src/cli/bin.ts' },
@@ -98,6 +100,8 @@ const hot = {
   splitting: false,
   banner: {
     js: [
+      // First line: bin/rmprep.js names its code cache after this build without a stat call.
+      `// rmprep build ${BUILD.id}`,
       "const __rmprepImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
       // Lazy bundles are loaded through a hook when bin/rmprep.js runs this file from its code cache (a
       // script compiled by node:vm cannot use import() itself); a plain require uses import().
@@ -106,7 +110,7 @@ const hot = {
   },
   define: {
     'import.meta.url': '__rmprepImportMetaUrl',
-    __RMPREP_BUILD__: JSON.stringify({ version: JSON.parse(readFileSync('package.json', 'utf8')).version, id: Date.now().toString(36) }),
+    __RMPREP_BUILD__: JSON.stringify(BUILD),
   },
   plugins: [lazyImports, lazyChalk],
 };

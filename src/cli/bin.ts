@@ -11,7 +11,8 @@ import { createOutput } from './output.js';
 declare const __RMPREP_BUILD__: { version: string; id: string } | undefined;
 
 const self = fileURLToPath(import.meta.url);
-const packageRoot = findPackageRoot(dirname(self));
+// The bundle sits in dist/, one level below the package root; unbundled source is found by looking.
+const packageRoot = typeof __RMPREP_BUILD__ === 'object' ? dirname(dirname(self)) : findPackageRoot(dirname(self));
 const build =
   typeof __RMPREP_BUILD__ === 'object'
     ? __RMPREP_BUILD__
@@ -19,8 +20,11 @@ const build =
 const version = build.version;
 const buildId = `${build.version}+${build.id}`;
 
+// Whether any of process.stdout, stderr or stdin was opened: output through them may still be queued.
+let streamsOpened = false;
 let stdoutReady = false;
 const stdout = () => {
+  streamsOpened = true;
   if (!stdoutReady) {
     stdoutReady = true;
     // A closed pipe (rmprep list | head) is not an error worth a stack trace.
@@ -34,9 +38,13 @@ const stdout = () => {
 
 void main(process.argv.slice(2), {
   stdout: createOutput(1, stdout),
-  stderr: createOutput(2, () => process.stderr),
+  stderr: createOutput(2, () => {
+    streamsOpened = true;
+    return process.stderr;
+  }),
   // Opening standard input costs start-up time; only commands that read it touch it.
   get stdin() {
+    streamsOpened = true;
     return process.stdin;
   },
   env: process.env,
@@ -50,4 +58,7 @@ void main(process.argv.slice(2), {
   makeRng: (seed) => createRng(seed ?? randomSeed()),
 }).then((code) => {
   process.exitCode = code;
+  // Everything was written straight to the file descriptors, so nothing is left to flush: exiting now
+  // skips tearing down the heap, about 2 ms of every lookup. Otherwise Node exits once the streams drain.
+  if (!streamsOpened) process.exit(code);
 });

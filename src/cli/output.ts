@@ -10,8 +10,10 @@ import type { Output } from './context.js';
 export function createOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): Output {
   let useStream = false;
   let closed = false;
-  // A character device is a terminal (or /dev/null, where treating it as one is harmless).
-  const maybeTerminal = isCharacterDevice(fd);
+  // A character device is a terminal (or /dev/null, where treating it as one is harmless). Looked up on
+  // first use: most runs never ask.
+  let terminal: boolean | undefined;
+  const maybeTerminal = () => (terminal ??= isCharacterDevice(fd));
   return {
     write(text: string) {
       if (closed) return false;
@@ -34,10 +36,10 @@ export function createOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): Outpu
       return stream().write(text);
     },
     get isTTY() {
-      return maybeTerminal ? stream().isTTY === true : false;
+      return maybeTerminal() ? stream().isTTY === true : false;
     },
     get columns() {
-      return maybeTerminal ? stream().columns : undefined;
+      return maybeTerminal() ? stream().columns : undefined;
     },
     get stream() {
       useStream = true;

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './load.js';
@@ -34,8 +34,23 @@ export interface Listing {
 }
 
 function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
-  const key = hashKey(JSON.stringify({ v: CACHE_VERSION, build: opts.buildId ?? '', sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' }));
-  return { files: join(cacheDir, `bank-${key}.jsonl`), index: join(cacheDir, `bank-${key}.ids.json`), listing: join(cacheDir, `bank-${key}.list.json`) };
+  // The build comes first in the name, so that a new build can clear what older builds left.
+  const build = buildTag(opts);
+  const key = hashKey(JSON.stringify({ v: CACHE_VERSION, sources, cwd: sources.some((s) => !s.bundled) ? opts.cwd : '' })).slice(0, 12);
+  const base = join(cacheDir, `bank-${build}-${key}`);
+  return { files: `${base}.jsonl`, index: `${base}.ids.json`, listing: `${base}.list.json` };
+}
+
+function buildTag(opts: LoadOptions): string {
+  return hashKey(`${CACHE_VERSION}:${opts.buildId ?? ''}`).slice(0, 8);
+}
+
+/** Removes the caches written by other builds (an upgrade makes them useless). */
+function removeOtherBuilds(cacheDir: string, opts: LoadOptions): void {
+  const own = `bank-${buildTag(opts)}-`;
+  for (const name of readdirSync(cacheDir)) {
+    if (name.startsWith('bank-') && !name.startsWith(own)) rmSync(join(cacheDir, name), { force: true });
+  }
 }
 
 /** The parsed files of the last load, or undefined when there is no usable cache. */
@@ -86,6 +101,7 @@ export function writeBankCache(
     };
     writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });
     writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
+    removeOtherBuilds(cacheDir, opts);
   } catch {
     // A cache that cannot be written only costs speed.
   }
