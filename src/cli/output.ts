@@ -17,23 +17,20 @@ export function createOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): Outpu
   return {
     write(text: string) {
       if (closed) return false;
-      if (!useStream) {
-        try {
-          writeAll(fd, text);
-          return true;
-        } catch (err) {
-          const code = (err as NodeJS.ErrnoException).code;
-          // The reader went away (rmprep list | head): the rest of the output has nowhere to go.
-          if (code === 'EPIPE') {
-            closed = true;
-            return false;
-          }
-          if (code !== 'EAGAIN') throw err;
-          // From here on everything goes through the stream, so the output stays in order.
-          useStream = true;
-        }
+      if (useStream) return stream().write(text);
+      let rest: Buffer | undefined;
+      try {
+        rest = writeDirect(fd, text);
+      } catch (err) {
+        // The reader went away (rmprep list | head): the rest of the output has nowhere to go.
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+        closed = true;
+        return false;
       }
-      return stream().write(text);
+      if (!rest) return true;
+      // From here on everything goes through the stream, so the output stays in order.
+      useStream = true;
+      return stream().write(rest);
     },
     get isTTY() {
       return maybeTerminal() ? stream().isTTY === true : false;
@@ -48,10 +45,26 @@ export function createOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): Outpu
   };
 }
 
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+/**
+ * Writes straight to the descriptor; returns what is left unwritten when it would block (a non-blocking
+ * pipe that is full). A string is handed over as it is: only a partial write needs a Buffer made here.
+ */
+function writeDirect(fd: number, text: string): Buffer | undefined {
   let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  try {
+    done = writeSync(fd, text);
+    if (done === Buffer.byteLength(text)) return undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+  }
+  const bytes = Buffer.from(text);
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+    return bytes.subarray(done);
+  }
+  return undefined;
 }
 
 function isCharacterDevice(fd: number): boolean {
