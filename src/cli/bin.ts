@@ -1,24 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
+// Entry of the start-up bundle (scripts/build.mjs). It only ever runs bundled, as CommonJS: it knows its
+// own path from __filename, and the build sets __RMPREP_BUILD__ so that start-up reads no package.json.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { findPackageRoot } from '../core/paths.js';
+import { dirname } from 'node:path';
 import { createRng, randomSeed } from '../core/random.js';
 import { main } from './main.js';
 import { createOutput } from './output.js';
 
-// Set by the build (scripts/build.mjs), so start-up reads no package.json.
-declare const __RMPREP_BUILD__: { version: string; id: string } | undefined;
+declare const __RMPREP_BUILD__: { version: string; id: string };
 
-const self = fileURLToPath(import.meta.url);
-// The bundle sits in dist/, one level below the package root; unbundled source is found by looking.
-const packageRoot = typeof __RMPREP_BUILD__ === 'object' ? dirname(dirname(self)) : findPackageRoot(dirname(self));
-const build =
-  typeof __RMPREP_BUILD__ === 'object'
-    ? __RMPREP_BUILD__
-    : { version: (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version, id: String(statSync(self).mtimeMs) };
-const version = build.version;
-const buildId = `${build.version}+${build.id}`;
+const self = __filename;
+// The bundle sits in dist/, one level below the package root.
+const packageRoot = dirname(dirname(self));
+const version = __RMPREP_BUILD__.version;
+const buildId = `${__RMPREP_BUILD__.version}+${__RMPREP_BUILD__.id}`;
 
 // Whether any of process.stdout, stderr or stdin was opened: output through them may still be queued.
 let streamsOpened = false;
@@ -50,7 +44,7 @@ void main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   // node:os is loaded only when HOME is not set: it is not otherwise needed at start-up.
-  home: process.env.HOME ?? (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir(),
+  home: process.env.HOME ?? (createRequire(self)('node:os') as typeof import('node:os')).homedir(),
   packageRoot,
   version,
   buildId,

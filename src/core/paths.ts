@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 export interface Paths {
   historyFile: string;
@@ -24,17 +23,6 @@ export function resolvePaths({ env, home, cwd, historyOption, questionsOption }:
   const fromEnv = (nonEmpty(env.RMPREP_QUESTIONS) ?? '').split(delimiter).filter((p) => p.trim() !== '');
   const userQuestionPaths = [...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p));
   return { historyFile, cacheDir: join(cacheHome, 'rmprep'), userQuestionPaths };
-}
-
-/** The folder holding rmprep's package.json, found by walking up from `start`. */
-export function findPackageRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'questions'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -45,9 +45,12 @@ export function wrapText(text: string, width: number, first = '', rest = first):
     line = '';
     used = 0;
   };
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Plain ASCII text (nearly every paragraph) is measured by length, without a look at each word.
+  const ascii = /^[\t\x20-\x7e]*$/.test(text);
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
     let w = word;
-    let size = columns(w);
+    let size = ascii ? w.length : columns(w);
     if (line !== '' && used + 1 + size <= room) {
       line = `${line} ${w}`;
       used += 1 + size;
