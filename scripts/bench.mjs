@@ -1,5 +1,6 @@
 // Benchmark: rmprep against baselines, run alternately in pairs on this machine, reported as medians and ratios.
-// usage: npm run bench [-- --pairs 15 --write]   (--write updates BENCHMARKS.md)
+// usage: npm run bench [-- --pairs 21] [--only startup|bank|history|memory|coach] [--write]
+// (--write updates BENCHMARKS.md, and needs every row)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, release, platform } from 'node:os';
@@ -8,8 +9,20 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'rmprep.js');
 const args = process.argv.slice(2);
-const PAIRS = Number(args[args.indexOf('--pairs') + 1]) || 15;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const PAIRS = Number(option('--pairs')) || 21;
+const ONLY = option('--only');
+const GROUPS = ['startup', 'bank', 'history', 'memory', 'coach'];
+if (ONLY !== undefined && !GROUPS.includes(ONLY)) {
+  console.error(`bench: --only takes one of ${GROUPS.join(', ')}`);
+  process.exit(2);
+}
 const WRITE = args.includes('--write');
+if (WRITE && ONLY) {
+  console.error('bench: --write needs every row; leave out --only');
+  process.exit(2);
+}
+const wants = (group) => ONLY === undefined || ONLY === group;
 const BANK_SIZE = 10_000;
 const HISTORY_SIZE = 100_000;
 
@@ -129,40 +142,50 @@ try {
   const node0 = { label: 'node -e 0', argv: ['-e', '0'] };
   const rm = (label, argv, extraEnv = {}) => ({ label, argv: [BIN, ...argv], env: extraEnv });
   run([BIN, 'show', 'release-process']); // builds the question cache once
-  rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25));
-  rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25));
-  rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25));
+  if (wants('startup')) {
+    rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25));
+    rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25));
+    rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25));
+  }
 
-  const bankDir = join(work, 'bank');
-  makeBank(bankDir);
-  const big = { RMPREP_QUESTIONS: bankDir };
-  run([BIN, 'list', '--json'], big); // first load parses every file and fills the cache
-  rows.push(pair(`large bank (${BANK_SIZE}): list --json`, rm('rmprep list --json', ['list', '--json'], big), { label: 'read + parse front matter', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'bank', bankDir] }, 1.5));
-  rows.push(pair(`large bank (${BANK_SIZE}): show <id>`, rm('rmprep show gen-04242', ['show', 'gen-04242'], big), node0, 2));
+  if (wants('bank')) {
+    const bankDir = join(work, 'bank');
+    makeBank(bankDir);
+    const big = { RMPREP_QUESTIONS: bankDir };
+    run([BIN, 'list', '--json'], big); // first load parses every file and fills the cache
+    rows.push(pair(`large bank (${BANK_SIZE}): list --json`, rm('rmprep list --json', ['list', '--json'], big), { label: 'read + parse front matter', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'bank', bankDir] }, 1.5));
+    rows.push(pair(`large bank (${BANK_SIZE}): show <id>`, rm('rmprep show gen-04242', ['show', 'gen-04242'], big), node0, 2));
+  }
 
-  const ids = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { env, encoding: 'utf8' }).stdout);
-  const histFile = join(work, 'big-history.json');
-  makeHistory(histFile, ids);
-  const bigH = { RMPREP_HISTORY: histFile };
-  run([BIN, 'stats', '--json'], bigH); // builds the summary cache once
-  rows.push(pair(`long history (${HISTORY_SIZE}): stats --json`, rm('rmprep stats --json', ['stats', '--json'], bigH), { label: 'read + parse history', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'history', histFile] }, 1.5));
-  const answer = join(work, 'answer.txt');
-  writeFileSync(answer, 'I rolled back in 5 minutes, told the stakeholders, and we fixed the root cause within 2 days.');
-  const emptyH = join(work, 'small-history.json');
-  const record = ['coach', 'rollback-recovery', '--record', '--rating', 'good', '--answer-file', answer];
-  rows.push(pair(`long history (${HISTORY_SIZE}): coach --record`, rm('record, 100k history', record, bigH), rm('record, empty history', record, { RMPREP_HISTORY: emptyH }), 1.5, { before: () => rmSync(emptyH, { force: true }) }));
+  if (wants('history')) {
+    const ids = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { env, encoding: 'utf8' }).stdout);
+    const histFile = join(work, 'big-history.json');
+    makeHistory(histFile, ids);
+    const bigH = { RMPREP_HISTORY: histFile };
+    run([BIN, 'stats', '--json'], bigH); // builds the summary cache once
+    rows.push(pair(`long history (${HISTORY_SIZE}): stats --json`, rm('rmprep stats --json', ['stats', '--json'], bigH), { label: 'read + parse history', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'history', histFile] }, 1.5));
+    const answer = join(work, 'answer.txt');
+    writeFileSync(answer, 'I rolled back in 5 minutes, told the stakeholders, and we fixed the root cause within 2 days.');
+    const emptyH = join(work, 'small-history.json');
+    const record = ['coach', 'rollback-recovery', '--record', '--rating', 'good', '--answer-file', answer];
+    rows.push(pair(`long history (${HISTORY_SIZE}): coach --record`, rm('record, 100k history', record, bigH), rm('record, empty history', record, { RMPREP_HISTORY: emptyH }), 1.5, { before: () => rmSync(emptyH, { force: true }) }));
+  }
 
-  const rssShow = maxRss([BIN, 'show', 'release-process'], {});
-  const rssNode = maxRss(['-e', '0'], {});
-  const rssRatio = rssShow / rssNode;
-  const rssOk = rssRatio <= 1.5;
-  console.log(`${rssOk ? 'ok  ' : 'MISS'} memory: show ${Math.round(rssShow / 1024)} MiB vs node -e 0 ${Math.round(rssNode / 1024)} MiB, ratio ${rssRatio.toFixed(2)} (target <= 1.5)`);
-  rows.push({ name: 'memory: peak RSS of show', a: 'rmprep show release-process', b: 'node -e 0', ma: rssShow / 1024, mb: rssNode / 1024, ratio: rssRatio, target: 1.5, ok: rssOk, unit: 'MiB' });
+  if (wants('memory')) {
+    const rssShow = maxRss([BIN, 'show', 'release-process'], {});
+    const rssNode = maxRss(['-e', '0'], {});
+    const rssRatio = rssShow / rssNode;
+    const rssOk = rssRatio <= 1.5;
+    console.log(`${rssOk ? 'ok  ' : 'MISS'} memory: show ${Math.round(rssShow / 1024)} MiB vs node -e 0 ${Math.round(rssNode / 1024)} MiB, ratio ${rssRatio.toFixed(2)} (target <= 1.5)`);
+    rows.push({ name: 'memory: peak RSS of show', a: 'rmprep show release-process', b: 'node -e 0', ma: rssShow / 1024, mb: rssNode / 1024, ratio: rssRatio, target: 1.5, ok: rssOk, unit: 'MiB' });
+  }
 
-  const coach = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-ts.mjs'), join(ROOT, 'scripts', 'bench-coach.ts')], { cwd: ROOT, encoding: 'utf8' }).stdout);
-  const coachOk = coach.longMedianMs < 50 && coach.maxMs < 50;
-  console.log(`${coachOk ? 'ok  ' : 'MISS'} coach in process: median ${coach.medianMs.toFixed(2)} ms per model answer (max ${coach.maxMs.toFixed(1)} ms), ${coach.longMedianMs.toFixed(2)} ms for ${coach.longWords} words (target < 50 ms)`);
-  rows.push({ name: 'coach: one answer, in process', a: `${coach.longWords}-word answer (median)`, b: `${coach.answers} model answers (median; max ${coach.maxMs.toFixed(1)} ms)`, ma: coach.longMedianMs, mb: coach.medianMs, ratio: Math.max(coach.longMedianMs, coach.maxMs) / 50, target: 1, ok: coachOk, ratioNote: 'of 50 ms' });
+  if (wants('coach')) {
+    const coach = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-ts.mjs'), join(ROOT, 'scripts', 'bench-coach.ts')], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const coachOk = coach.longMedianMs < 50 && coach.maxMs < 50;
+    console.log(`${coachOk ? 'ok  ' : 'MISS'} coach in process: median ${coach.medianMs.toFixed(2)} ms per model answer (max ${coach.maxMs.toFixed(1)} ms), ${coach.longMedianMs.toFixed(2)} ms for ${coach.longWords} words (target < 50 ms)`);
+    rows.push({ name: 'coach: one answer, in process', a: `${coach.longWords}-word answer (median)`, b: `${coach.answers} model answers (median; max ${coach.maxMs.toFixed(1)} ms)`, ma: coach.longMedianMs, mb: coach.medianMs, ratio: Math.max(coach.longMedianMs, coach.maxMs) / 50, target: 1, ok: coachOk, ratioNote: 'of 50 ms' });
+  }
 
   const table = [
     '| measure | rmprep | baseline | rmprep | baseline | ratio | target | |',
