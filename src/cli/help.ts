@@ -26,7 +26,7 @@ export const GLOBAL_OPTIONS = {
   questions: ['--questions <path>', 'extra question folder or pack file; repeatable (also $RMPREP_QUESTIONS)'],
   color: ['--no-color', 'plain output without colors (also NO_COLOR=1)'],
   version: ['-V, --version', 'print the version'],
-  help: ['-h, --help', 'show help; rmprep <command> --help for one command'],
+  help: ['-h, --help', 'show help'],
 } as const;
 
 const GROUPS: [string, (CommandName | 'help')[]][] = [
@@ -68,6 +68,7 @@ export function renderRootHelp(width: number): string {
   }
   out.push('Global options:', ...Object.values(GLOBAL_OPTIONS).map(([flags, description]) => item(flags, description, optionWidth)), '');
   out.push('Examples:', ...EXAMPLES.map(([example, what]) => item(example, what, exampleWidth)), '');
+  out.push(...wrapText("A command's own options: rmprep <command> --help.", width));
   out.push(...wrapText('Exit codes: 0 ok, 1 failure or not found, 2 usage error or no terminal, 130 interrupted.', width));
   return `${out.join('\n')}\n`;
 }
