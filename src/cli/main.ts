@@ -1,6 +1,7 @@
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import type { Context } from './context.js';
+import { isInputError } from '../core/errors.js';
 import { EXIT, isCliError } from './errors.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
 import { renderRootHelp } from './help.js';
@@ -41,6 +42,10 @@ function reportError(err: unknown, ctx: Context): number {
   if (isCliError(err)) {
     ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
     return err.exitCode;
+  }
+  if (isInputError(err)) {
+    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
+    return err.kind === 'invalid' ? EXIT.usage : EXIT.failure;
   }
   if (isHistoryError(err)) {
     ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { InputError, isInputError } from './errors.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
 import { shuffle, type Rng } from './random.js';
@@ -158,11 +158,11 @@ export function listBundledPlans(packageRoot: string): string[] {
 
 /**
  * Loads a plan: a bundled one by name (`plans/<name>.yaml` in the package), else a YAML file relative to `cwd`.
- * A broken plan is a UsageError listing every problem as file:line:col; an unknown name is a NotFoundError.
+ * A broken plan is an 'invalid' InputError listing every problem as file:line:col; an unknown name is 'missing'.
  */
 export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot: string; cwd: string }): Plan {
   const wanted = nameOrFile.trim();
-  if (wanted === '') throw new UsageError('--plan needs a plan name or a YAML file');
+  if (wanted === '') throw new InputError('--plan needs a plan name or a YAML file', 'invalid');
   const bundled = listBundledPlans(packageRoot);
   let path: string;
   let display: string;
@@ -174,8 +174,9 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot
     display = wanted;
     if (!existsSync(path)) {
       const looksLikeFile = /[/\\]/.test(wanted) || /\.ya?ml$/i.test(wanted);
-      throw new NotFoundError(
+      throw new InputError(
         looksLikeFile ? `plan file not found: ${wanted}` : `no plan named "${wanted}"`,
+        'missing',
         bundled.length > 0 ? `bundled plans: ${bundled.join(', ')}; or give the path of a YAML plan file` : 'give the path of a YAML plan file',
       );
     }
@@ -183,19 +184,19 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot
   let source: string;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new UsageError(`${display} is not a file`);
-    if (stat.size > MAX_PLAN_FILE_BYTES) throw new UsageError(`${display}:1:1: a plan file may be at most 100 kB`);
+    if (!stat.isFile()) throw new InputError(`${display} is not a file`, 'invalid');
+    if (stat.size > MAX_PLAN_FILE_BYTES) throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
   } catch (err) {
-    if (err instanceof UsageError) throw err;
-    if (err instanceof TypeError) throw new UsageError(`${display}:1:1: not a UTF-8 text file`);
-    throw new NotFoundError(`cannot read the plan ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    if (isInputError(err)) throw err;
+    if (err instanceof TypeError) throw new InputError(`${display}:1:1: not a UTF-8 text file`, 'invalid');
+    throw new InputError(`cannot read the plan ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'missing');
   }
   const { plan, problems } = parsePlan(source, display);
   if (!plan) {
     const [first, ...rest] = problems;
     const more = rest.length > 0 ? `\n${rest.map((p) => `  ${formatProblem(p)}`).join('\n')}` : '';
-    throw new UsageError(`invalid plan: ${first ? formatProblem(first) : display}${more}`);
+    throw new InputError(`invalid plan: ${first ? formatProblem(first) : display}${more}`, 'invalid');
   }
   return plan;
 }

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../cli/errors.js';
+import { InputError } from './errors.js';
 import { analyzeAnswer, type CoachReport } from './coach/index.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from './history/schema.js';
 import type { Category, QuestionData } from './questions/schema.js';
@@ -71,7 +71,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
     .sort((a, b) => Date.parse(b.s.at) - Date.parse(a.s.at) || b.i - a.i)
     .map(({ s }) => s);
   if (newestFirst.length === 0) {
-    throw new NotFoundError('no practice sessions in the history yet', "a session is saved when you run 'rmprep drill'");
+    throw new InputError('no practice sessions in the history yet', 'missing', "a session is saved when you run 'rmprep drill'");
   }
   const wanted = ref.trim();
   if (wanted === 'last') return newestFirst[0] as SessionRecord;
@@ -81,8 +81,9 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
   if (byPrefix.length === 1) return byPrefix[0] as SessionRecord;
   const listed = (byPrefix.length > 1 ? byPrefix : newestFirst).slice(0, LISTED_SESSIONS);
   const ids = listed.map((s) => `${s.id} (${s.at.slice(0, 16).replace('T', ' ')})`).join(', ');
-  throw new NotFoundError(
+  throw new InputError(
     byPrefix.length > 1 ? `"${clip(wanted)}" matches more than one session` : `no session with id "${clip(wanted)}"`,
+    'missing',
     `${byPrefix.length > 1 ? 'matching' : 'latest'} sessions: ${ids}`,
   );
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NotFoundError, UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { describePlanShortfalls, listBundledPlans, loadPlan, parsePlan, pickPlanQuestions, planSize, type Plan } from '../../src/core/plan.js';
 import type { Category, Question } from '../../src/core/questions/schema.js';
 import { createRng } from '../../src/core/random.js';
@@ -144,7 +144,7 @@ describe('loadPlan', () => {
 
   it('throws a usage error with file:line:col for a broken plan file', () => {
     writeFileSync(join(scratch, 'bad.yaml'), 'name: bad\nitems:\n  - count: many\n');
-    expect(() => loadPlan('bad.yaml', where)).toThrow(UsageError);
+    expect(() => loadPlan('bad.yaml', where)).toThrow(expect.objectContaining({ name: 'InputError', kind: 'invalid' }));
     expect(() => loadPlan('bad.yaml', where)).toThrow(/bad\.yaml:3:12: "items\.0\.count"/);
   });
 
@@ -155,9 +155,10 @@ describe('loadPlan', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as NotFoundError).message).toBe('no plan named "mock-interveiw"');
-    expect((error as NotFoundError).hint).toContain('mock-interview');
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).kind).toBe('missing');
+    expect((error as InputError).message).toBe('no plan named "mock-interveiw"');
+    expect((error as InputError).hint).toContain('mock-interview');
   });
 
   it('says a missing file is missing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import type { AttemptRecord, HistoryRecord, SessionRecord } from '../../src/core/history/schema.js';
 import type { QuestionData } from '../../src/core/questions/schema.js';
 import { buildSessionReport } from '../../src/core/report.js';
@@ -91,9 +91,10 @@ describe('buildSessionReport', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as NotFoundError).message).toBe('no session with id "nope"');
-    expect((error as NotFoundError).hint).toMatch(/^latest sessions: newest \(2024-05-02 09:00\), old \(2024-05-01 09:00\), earlier/);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).kind).toBe('missing');
+    expect((error as InputError).message).toBe('no session with id "nope"');
+    expect((error as InputError).hint).toMatch(/^latest sessions: newest \(2024-05-02 09:00\), old \(2024-05-01 09:00\), earlier/);
   });
 
   it('says so when the history has no session at all', () => {
