@@ -1,33 +1,24 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttemptRecord } from '../../src/core/history/schema.js';
 import { loadSummary, readHistory } from '../../src/core/history/store.js';
 import { summarize } from '../../src/core/history/summary.js';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { bundleStore, expectConsistentChains, expectWholeFile, leftovers, runDriver, scratch } from './helpers.js';
+import { expectConsistentChains, expectWholeFile, leftovers, runDriver, useBundledStore } from './helpers.js';
 
 const N = 6;
 const M = 15;
 
-let store: Awaited<ReturnType<typeof bundleStore>>;
-let root: ReturnType<typeof scratch>;
-beforeAll(async () => {
-  store = await bundleStore();
-  root = scratch();
-});
-afterAll(() => {
-  store?.cleanup();
-  root?.cleanup();
-});
+const bundled = useBundledStore();
 
 describe('several processes recording into one history at once', () => {
   it(`${N} processes x ${M} attempts: every attempt once, whole lines, one header, consistent scheduling, nothing left behind`, async () => {
-    const dir = join(root.dir, 'many');
+    const dir = join(bundled.dir, 'many');
     const file = join(dir, 'history.json');
     const startAt = Date.now() + 1500;
     const results = await Promise.all(
-      Array.from({ length: N }, (_, worker) => runDriver({ store: store.file, history: file, count: M, worker, seed: 7, questions: 4, answerBytes: 400, startAt })),
+      Array.from({ length: N }, (_, worker) => runDriver({ store: bundled.store, history: file, count: M, worker, seed: 7, questions: 4, answerBytes: 400, startAt })),
     );
     for (const r of results) {
       expect(r.stderr).toBe('');

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { expect } from 'vitest';
-import type { AttemptDraft, HistoryRecord, StoredCard } from '../../src/core/history/schema.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { HistoryRecord, StoredCard } from '../../src/core/history/schema.js';
 import { scheduleReview } from '../../src/core/schedule.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -37,6 +37,33 @@ export async function bundleStore(): Promise<{ file: string; cleanup(): void }> 
     logLevel: 'warning',
   });
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file that drives the store in child processes: bundles it once before the file's tests and
+ * makes a scratch folder; both are removed after them.
+ */
+export function useBundledStore(): { readonly store: string; readonly dir: string } {
+  let store: Awaited<ReturnType<typeof bundleStore>> | undefined;
+  let root: ReturnType<typeof scratch> | undefined;
+  beforeAll(async () => {
+    store = await bundleStore();
+    root = scratch();
+  });
+  afterAll(() => {
+    store?.cleanup();
+    root?.cleanup();
+  });
+  return {
+    get store() {
+      if (!store) throw new Error('the store is bundled in beforeAll');
+      return store.file;
+    },
+    get dir() {
+      if (!root) throw new Error('the scratch folder is made in beforeAll');
+      return root.dir;
+    },
+  };
 }
 
 export interface DriverConfig {
@@ -125,20 +152,7 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const T0 = Date.parse('2026-03-01T10:00:00Z');
-export function draft(n: number, over: Partial<AttemptDraft> = {}): AttemptDraft {
-  return {
-    questionId: `q${n % 3}`,
-    category: 'common',
-    at: new Date(T0 + n * 60_000).toISOString(),
-    rating: 'good',
-    mode: 'typed',
-    seconds: 30,
-    answer: `answer ${n}: rolled back in 4 minutes ✓`,
-    ...over,
-  };
-}
-export const at = (n: number) => new Date(T0 + n * 60_000);
+export { at, draft } from '../support/attempts.js';
 
 /**
  * Checks the file as bytes and lines: the header once, on the first line; every line whole JSON; the file

@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/core/history/lock.js';
 import type { HistoryRecord } from '../../src/core/history/schema.js';
 import { loadSummary, readHistory, recordAttempt, repairHistory } from '../../src/core/history/store.js';
 import { summarize } from '../../src/core/history/summary.js';
 import {
   at,
-  bundleStore,
   deadPid,
   draft,
   type DriverConfig,
@@ -18,25 +17,16 @@ import {
   leftovers,
   pool,
   runDriver,
-  scratch,
   seeded,
   startDriver,
+  useBundledStore,
 } from './helpers.js';
 
-let store: Awaited<ReturnType<typeof bundleStore>>;
-let root: ReturnType<typeof scratch>;
-beforeAll(async () => {
-  store = await bundleStore();
-  root = scratch();
-});
-afterAll(() => {
-  store?.cleanup();
-  root?.cleanup();
-});
+const bundled = useBundledStore();
 
 let folders = 0;
 function folder(): string {
-  const dir = join(root.dir, `case-${++folders}`);
+  const dir = join(bundled.dir, `case-${++folders}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -94,7 +84,7 @@ async function eachCrashPoint(
       batch.map((crashAt) => async () => {
         const file = join(folder(), 'history.json');
         const before = prepare(file);
-        const result = await runDriver({ ...cfg, store: store.file, history: file, crashAt });
+        const result = await runDriver({ ...cfg, store: bundled.store, history: file, crashAt });
         return { crashAt, file, before, result, over: result.signal === 'SIGKILL' && enough(file) };
       }),
     );
@@ -174,7 +164,7 @@ describe('writers killed at random moments (seeded)', () => {
     const saved = new Set<string>();
     for (let round = 0; round < 10; round++) {
       const drivers = Array.from({ length: 3 }, (_, w) =>
-        startDriver({ store: store.file, history: file, count: 0, worker: round * 3 + w, seed: round, answerBytes: Math.round(500 + random() * 90_000), chunks: [1 + Math.floor(random() * 256)] }),
+        startDriver({ store: bundled.store, history: file, count: 0, worker: round * 3 + w, seed: round, answerBytes: Math.round(500 + random() * 90_000), chunks: [1 + Math.floor(random() * 256)] }),
       );
       await Promise.all(drivers.map((d) => d.ready));
       await Promise.all(
@@ -232,7 +222,7 @@ describe('stale locks', () => {
     seedHistory(file, 1);
     writeFileSync(`${file}.lock`, JSON.stringify({ pid: deadPid(), at: new Date().toISOString() }));
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, w) => runDriver({ store: store.file, history: file, count: 5, worker: w, slowLockReadMs: 40, questions: 2 })),
+      Array.from({ length: 6 }, (_, w) => runDriver({ store: bundled.store, history: file, count: 5, worker: w, slowLockReadMs: 40, questions: 2 })),
     );
     for (const r of results) expect(r.stderr).toBe('');
     const records = readHistory(file).records;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptDraft } from '../../src/core/history/schema.js';
+import { draft, T0 } from '../support/attempts.js';
 import { loadSummary, readHistory, recordAttempt, repairHistory } from '../../src/core/history/store.js';
 import { summarize } from '../../src/core/history/summary.js';
 
@@ -15,17 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const T0 = Date.parse('2026-03-01T10:00:00Z');
-const draft = (n: number, over: Partial<AttemptDraft> = {}): AttemptDraft => ({
-  questionId: `q${n % 3}`,
-  category: 'common',
-  at: new Date(T0 + n * 60_000).toISOString(),
-  rating: 'good',
-  mode: 'typed',
-  seconds: 30,
-  answer: `answer ${n}`,
-  ...over,
-});
 const record = (n: number, over: Partial<AttemptDraft> = {}) => recordAttempt(file, draft(n, over), { now: new Date(T0 + n * 60_000) });
 const lines = () => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 
@@ -37,7 +27,7 @@ describe('history store', () => {
     expect(JSON.parse(all[0]!)).toEqual({ rmprep: 'history', version: 2 });
     expect(all).toHaveLength(3);
     const data = readHistory(file);
-    expect(data.records.map((r) => r.type === 'attempt' && r.answer)).toEqual(['answer 1', 'answer 2']);
+    expect(data.records.map((r) => r.type === 'attempt' && r.answer)).toEqual([draft(1).answer, draft(2).answer]);
   });
 
   it('stores scheduling state with each attempt, continuing from the previous state of that question', () => {
