@@ -1,4 +1,5 @@
 import { columns, wrapText } from '../ui/text.js';
+import type { Output } from './context.js';
 
 /** Every command with its one-line summary: the root help and each command's own help both read this. */
 export const COMMANDS = {
@@ -45,6 +46,11 @@ const EXAMPLES: [string, string][] = [
   ['rmprep next', 'the id of what to study next'],
   ['rmprep stats', 'progress and what needs work'],
 ];
+
+/** Help is wrapped to the terminal, at most 100 columns; 80 when the output is not a terminal. */
+export function helpWidth(out: Output): number {
+  return Math.min(out.columns ?? 80, 100);
+}
 
 /**
  * The help for `rmprep`, `rmprep --help` and `rmprep help`: commands grouped by what they are for, the

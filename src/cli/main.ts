@@ -4,7 +4,7 @@ import type { Context } from './context.js';
 import { isInputError } from '../core/errors.js';
 import { EXIT, isCliError } from './errors.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
-import { renderRootHelp } from './help.js';
+import { helpWidth, renderRootHelp } from './help.js';
 import { createRun } from './run.js';
 
 /**
@@ -26,7 +26,7 @@ export async function main(argv: string[], ctx: Context, { fastPath = true } = {
 async function runFast(command: FastCommand, ctx: Context): Promise<number> {
   switch (command.name) {
     case 'help':
-      ctx.stdout.write(renderRootHelp(Math.min(ctx.stdout.columns ?? 80, 100)));
+      ctx.stdout.write(renderRootHelp(helpWidth(ctx.stdout)));
       return EXIT.ok;
     case 'version':
       ctx.stdout.write(`${ctx.version}\n`);
@@ -39,22 +39,24 @@ async function runFast(command: FastCommand, ctx: Context): Promise<number> {
 }
 
 function reportError(err: unknown, ctx: Context): number {
-  if (isCliError(err)) {
-    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
-    return err.exitCode;
-  }
-  if (isInputError(err)) {
-    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
-    return err.kind === 'invalid' ? EXIT.usage : EXIT.failure;
-  }
-  if (isHistoryError(err)) {
-    ctx.stderr.write(`rmprep: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
-    return EXIT.failure;
+  const code = userErrorCode(err);
+  if (code !== undefined) {
+    const { message, hint } = err as Error & { hint?: string };
+    ctx.stderr.write(`rmprep: ${message}${hint ? ` (${hint})` : ''}\n`);
+    return code;
   }
   if (isPromptExit(err)) return EXIT.interrupted;
   const e = err instanceof Error ? err : new Error(String(err));
   ctx.stderr.write(`rmprep: internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in rmprep; please report it with the command you ran.\n`);
   return EXIT.failure;
+}
+
+/** The exit code of an error the user can act on, printed as one line; undefined for anything else. */
+function userErrorCode(err: unknown): number | undefined {
+  if (isCliError(err)) return err.exitCode;
+  if (isInputError(err)) return err.kind === 'invalid' ? EXIT.usage : EXIT.failure;
+  if (isHistoryError(err)) return EXIT.failure;
+  return undefined;
 }
 
 function isHistoryError(err: unknown): err is Error & { hint?: string } {

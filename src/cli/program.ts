@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import { EXIT, UsageError } from './errors.js';
-import { COMMANDS, DESCRIPTION, GLOBAL_OPTIONS, renderRootHelp, type CommandName } from './help.js';
+import { COMMANDS, DESCRIPTION, GLOBAL_OPTIONS, helpWidth, renderRootHelp, type CommandName } from './help.js';
 import { createRun } from './run.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,8 +30,8 @@ export function buildProgram(ctx: Context, { setExit, captureError, argv }: Prog
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
       outputError: (s, write) => (captureError ? captureError(s) : write(s)),
-      getOutHelpWidth: () => Math.min(ctx.stdout.columns ?? 80, 100),
-      getErrHelpWidth: () => Math.min(ctx.stderr.columns ?? 80, 100),
+      getOutHelpWidth: () => helpWidth(ctx.stdout),
+      getErrHelpWidth: () => helpWidth(ctx.stderr),
     });
 
   const on = (load: () => Promise<Record<string, unknown>>, name: string) =>
@@ -47,21 +47,13 @@ export function buildProgram(ctx: Context, { setExit, captureError, argv }: Prog
   const category = () => new Option('-c, --category <category>', 'common, behavioral or technical');
   // A command's options are built only when it may run or show its help: building all of them costs
   // start-up time. Without argv (shell completion) everything is built.
-  const withOptions = new Set<string>();
   const define = (name: CommandName, options?: (c: Command) => Command): Command => {
     const c = program.command(name).description(COMMANDS[name].summary);
-    if (!options) return c;
-    withOptions.add(name);
-    return !argv || argv.includes(name) ? options(c) : c;
+    return options && (!argv || argv.includes(name)) ? options(c) : c;
   };
   // The root help is rmprep's own (help.ts), the same text the start-up path prints without commander.
-  const width = () => Math.min(ctx.stdout.columns ?? 80, 100);
   program.configureHelp({
-    formatHelp: (cmd, helper) => (cmd === program ? renderRootHelp(width()) : Help.prototype.formatHelp.call(helper, cmd, helper)),
-    subcommandTerm: (cmd) => {
-      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
-      return [cmd.name(), ...(withOptions.has(cmd.name()) ? ['[options]'] : []), ...args].join(' ');
-    },
+    formatHelp: (cmd, helper) => (cmd === program ? renderRootHelp(helpWidth(ctx.stdout)) : Help.prototype.formatHelp.call(helper, cmd, helper)),
   });
 
   define('list',
