@@ -1,4 +1,4 @@
-import type { Question } from '../core/questions/schema.js';
+import type { FollowUp, Question } from '../core/questions/schema.js';
 import { sanitizeText } from './sanitize.js';
 import { columns, wrapText } from './text.js';
 import type { Style } from './style.js';
@@ -88,8 +88,14 @@ export function renderReveal(q: Question, { width, style }: CardOptions): string
   if (q.framework && q.framework.length > 0) section('Framework', q.framework.map((s, i) => wrap(`${i + 1}. ${clean(s)}`, width, '  ')).join('\n'));
   section('Model answer', wrap(clean(q.answer), width, '  '));
   if (q.tip) section('Tip', wrap(clean(q.tip), width, '  '));
-  if (q.followUps.length > 0) section('Likely follow-ups', q.followUps.map((f) => wrap(`- ${clean(f)}`, width, '  ')).join('\n'));
+  if (q.followUps.length > 0) section('Likely follow-ups', q.followUps.map((f) => renderFollowUp(f, width, style)).join('\n'));
   return parts;
+}
+
+/** A follow-up question, with its hint on the next line, dimmed, under the question's text. */
+function renderFollowUp(f: FollowUp, width: number, style: Style): string {
+  const item = wrap(`- ${clean(f.question)}`, width, '  ');
+  return f.hint ? `${item}\n${style.dim(wrap(`Hint: ${clean(f.hint)}`, width, '    '))}` : item;
 }
 
 /** A plain table: columns padded, the last one truncated to fit. */

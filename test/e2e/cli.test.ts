@@ -74,6 +74,16 @@ describe('show', () => {
     expect(q.keyPoints.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('shows each follow-up hint under its question, and as an object in --json', async () => {
+    const followUps = 'followUps:\n  - question: Who signs off?\n    hint: Names the business owner\n  - Plain one?\n';
+    const dir = writePack({ 'common/hinted.md': question('hinted', 'common', followUps) });
+    const text = await run(['show', 'hinted', '--questions', dir]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Likely follow-ups\n {2}- Who signs off\?\n {4}Hint: Names the business owner\n {2}- Plain one\?\n/);
+    const json = await run(['show', 'hinted', '--json', '--questions', dir]);
+    expect(JSON.parse(json.stdout).followUps).toEqual([{ question: 'Who signs off?', hint: 'Names the business owner' }, { question: 'Plain one?' }]);
+  });
+
   it('exits 1 on an unknown id and suggests close ones', async () => {
     const r = await run(['show', 'rollback-recovry']);
     expect(r.code).toBe(1);

@@ -97,7 +97,7 @@ const questionArb: fc.Arbitrary<QuestionData> = fc.record(
     tip: fieldText,
     star: fc.record({ situation: fieldText, task: fieldText, action: fieldText, result: fieldText }),
     framework: fc.array(fieldText, { minLength: 1, maxLength: 3 }),
-    followUps: fc.array(fieldText, { maxLength: 3 }),
+    followUps: fc.array(fc.record({ question: fieldText, hint: fieldText }, { requiredKeys: ['question'] }), { maxLength: 3 }),
     tags: fc.array(kebab, { maxLength: 3 }),
     difficulty: fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>,
   },

@@ -56,6 +56,12 @@ describe('ankiBack', () => {
     expect(back).toContain('<b>Tip:</b> Be concrete.');
   });
 
+  it('lists the follow-ups, each hint under its question', () => {
+    const back = ankiBack({ ...BASE, followUps: [{ question: 'And then?', hint: 'Name the <owner>' }, { question: 'Why?' }] });
+    expect(back).toContain('<p><b>Likely follow-ups</b></p><ul><li>And then?<br><i>Hint: Name the &lt;owner&gt;</i></li><li>Why?</li></ul>');
+    expect(ankiBack(BASE)).not.toContain('follow-ups');
+  });
+
   it('lists STAR prompts for a behavioral question', () => {
     const back = ankiBack({ ...BASE, framework: undefined, star: { situation: 'S?', task: 'T?', action: 'A & B?', result: 'R?' } });
     expect(back).toContain('<li><b>Situation:</b> S?</li><li><b>Task:</b> T?</li><li><b>Action:</b> A &amp; B?</li><li><b>Result:</b> R?</li>');

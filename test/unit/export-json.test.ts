@@ -24,7 +24,7 @@ const QUESTIONS: Question[] = [
     answer: 'A.',
     star: { situation: 's', task: 't', action: 'a', result: 'r' },
     tip: 'T',
-    followUps: ['F?'],
+    followUps: [{ question: 'F?', hint: 'H: covers x' }, { question: 'G?' }],
     tags: [],
     difficulty: 1,
     source: { file: 'q.md', line: 1, bundled: true },

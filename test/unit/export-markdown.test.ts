@@ -36,7 +36,7 @@ const q = (id: string, category: QuestionData['category'], extra: Partial<Questi
   question: `Question ${id}?`,
   answer: `Answer ${id}.`,
   keyPoints: [{ point: `Point ${id}`, terms: ['x'] }],
-  followUps: [`Follow ${id}?`],
+  followUps: [{ question: `Follow ${id}?`, hint: `Hint ${id}` }, { question: `Bare ${id}?` }],
   tags: ['t'],
   difficulty: 2,
   ...extra,
@@ -55,7 +55,7 @@ describe('exportMarkdown', () => {
   });
 
   it('includes why, key points, STAR, framework, model answer, tip and follow-ups', () => {
-    for (const part of ['**Why they ask:** Why b', '- Point b-two', '- **Situation:** S', '1. Step one', '**Model answer**\n\nAnswer b-two.', '**Tip:** Tip b', '- Follow t-one?']) {
+    for (const part of ['**Why they ask:** Why b', '- Point b-two', '- **Situation:** S', '1. Step one', '**Model answer**\n\nAnswer b-two.', '**Tip:** Tip b', '- Follow t-one? *Hint: Hint t-one*', '- Bare t-one?\n']) {
       expect(sheet).toContain(part);
     }
   });

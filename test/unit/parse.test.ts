@@ -44,6 +44,24 @@ describe('parseQuestionFile', () => {
     expect(problems[0]?.message).toMatch(message);
   });
 
+  it('reads follow-ups as plain text or with a hint, giving objects either way', () => {
+    const front = `${base}\nfollowUps:\n  - Plain one?\n  - question: Hinted one?\n    hint: Names the owner and the date`;
+    const { questions, problems } = parseQuestionFile(md(front), 'q.md');
+    expect(problems).toEqual([]);
+    expect(questions[0]?.followUps).toEqual([{ question: 'Plain one?' }, { question: 'Hinted one?', hint: 'Names the owner and the date' }]);
+  });
+
+  it.each([
+    ['an empty hint', '  - question: Q?\n    hint: ""', 7, 11, '"followUps.0.hint" must not be empty'],
+    ['a misspelt hint field', '  - question: Q?\n    hnt: x', 7, 5, 'unknown field "followUps.0.hnt"'],
+    ['a follow-up that is a number', '  - 42', 6, 5, '"followUps.0" must be a question, or a map with "question" and an optional "hint"'],
+    ['a hint without its question', '  - hint: x', 6, 5, '"followUps.0" must be a question, or a map with "question" and an optional "hint"'],
+  ])('reports %s in a follow-up at its position', (_name, item, line, col, message) => {
+    const { questions, problems } = parseQuestionFile(md(`${base}\nfollowUps:\n${item}`), 'q.md');
+    expect(questions).toEqual([]);
+    expect(problems).toEqual([{ file: 'q.md', line, col, message }]);
+  });
+
   it('reports a missing required field at the mapping that lacks it', () => {
     const { problems } = parseQuestionFile(md('id: x\ncategory: common'), 'q.md');
     expect(problems).toEqual([{ file: 'q.md', line: 2, col: 1, message: 'missing required field "question"' }]);

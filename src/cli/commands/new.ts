@@ -153,8 +153,10 @@ export function renderQuestionTemplate({ id, category, question }: NewQuestion):
   lines.push(
     'tip: >-',
     '  TODO one piece of advice for answering this well.',
+    '# Each follow-up: the question, and a one-line hint on what a good answer covers.',
     'followUps:',
-    '  - TODO a question the interviewer might ask next?',
+    '  - question: TODO a question the interviewer might ask next?',
+    '    hint: TODO what a good answer to it covers',
     'tags: [todo]',
     '# 1 easy, 2 medium, 3 hard',
     'difficulty: 2',

@@ -52,7 +52,7 @@ export function analyzeAnswer(question: QuestionData, answer: string): CoachRepo
     fillers,
     ownership,
     delivery,
-    followUps: question.followUps ?? [],
+    followUps: (question.followUps ?? []).map((f) => f.question),
   });
 
   return {

@@ -46,7 +46,7 @@ export function ankiTags(q: QuestionData): string[] {
   return [...new Set(tags)];
 }
 
-/** The back of the card: the model answer, then key points, STAR prompts or framework, and the tip. */
+/** The back of the card: the model answer, then key points, STAR prompts or framework, the tip and follow-ups. */
 export function ankiBack(q: QuestionData): string {
   const parts: string[] = [paragraphs(q.answer)];
   if (q.keyPoints.length > 0) {
@@ -61,6 +61,10 @@ export function ankiBack(q: QuestionData): string {
     parts.push(`<p><b>Framework</b></p><ol>${q.framework.map((s) => `<li>${htmlLine(s)}</li>`).join('')}</ol>`);
   }
   if (q.tip) parts.push(`<p><b>Tip:</b> ${htmlLine(q.tip)}</p>`);
+  if (q.followUps.length > 0) {
+    const items = q.followUps.map((f) => `<li>${htmlLine(f.question)}${f.hint ? `<br><i>Hint: ${htmlLine(f.hint)}</i>` : ''}</li>`);
+    parts.push(`<p><b>Likely follow-ups</b></p><ul>${items.join('')}</ul>`);
+  }
   return parts.join('');
 }
 

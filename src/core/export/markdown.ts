@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category, type QuestionData } from '../questions/schema.js';
+import { CATEGORIES, type Category, type FollowUp, type QuestionData } from '../questions/schema.js';
 import { escapeMarkdownBlock, escapeMarkdownInline } from './markdown-escape.js';
 
 const CATEGORY_TITLE: Record<Category, string> = { common: 'Common questions', behavioral: 'Behavioral questions', technical: 'Technical questions' };
@@ -38,7 +38,8 @@ function questionSection(q: QuestionData, n: number): string[] {
   lines.push('**Model answer**', '', ...joinSoftWraps(escapeMarkdownBlock(q.answer)), '');
   if (q.tip) lines.push(`**Tip:** ${escapeMarkdownInline(q.tip)}`, '');
   if (q.followUps.length > 0) {
-    lines.push('**Likely follow-ups**', '', ...q.followUps.map((f) => `- ${escapeMarkdownInline(f)}`), '');
+    const item = (f: FollowUp) => `- ${escapeMarkdownInline(f.question)}${f.hint ? ` *Hint: ${escapeMarkdownInline(f.hint)}*` : ''}`;
+    lines.push('**Likely follow-ups**', '', ...q.followUps.map(item), '');
   }
   return lines;
 }

@@ -7,7 +7,7 @@ import type { Problem } from '../problems.js';
 import type { Question } from './schema.js';
 
 /** Bump when the cached shape or the parser's results change. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 export interface CachedFile extends FileEntry {
   parsed: ParsedFile;

@@ -240,8 +240,7 @@ function reportIssue(ctx: CheckContext & { path: (string | number)[] }, issue: z
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') return `must be one of: ${issue.values.map(String).join(', ')}`;
-  if (issue.code === 'invalid_union') return 'must be 1, 2 or 3';
-  if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'invalid_type') return issue.message.replace(/^Invalid input: /, '');
   return issue.message;
 }
 

@@ -19,6 +19,16 @@ export const starSchema = z.strictObject({
 });
 export type StarPrompts = z.infer<typeof starSchema>;
 
+/**
+ * A likely next question, with an optional one-line hint on what a good answer covers. A file may write
+ * it as plain text; loading always gives the object, so callers handle one shape.
+ */
+const followUpObjectSchema = z.strictObject({ question: text, hint: text.optional() });
+export type FollowUp = z.infer<typeof followUpObjectSchema>;
+export const followUpSchema = z.union([text.transform((question): FollowUp => ({ question })), followUpObjectSchema], {
+  error: 'must be a question, or a map with "question" and an optional "hint"',
+});
+
 /** A question as written in a file; `id`, `category` and `answer` may come from the file itself. */
 export const questionSchema = z.strictObject({
   id: z.string().regex(ID_PATTERN, 'must be kebab-case: lowercase letters, digits and single hyphens'),
@@ -30,9 +40,9 @@ export const questionSchema = z.strictObject({
   tip: text.optional(),
   star: starSchema.optional(),
   framework: z.array(text).optional(),
-  followUps: z.array(text).default([]),
+  followUps: z.array(followUpSchema).default([]),
   tags: z.array(z.string().regex(ID_PATTERN, 'tags must be kebab-case')).default([]),
-  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }).default(2),
 });
 
 export type QuestionData = z.infer<typeof questionSchema>;
