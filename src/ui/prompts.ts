@@ -1,6 +1,8 @@
 import { createPrompt, isEnterKey, useEffect, useKeypress, usePrefix, useRef, useState, makeTheme, isBackspaceKey } from '@inquirer/core';
 import { editor, select } from '@inquirer/prompts';
 import type { Rating } from '../core/history/schema.js';
+import type { AnswerChoice, Prompter } from '../core/practice/session.js';
+import { clock, timerText } from './clock.js';
 import type { Style } from './style.js';
 
 /** The streams prompts talk to; a real terminal in use, a pseudo-terminal in tests. */
@@ -9,10 +11,8 @@ export interface PromptIo {
   output: NodeJS.WritableStream;
 }
 
-export type AnswerMode = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
-
-export function chooseAnswerMode(io: PromptIo): Promise<AnswerMode> {
-  return select<AnswerMode>(
+function chooseAnswerMode(io: PromptIo): Promise<AnswerChoice> {
+  return select<AnswerChoice>(
     {
       message: 'How will you answer?',
       choices: [
@@ -25,20 +25,6 @@ export function chooseAnswerMode(io: PromptIo): Promise<AnswerMode> {
     },
     io,
   );
-}
-
-/** mm:ss */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** "1:20 elapsed", or a countdown with the time limit: "0:40 left" / "over by 0:05". */
-export function timerText(elapsed: number, limit: number | undefined, style: Style): string {
-  if (!limit) return style.dim(`${clock(elapsed)} elapsed`);
-  const left = limit - elapsed;
-  if (left >= 0) return (left <= 15 ? style.warn : style.dim)(`${clock(left)} left of ${clock(limit)}`);
-  return style.bad(`over time by ${clock(-left)}`);
 }
 
 interface TimedConfig {
@@ -107,15 +93,15 @@ const timedPrompt = createPrompt<{ text: string; seconds: number }, TimedConfig>
   ];
 });
 
-export function typeAnswer(io: PromptIo, opts: { timeLimit?: number | undefined; style: Style }): Promise<{ text: string; seconds: number }> {
+function typeAnswer(io: PromptIo, opts: { timeLimit?: number | undefined; style: Style }): Promise<{ text: string; seconds: number }> {
   return timedPrompt({ message: 'Your answer:', multiline: true, ...opts }, io);
 }
 
-export function speakAnswer(io: PromptIo, opts: { timeLimit?: number | undefined; style: Style }): Promise<{ seconds: number }> {
+function speakAnswer(io: PromptIo, opts: { timeLimit?: number | undefined; style: Style }): Promise<{ seconds: number }> {
   return timedPrompt({ message: 'Answer aloud now.', multiline: false, ...opts }, io);
 }
 
-export async function editAnswer(io: PromptIo): Promise<string> {
+async function editAnswer(io: PromptIo): Promise<string> {
   return editor({ message: 'Press Enter to open your editor; save and close it when done.', postfix: '.md', waitForUseInput: true } as Parameters<typeof editor>[0], io);
 }
 
@@ -126,11 +112,11 @@ const RATING_CHOICES: { name: string; value: Rating; description: string }[] = [
   { name: 'Easy', value: 'easy', description: 'confident and complete' },
 ];
 
-export function rateAnswer(io: PromptIo, suggested?: Rating): Promise<Rating> {
+function rateAnswer(io: PromptIo, suggested?: Rating): Promise<Rating> {
   return select<Rating>({ message: 'How did it go?', choices: RATING_CHOICES, ...(suggested ? { default: suggested } : {}) }, io);
 }
 
-export function nextStep(io: PromptIo): Promise<'next' | 'quit'> {
+function nextStep(io: PromptIo): Promise<'next' | 'quit'> {
   return select<'next' | 'quit'>(
     {
       message: 'Next?',
@@ -141,4 +127,20 @@ export function nextStep(io: PromptIo): Promise<'next' | 'quit'> {
     },
     io,
   );
+}
+
+/** The drill's prompter: every question the practice session asks, on the terminal behind `io`. */
+export function createPrompter(io: PromptIo, style: Style): Prompter {
+  return {
+    chooseAnswerMode: () => chooseAnswerMode(io),
+    typeAnswer: ({ timeLimit }) => typeAnswer(io, { timeLimit, style }),
+    async editAnswer() {
+      const started = Date.now();
+      const text = await editAnswer(io);
+      return { text, seconds: (Date.now() - started) / 1000 };
+    },
+    speakAnswer: ({ timeLimit }) => speakAnswer(io, { timeLimit, style }),
+    rateAnswer: (suggested) => rateAnswer(io, suggested),
+    nextStep: () => nextStep(io),
+  };
 }

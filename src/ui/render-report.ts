@@ -1,7 +1,7 @@
 import { escapeMarkdownBlock, escapeMarkdownCell, escapeMarkdownInline } from '../core/export/markdown-escape.js';
 import { RATINGS } from '../core/history/schema.js';
 import { ID_PATTERN } from '../core/questions/categories.js';
-import type { ReportAttempt, SessionReport } from '../core/report.js';
+import type { ReportAttempt, SessionReport } from '../core/practice/report.js';
 import { clean, wrap } from './render.js';
 import type { Style } from './style.js';
 

@@ -1,4 +1,4 @@
-import type { Stats } from '../core/stats.js';
+import type { Stats } from '../core/practice/stats.js';
 import { clean, truncate } from './render.js';
 import type { Style } from './style.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { HistoryRecord, StoredCard } from '../../src/core/history/schema.js';
-import { scheduleReview } from '../../src/core/schedule.js';
+import { scheduleReview } from '../../src/core/practice/schedule.js';
 import { ROOT } from '../helpers/cli.js';
 
 export const DRIVER = join(ROOT, 'test', 'faults', 'fixtures', 'record-many.mjs');

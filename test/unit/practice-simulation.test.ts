@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptRecord, Rating } from '../../src/core/history/schema.js';
 import { applyRecord, emptySummary, type Summary } from '../../src/core/history/summary.js';
-import { rankCategories } from '../../src/core/need.js';
+import { rankCategories } from '../../src/core/practice/need.js';
 import { createRng } from '../../src/core/random.js';
-import { scheduleReview } from '../../src/core/schedule.js';
-import { orderQuestions } from '../../src/core/select.js';
+import { scheduleReview } from '../../src/core/practice/schedule.js';
+import { orderQuestions } from '../../src/core/practice/select.js';
 import { makeBank } from '../support/questions.js';
 
 const START = Date.parse('2026-01-05T19:00:00Z');

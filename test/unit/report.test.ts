@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import type { AttemptRecord, HistoryRecord, SessionRecord } from '../../src/core/history/schema.js';
 import type { QuestionData } from '../../src/core/questions/schema.js';
-import { buildSessionReport } from '../../src/core/report.js';
+import { buildSessionReport } from '../../src/core/practice/report.js';
 import { duration, renderReportMarkdown, renderReportText } from '../../src/ui/render-report.js';
 import { createStyle } from '../../src/ui/style.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptRecord, Rating } from '../../src/core/history/schema.js';
 import { summarize } from '../../src/core/history/summary.js';
-import { activityOf, computeStats, streakOf } from '../../src/core/stats.js';
-import { scheduleReview } from '../../src/core/schedule.js';
+import { activityOf, computeStats, streakOf } from '../../src/core/practice/stats.js';
+import { scheduleReview } from '../../src/core/practice/schedule.js';
 import { makeBank } from '../support/questions.js';
 
 const NOW = new Date('2026-05-20T18:00:00Z');

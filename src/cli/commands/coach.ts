@@ -1,7 +1,7 @@
 import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { analyzeAnswer } from '../../core/coach/index.js';
-import { ratingFromScore } from '../../core/coach-rating.js';
+import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
 import { recordAttempt } from '../../core/history/store.js';
 import { renderCoachReport } from '../../ui/render-coach.js';

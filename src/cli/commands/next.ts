@@ -1,7 +1,7 @@
 import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
-import { orderQuestions } from '../../core/select.js';
+import { orderQuestions } from '../../core/practice/select.js';
 import type { Run } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { categoryOption, parseOptions } from '../options.js';

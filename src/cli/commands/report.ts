@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
 import { readHistory } from '../../core/history/store.js';
-import { buildSessionReport } from '../../core/report.js';
+import { buildSessionReport } from '../../core/practice/report.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
 import { createStyle } from '../../ui/style.js';
 import type { Run } from '../context.js';

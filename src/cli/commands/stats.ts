@@ -1,7 +1,7 @@
 import { toJsonText } from '../../core/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
-import { computeStats } from '../../core/stats.js';
+import { computeStats } from '../../core/practice/stats.js';
 import { renderStats } from '../../ui/render-stats.js';
 import type { Run } from '../context.js';
 import { parseOptions } from '../options.js';

@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { scheduleReview } from '../schedule.js';
+import { scheduleReview } from '../practice/schedule.js';
 import { HistoryError } from './errors.js';
 import { acquireLock, isAlive } from './lock.js';
 import { parseHistoryText, type ParsedHistory } from './parse.js';

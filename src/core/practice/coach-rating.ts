@@ -1,4 +1,4 @@
-import type { Rating } from './history/schema.js';
+import type { Rating } from '../history/schema.js';
 
 /** The self-rating a coach score stands for, when the user gives none. */
 export function ratingFromScore(score: number): Rating {

@@ -1,7 +1,7 @@
-import { InputError } from './errors.js';
-import { analyzeAnswer, type CoachReport } from './coach/index.js';
-import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from './history/schema.js';
-import type { Category, QuestionData } from './questions/schema.js';
+import { InputError } from '../errors.js';
+import { analyzeAnswer, type CoachReport } from '../coach/index.js';
+import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
+import type { Category, QuestionData } from '../questions/schema.js';
 
 /** How many session ids a not-found error lists. */
 const LISTED_SESSIONS = 5;

@@ -1,6 +1,6 @@
-import type { QuestionSummary, Summary } from './history/summary.js';
-import { CATEGORIES, type Category } from './questions/categories.js';
-import type { Question } from './questions/schema.js';
+import type { QuestionSummary, Summary } from '../history/summary.js';
+import { CATEGORIES, type Category } from '../questions/categories.js';
+import type { Question } from '../questions/schema.js';
 
 /** Weights of the need score; the README explains them. They add up to 1. */
 export const NEED_WEIGHTS = { weakness: 0.35, coach: 0.2, unpracticed: 0.3, staleness: 0.15 } as const;

@@ -1,6 +1,6 @@
-import { localDay, type Summary } from './history/summary.js';
+import { localDay, type Summary } from '../history/summary.js';
 import { mean, rankCategories } from './need.js';
-import type { Category, Question } from './questions/schema.js';
+import type { Category, Question } from '../questions/schema.js';
 
 const DAY_MS = 86_400_000;
 export const ACTIVITY_DAYS = 14;

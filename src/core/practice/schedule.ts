@@ -1,5 +1,5 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade } from 'ts-fsrs';
-import type { Rating, StoredCard } from './history/schema.js';
+import type { Rating, StoredCard } from '../history/schema.js';
 
 // Fuzz off: the same history must always give the same schedule.
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));

@@ -1,7 +1,7 @@
-import type { Summary } from './history/summary.js';
+import type { Summary } from '../history/summary.js';
 import { rankCategories, type CategoryNeed } from './need.js';
-import type { Category, Question } from './questions/schema.js';
-import { shuffle, type Rng } from './random.js';
+import type { Category, Question } from '../questions/schema.js';
+import { shuffle, type Rng } from '../random.js';
 
 export type PickReason = 'due' | 'new' | 'review';
 
