@@ -17,11 +17,13 @@ const NOW = new Date('2026-03-02T09:30:00Z');
 
 /** A prompter that plays `steps` in order and fails the test when the session asks something else. */
 function scriptedPrompter(steps: Step[], asked: { suggested: (Rating | undefined)[]; timeLimits: (number | undefined)[] }): Prompter {
-  const next = <K extends Step['ask']>(kind: K): Extract<Step, { ask: K }>['reply'] => {
-    const step = steps.shift();
+  type Reply<K> = Extract<Step, { ask: K }>['reply'];
+  const next = <K extends Step['ask']>(kind: K): Reply<K> => {
+    const step: Step | undefined = steps.shift();
     if (!step) throw new Error(`script ran out: the session asked "${kind}"`);
     if (step.ask !== kind) throw new Error(`the session asked "${kind}", the script expected "${step.ask}"`);
-    return step.reply as Extract<Step, { ask: K }>['reply'];
+    const reply: unknown = step.reply;
+    return reply as Reply<K>;
   };
   return {
     chooseAnswerMode: async () => next('mode'),
