@@ -1,3 +1,4 @@
+import { clip } from '../core/text/sanitize.js';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Input } from './context.js';
@@ -12,12 +13,12 @@ export async function readAnswer(file: string | undefined, stdin: Input, cwd: st
   if (file !== undefined && file !== '-') {
     const path = resolve(cwd, file);
     try {
-      if (statSync(path).size > MAX_ANSWER_BYTES) throw new UsageError(`the answer file ${file} is larger than 1 MB`);
+      if (statSync(path).size > MAX_ANSWER_BYTES) throw new UsageError(`the answer file ${clip(file)} is larger than 1 MB`);
       text = readFileSync(path, 'utf8');
     } catch (err) {
       if (err instanceof UsageError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      throw new NotFoundError(`cannot read the answer file ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`);
+      throw new NotFoundError(`cannot read the answer file ${clip(file)}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`);
     }
   } else {
     text = await readAll(stdin);

@@ -1,3 +1,4 @@
+import { clip } from '../core/text/sanitize.js';
 import { CATEGORIES, type Category } from '../core/questions/categories.js';
 import { UsageError } from './errors.js';
 
@@ -13,5 +14,5 @@ export function parseCategoryFlag(value: unknown): Category | undefined {
 }
 
 export function categoryMessage(value: unknown): string {
-  return `unknown category "${String(value)}": expected ${CATEGORIES.join(', ')}`;
+  return `unknown category "${clip(value)}": expected ${CATEGORIES.join(', ')}`;
 }

@@ -1,6 +1,4 @@
-import type { Listing } from '../core/questions/cache.js';
-import type { Bank } from '../core/questions/load.js';
-import type { Question } from '../core/questions/schema.js';
+import type { QuestionSource } from '../core/questions/source.js';
 import type { Paths } from '../core/paths.js';
 import type { Rng } from '../core/random.js';
 import type { Style } from '../ui/style.js';
@@ -41,16 +39,11 @@ export interface GlobalOptions {
 }
 
 /** The context plus what the global options resolve to, handed to every command. */
-export interface Run extends Context {
+export interface Run extends Context, QuestionSource {
   paths: Paths;
   style: Style;
   color: boolean;
   width: number;
-  loadBank(): Promise<Bank>;
-  /** What `list` shows: from the cache when no question file changed, else from the loaded bank. */
-  listQuestions(): Promise<Listing>;
-  /** One question by id, from the cache when nothing changed, else from the loaded bank. */
-  findQuestion(id: string): Promise<Question | undefined>;
   /** Prints one line to stderr. */
   warn(message: string): void;
 }

@@ -1,46 +1,25 @@
+import { UserError } from '../core/errors.js';
+
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-/** An error the user can fix; printed as one line (plus an optional hint), never with a stack. */
-export class CliError extends Error {
-  /** Marks these errors across bundles, where instanceof would not see one class (see scripts/build.mjs). */
-  readonly cliError = true;
-
-  constructor(
-    message: string,
-    readonly exitCode: number,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
-
-export class UsageError extends CliError {
+/** A usage mistake: a bad flag or argument, or no terminal where one is needed. Exit 2. */
+export class UsageError extends UserError {
   constructor(message: string, hint?: string) {
-    super(message, EXIT.usage, hint);
+    super(message, 'invalid', hint, EXIT.usage);
   }
 }
 
-export class NotFoundError extends CliError {
+/** What the user named is not there. Exit 1. */
+export class NotFoundError extends UserError {
   constructor(message: string, hint?: string) {
-    super(message, EXIT.failure, hint);
+    super(message, 'missing', hint, EXIT.failure);
   }
 }
 
-export class FailureError extends CliError {
+/** What the user asked for could not be done. Exit 1. */
+export class FailureError extends UserError {
   constructor(message: string, hint?: string) {
-    super(message, EXIT.failure, hint);
+    super(message, 'failure', hint, EXIT.failure);
   }
-}
-
-/** The user pressed Ctrl-C or closed a prompt. */
-export class InterruptedError extends CliError {
-  constructor(message = 'interrupted') {
-    super(message, EXIT.interrupted);
-  }
-}
-
-export function isCliError(err: unknown): err is CliError {
-  return err instanceof Error && (err as { cliError?: unknown }).cliError === true;
 }

@@ -1,8 +1,9 @@
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import type { Context } from './context.js';
-import { isInputError } from '../core/errors.js';
-import { EXIT, isCliError } from './errors.js';
+import { isUserError } from '../core/errors.js';
+import { clip } from '../core/text/sanitize.js';
+import { EXIT } from './errors.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
 import { helpWidth, renderRootHelp } from './help.js';
 import { createRun } from './run.js';
@@ -38,29 +39,24 @@ async function runFast(command: FastCommand, ctx: Context): Promise<number> {
   }
 }
 
-function reportError(err: unknown, ctx: Context): number {
-  const code = userErrorCode(err);
-  if (code !== undefined) {
-    const { message, hint } = err as Error & { hint?: string };
-    ctx.stderr.write(`rmprep: ${message}${hint ? ` (${hint})` : ''}\n`);
-    return code;
+/**
+ * The longest message and hint printed for an error the user can act on: a safety net, as outside values
+ * are cut where they are put in a message (clip). A hint may name a rescue file, so it may be longer.
+ */
+const MAX_MESSAGE = 200;
+const MAX_HINT = 400;
+
+/** Prints an error (one line, or for a bug its stack) and returns the exit code it gives. */
+export function reportError(err: unknown, ctx: Pick<Context, 'stderr'>): number {
+  if (isUserError(err)) {
+    const hint = err.hint ? ` (${clip(err.hint, MAX_HINT)})` : '';
+    ctx.stderr.write(`rmprep: ${clip(err.message, MAX_MESSAGE)}${hint}\n`);
+    return err.exitCode ?? (err.kind === 'invalid' ? EXIT.usage : EXIT.failure);
   }
   if (isPromptExit(err)) return EXIT.interrupted;
   const e = err instanceof Error ? err : new Error(String(err));
   ctx.stderr.write(`rmprep: internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in rmprep; please report it with the command you ran.\n`);
   return EXIT.failure;
-}
-
-/** The exit code of an error the user can act on, printed as one line; undefined for anything else. */
-function userErrorCode(err: unknown): number | undefined {
-  if (isCliError(err)) return err.exitCode;
-  if (isInputError(err)) return err.kind === 'invalid' ? EXIT.usage : EXIT.failure;
-  if (isHistoryError(err)) return EXIT.failure;
-  return undefined;
-}
-
-function isHistoryError(err: unknown): err is Error & { hint?: string } {
-  return err instanceof Error && err.name === 'HistoryError';
 }
 
 function isPromptExit(err: unknown): boolean {

@@ -1,3 +1,4 @@
+import { clip } from '../core/text/sanitize.js';
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../core/questions/schema.js';
 import { categoryMessage } from './category-flag.js';
@@ -23,6 +24,6 @@ export const positiveInt = (flag: string, max = 100_000) =>
   z
     .string()
     .refine((s) => /^\d+$/.test(s.trim()) && Number(s) >= 1 && Number(s) <= max, {
-      error: (issue) => `${flag} must be a whole number from 1 to ${max}, not "${String(issue.input)}"`,
+      error: (issue) => `${flag} must be a whole number from 1 to ${max}, not "${clip(issue.input)}"`,
     })
     .transform(Number);

@@ -1,3 +1,4 @@
+import { clip } from '../core/text/sanitize.js';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
@@ -12,17 +13,17 @@ export function writeOutputFile(file: string, content: string): void {
   try {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new FailureError(`cannot write ${file}: ${describe(err, dir)}`);
+    throw new FailureError(`cannot write ${clip(file)}: ${describe(err, dir)}`);
   }
   try {
-    if (statSync(file).isDirectory()) throw new FailureError(`cannot write ${file}: it is a folder`);
+    if (statSync(file).isDirectory()) throw new FailureError(`cannot write ${clip(file)}: it is a folder`);
   } catch (err) {
     if (err instanceof FailureError) throw err;
   }
   try {
     writeFileAtomic(file, content, undefined, { mode: 0o644 });
   } catch (err) {
-    throw new FailureError(`cannot write ${file}: ${describe(err, dir)}`);
+    throw new FailureError(`cannot write ${clip(file)}: ${describe(err, dir)}`);
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { InputError, isInputError } from './errors.js';
+import { InputError, isUserError } from './errors.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
 import { shuffle, type Rng } from './random.js';
@@ -188,7 +188,7 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot
     if (stat.size > MAX_PLAN_FILE_BYTES) throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
   } catch (err) {
-    if (isInputError(err)) throw err;
+    if (isUserError(err)) throw err;
     if (err instanceof TypeError) throw new InputError(`${display}:1:1: not a UTF-8 text file`, 'invalid');
     throw new InputError(`cannot read the plan ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'missing');
   }

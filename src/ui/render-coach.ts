@@ -1,5 +1,5 @@
 import { type CoachReport, formatSpoken } from '../core/coach/index.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { columns, wrapText } from './text.js';
 

@@ -1,5 +1,5 @@
 import type { FollowUp, Question } from '../core/questions/schema.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeText } from '../core/text/sanitize.js';
 import { columns, wrapText } from './text.js';
 import type { Style } from './style.js';
 

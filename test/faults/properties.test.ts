@@ -11,7 +11,7 @@ import { summarize } from '../../src/core/history/summary.js';
 import { parseQuestionFile } from '../../src/core/questions/parse.js';
 import { readQuestionFile } from '../../src/core/questions/read-file.js';
 import { CATEGORIES, type QuestionData } from '../../src/core/questions/schema.js';
-import { sanitizeText } from '../../src/ui/sanitize.js';
+import { sanitizeText } from '../../src/core/text/sanitize.js';
 import { expectWholeFile } from './helpers.js';
 
 // Fixed seeds: the same cases on every run. Raise numRuns locally to search further.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCachedListing } from '../../src/core/questions/cache.js';
-import { loadBank, type BankSource } from '../../src/core/questions/load.js';
+import type { BankSource } from '../../src/core/questions/bank.js';
+import { loadBank } from '../../src/core/questions/load.js';
 
 let dir: string;
 beforeEach(() => {

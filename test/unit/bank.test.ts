@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBank, type Bank } from '../../src/core/questions/load.js';
+import type { Bank } from '../../src/core/questions/bank.js';
+import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
 
 const GUIDE_IDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeText } from '../../src/ui/sanitize.js';
+import { sanitizeText } from '../../src/core/text/sanitize.js';
 
 const ESC = '\u001b';
 

@@ -1,6 +1,7 @@
-import { toJsonText } from '../../core/json-text.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { analyzeAnswer } from '../../core/coach/index.js';
+import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
 import { recordAttempt } from '../../core/history/store.js';
@@ -8,7 +9,7 @@ import { renderCoachReport } from '../../ui/render-coach.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
 import { parseOptions } from '../options.js';
-import { findQuestion } from './show.js';
+import { warnAboutProblems } from '../run.js';
 
 export const coachOptionsSchema = z.object({
   answerFile: z.string().optional(),
@@ -19,7 +20,7 @@ export const coachOptionsSchema = z.object({
 
 export async function coachCommand(run: Run, id: string, raw: unknown): Promise<number> {
   const opts = parseOptions(coachOptionsSchema, raw);
-  const question = await findQuestion(run, id);
+  const question = await requireQuestion(run, id, (bank) => warnAboutProblems(run, bank));
   if (opts.answerFile === undefined && run.stdin.isTTY) {
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }

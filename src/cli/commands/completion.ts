@@ -1,3 +1,4 @@
+import { clip } from '../../core/text/sanitize.js';
 import type { Argument, Command, Option } from 'commander';
 import { z } from 'zod';
 import { listBundledPlans } from '../../core/plan.js';
@@ -18,7 +19,7 @@ import { parseOptions } from '../options.js';
  */
 
 export const completionOptionsSchema = z.enum(['bash', 'zsh', 'fish'], {
-  error: (issue) => `unknown shell "${String(issue.input)}": expected bash, zsh or fish`,
+  error: (issue) => `unknown shell "${clip(issue.input)}": expected bash, zsh or fish`,
 });
 export type Shell = z.infer<typeof completionOptionsSchema>;
 

@@ -1,3 +1,4 @@
+import { clip } from '../../core/text/sanitize.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { exportAnki } from '../../core/export/anki.js';
@@ -10,7 +11,7 @@ import { categoryOption, parseOptions } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 
 export const exportOptionsSchema = z.object({
-  format: z.enum(['anki', 'markdown', 'json'], { error: (issue) => `--format must be anki, markdown or json, not "${String(issue.input)}"` }),
+  format: z.enum(['anki', 'markdown', 'json'], { error: (issue) => `--format must be anki, markdown or json, not "${clip(issue.input)}"` }),
   category: categoryOption.optional(),
   out: z.string().trim().min(1, '--out needs a file name').optional(),
 });

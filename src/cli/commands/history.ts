@@ -1,4 +1,5 @@
-import { toJsonText } from '../../core/json-text.js';
+import { clip } from '../../core/text/sanitize.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -68,12 +69,12 @@ function importFile(run: Run, file: string): number {
   try {
     text = readFileSync(resolve(run.cwd, file), 'utf8');
   } catch (err) {
-    throw new NotFoundError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new NotFoundError(`cannot read ${clip(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   const parsed = parseHistoryText(text, { expectHeader: firstLine.includes('"rmprep"') });
   const bad = parsed.bad[0];
-  if (bad) throw new FailureError(`${file}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
+  if (bad) throw new FailureError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
   let count = 0;
   for (const r of parsed.records) {
     if (r.type !== 'attempt') continue;

@@ -1,4 +1,4 @@
-import { toJsonText } from '../../core/json-text.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { parseCategoryFlag } from '../category-flag.js';
 import type { Run } from '../context.js';
 import { warnAboutProblems } from '../run.js';

@@ -1,3 +1,4 @@
+import { clip } from '../../core/text/sanitize.js';
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -44,7 +45,7 @@ export async function newCommand(run: Run, raw: unknown): Promise<number> {
 
   const file = questionPath(dir, answers.category, answers.id);
   if (existsSync(file) && !opts.force) {
-    throw new FailureError(`${displayPath(file, run.cwd)} already exists`, 'pass --force to replace it');
+    throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
   mkdirSync(join(dir, answers.category), { recursive: true });
@@ -93,7 +94,7 @@ export function questionPath(dir: string, category: Category, id: string): strin
   const file = join(dir, category, `${id}.md`);
   const rel = relative(dir, file);
   if (idProblem(id) || !categorySchema.safeParse(category).success || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new UsageError(`refusing to write outside ${dir}`);
+    throw new UsageError(`refusing to write outside ${clip(dir)}`);
   }
   return file;
 }
@@ -183,8 +184,8 @@ function writeNew(file: string, content: string, cwd: string): void {
     writeSync(fd, content);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new FailureError(`${displayPath(file, cwd)} already exists`, 'pass --force to replace it');
-    throw new FailureError(`cannot write ${displayPath(file, cwd)}: ${code ?? String(err)}`);
+    if (code === 'EEXIST') throw new FailureError(`${clip(displayPath(file, cwd))} already exists`, 'pass --force to replace it');
+    throw new FailureError(`cannot write ${clip(displayPath(file, cwd))}: ${code ?? String(err)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,4 +1,5 @@
-import { toJsonText } from '../../core/json-text.js';
+import { clip } from '../../core/text/sanitize.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
@@ -11,7 +12,7 @@ import { parseOptions } from '../options.js';
 
 export const reportOptionsSchema = z.object({
   session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
-  format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${String(issue.input)}"` }).default('text'),
+  format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${clip(issue.input)}"` }).default('text'),
   out: z.string().trim().min(1, '--out needs a file name').optional(),
 });
 

@@ -1,4 +1,4 @@
-import { toJsonText } from '../../core/json-text.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
 import { computeStats } from '../../core/practice/stats.js';

@@ -1,9 +1,9 @@
-import { toJsonText } from '../../core/json-text.js';
+import { toJsonText } from '../../core/text/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadBank } from '../../core/questions/load.js';
 import { formatProblem } from '../../core/problems.js';
-import { sanitizeText } from '../../ui/sanitize.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
 import { parseOptions } from '../options.js';
 

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../../ui/sanitize.js';
+import { sanitizeText } from '../text/sanitize.js';
 import type { QuestionData } from '../questions/schema.js';
 
 /** Column order of a note line; the header lines name the special columns by these (1-based) positions. */

@@ -1,4 +1,4 @@
-import { toJsonText } from '../json-text.js';
+import { toJsonText } from '../text/json-text.js';
 import type { Question, QuestionData } from '../questions/schema.js';
 
 /** The field order of an exported question, the same as in a question file. */

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../../ui/sanitize.js';
+import { sanitizeText } from '../text/sanitize.js';
 
 /**
  * Escapes text from a question pack or an answer so that Markdown shows it literally: no emphasis, links,

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import type { Bank, BankSource, FileEntry, LoadOptions } from './load.js';
+import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
 import type { Problem } from '../problems.js';
 import type { Question } from './schema.js';

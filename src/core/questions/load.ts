@@ -3,38 +3,10 @@ import { dirname, join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
 import { readBankCache, writeBankCache, type CachedFile } from './cache.js';
 import type { ParsedFile } from './parse.js';
+import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { Question } from './schema.js';
 
 const QUESTION_FILE = /\.(md|markdown|ya?ml|json)$/i;
-
-export interface BankSource {
-  /** A folder of question files, or one pack file. */
-  path: string;
-  bundled: boolean;
-}
-
-export interface Bank {
-  questions: Question[];
-  byId: Map<string, Question>;
-  problems: Problem[];
-  fileCount: number;
-}
-
-export interface LoadOptions {
-  cwd: string;
-  /** Where parsed files are cached between runs; no cache when left out. */
-  cacheDir?: string | undefined;
-  /** Identifies the build, so a new rmprep never trusts a cache written by an old one. */
-  buildId?: string | undefined;
-}
-
-export interface FileEntry {
-  file: string;
-  display: string;
-  bundled: boolean;
-  size: number;
-  mtimeMs: number;
-}
 
 /** Lists question files below a folder (or the file itself), sorted, noting each folder's mtime. Symlinks are not followed. */
 export function listQuestionFiles(path: string, dirs: Record<string, number> = {}): string[] {

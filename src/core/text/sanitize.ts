@@ -31,3 +31,12 @@ export function sanitizeText(s: string): string {
     .replace(CONTROL, '')
     .replace(BIDI, '');
 }
+
+/**
+ * An outside value (an id, a path, a flag's value) as it may appear inside a one-line message: sanitized,
+ * on one line, and cut with an ellipsis after `max` characters.
+ */
+export function clip(value: unknown, max = 80): string {
+  const text = sanitizeText(String(value)).replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
