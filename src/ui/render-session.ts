@@ -4,7 +4,7 @@ import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionHeader, renderReveal } from './render.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 
 export interface ScreenOptions {
