@@ -14,6 +14,30 @@ const GUIDE_IDS = {
   technical: ['microservices-release-strategy'],
 } as const;
 
+/** Topics real Release Manager panels ask about, each with the tags that must appear together on a question. */
+const TOPIC_TAGS: [string, string[]][] = [
+  ['a change advisory board under ITIL', ['itil', 'cab']],
+  ['ServiceNow change records', ['servicenow', 'change-management']],
+  ['releases on a SAFe Agile Release Train', ['safe', 'pi-planning', 'roam']],
+  ['a big-bang cutover with a data migration', ['cutover', 'data-migration']],
+  ['a rollback called during a cutover', ['cutover', 'rollback']],
+  ['shared SIT and UAT environments', ['environments', 'uat']],
+  ['business sign-off after a late UAT blocker', ['uat', 'sign-off']],
+  ['the release calendar', ['calendar', 'maintenance-window', 'blackout']],
+  ['several supported versions', ['backports', 'end-of-life']],
+  ['a critical CVE patched everywhere', ['cve', 'patching']],
+  ['a change pushed straight to production', ['process-bypass']],
+  ['Friday and out-of-hours releases', ['out-of-hours', 'friday-deploys', 'on-call']],
+  ['time zones and vendor teams', ['time-zones', 'vendor-management']],
+  ['setting up or scaling release management', ['raci', 'release-captains', 'self-service']],
+  ['tell me about yourself', ['tell-me-about-yourself']],
+  ['why this role and why leaving', ['why-this-role']],
+  ['salary expectations', ['salary']],
+  ['questions for the panel', ['questions-for-the-panel']],
+  ['GitOps releases on Kubernetes', ['kubernetes', 'gitops']],
+  ['mobile app releases', ['mobile']],
+];
+
 let bank: Bank;
 beforeAll(async () => {
   bank = await loadBank([{ path: resolve(import.meta.dirname, '..', '..', 'questions'), bundled: true }], { cwd: process.cwd() });
@@ -33,11 +57,16 @@ describe('the bundled question bank', () => {
     }
   });
 
-  it('has at least 50 questions: 20 common, 12 behavioral and 16 technical or more', () => {
-    expect(bank.questions.length).toBeGreaterThanOrEqual(50);
+  it('has at least 70 questions: 20 common, 16 behavioral and 22 technical or more', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(70);
     expect(byCategory('common').length).toBeGreaterThanOrEqual(20);
-    expect(byCategory('behavioral').length).toBeGreaterThanOrEqual(12);
-    expect(byCategory('technical').length).toBeGreaterThanOrEqual(16);
+    expect(byCategory('behavioral').length).toBeGreaterThanOrEqual(16);
+    expect(byCategory('technical').length).toBeGreaterThanOrEqual(22);
+  });
+
+  it.each(TOPIC_TAGS)('covers the topic %s, found by the tags a job posting would use', (topic, tags) => {
+    const found = bank.questions.filter((q) => tags.every((t) => q.tags.includes(t)));
+    expect(found.map((q) => q.id), `no question tagged ${tags.join(' + ')}`).not.toEqual([]);
   });
 
   it.each(['common', 'behavioral', 'technical'] as const)('gives every %s question what a strong answer needs', (category) => {
