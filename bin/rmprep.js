@@ -32,12 +32,7 @@ function run() {
   // One cache per command: each holds the functions its command compiled.
   const command = /^[a-z][a-z-]{0,20}$/.test(process.argv[2] || '') ? process.argv[2] : 'main';
   const cacheFile = path.join(home, 'rmprep', `${build}-${command}.v8`);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // First run of this build: compile and save below.
-  }
+  const cachedData = readCodeCache(cacheFile);
   // Code compiled by node:vm cannot call import() itself; the bundle loads its lazy parts through this.
   globalThis.__rmprepImportHook = (url) => import(url);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
@@ -50,10 +45,29 @@ function run() {
   }
 }
 
+/** The saved code, when it is a regular file of a sane size; a FIFO or device there is not waited on. */
+function readCodeCache(cacheFile) {
+  let fd;
+  try {
+    fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > 64 * 1024 * 1024) return undefined;
+    return fs.readFileSync(fd);
+  } catch {
+    // First run of this build: compile and save at exit.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 function saveCodeCache(script, cacheFile, build) {
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    fs.writeFileSync(cacheFile, script.createCachedData());
+    // Beside it, then renamed: whatever sits at the path (a FIFO, say) is replaced, never written into.
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, script.createCachedData(), { flag: 'wx' });
+    fs.renameSync(temp, cacheFile);
     // Code cached for other builds or Node versions is of no further use.
     for (const name of fs.readdirSync(path.dirname(cacheFile))) {
       if (/^code-.*\.v8$/.test(name) && !name.startsWith(`${build}-`)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });

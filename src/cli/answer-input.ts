@@ -1,24 +1,22 @@
 import { clip } from '../core/text/sanitize.js';
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describeReadError, readBounded } from '../core/fs/read-bounded.js';
 import type { Input } from './context.js';
 import { NotFoundError, UsageError } from './errors.js';
 
 /** Answers larger than this are refused: nobody speaks a megabyte in an interview. */
 export const MAX_ANSWER_BYTES = 1_000_000;
 
-/** Reads an answer from a file, or all of standard input. */
+/** Reads an answer from a file (a FIFO or device as a stream), or all of standard input, at most 1 MB either way. */
 export async function readAnswer(file: string | undefined, stdin: Input, cwd: string): Promise<string> {
   let text: string;
   if (file !== undefined && file !== '-') {
-    const path = resolve(cwd, file);
     try {
-      if (statSync(path).size > MAX_ANSWER_BYTES) throw new UsageError(`the answer file ${clip(file)} is larger than 1 MB`);
-      text = readFileSync(path, 'utf8');
+      text = (await readBounded(resolve(cwd, file), MAX_ANSWER_BYTES)).toString('utf8');
     } catch (err) {
-      if (err instanceof UsageError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      throw new NotFoundError(`cannot read the answer file ${clip(file)}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`);
+      if (code === 'EFBIG') throw new UsageError(`the answer file ${clip(file)} is larger than 1 MB`);
+      throw new NotFoundError(`cannot read the answer file ${clip(file)}: ${describeReadError(err)}`);
     }
   } else {
     text = await readAll(stdin);

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
-import { InputError, isUserError } from './errors.js';
+import { InputError } from './errors.js';
+import { describeReadError, readFileBoundedSync } from './fs/read-bounded.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
 import { shuffle, type Rng } from './random.js';
@@ -183,14 +184,13 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot
   }
   let source: string;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new InputError(`${display} is not a file`, 'invalid');
-    if (stat.size > MAX_PLAN_FILE_BYTES) throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
-    source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    source = new TextDecoder('utf-8', { fatal: true }).decode(readFileBoundedSync(path, MAX_PLAN_FILE_BYTES));
   } catch (err) {
-    if (isUserError(err)) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EFBIG') throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
+    if (code === 'ENOTREG' || code === 'EISDIR') throw new InputError(`${display} is not a file`, 'invalid');
     if (err instanceof TypeError) throw new InputError(`${display}:1:1: not a UTF-8 text file`, 'invalid');
-    throw new InputError(`cannot read the plan ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'missing');
+    throw new InputError(`cannot read the plan ${display}: ${describeReadError(err)}`, 'missing');
   }
   const { plan, problems } = parsePlan(source, display);
   if (!plan) {

@@ -10,6 +10,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Killed after `timeoutMs` without finishing. */
+  timedOut?: boolean;
 }
 
 /** A scratch folder standing in for the user's home: history, caches and config all live in it. */
@@ -28,16 +30,21 @@ export function makeHome(): { dir: string; history: string; env: Record<string, 
 }
 
 /** Runs the built CLI (`node bin/rmprep.js`) with no terminal, and collects what it printed. */
-export function runCli(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(args: string[], opts: { env?: Record<string, string>; input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', TZ: 'UTC', ...opts.env };
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), opts.timeoutMs);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr, ...(timedOut ? { timedOut } : {}) });
+    });
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -1,8 +1,8 @@
 import { clip } from '../../core/text/sanitize.js';
 import { toJsonText } from '../../core/text/json-text.js';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
 import { parseHistoryText } from '../../core/history/parse.js';
 import type { AttemptRecord } from '../../core/history/schema.js';
 import { readHistory, recordAttempt, repairHistory } from '../../core/history/store.js';
@@ -64,12 +64,15 @@ function repair(run: Run): number {
   return 0;
 }
 
-function importFile(run: Run, file: string): number {
+/** More than any real history; a device or endless FIFO given as the file stops here. */
+const MAX_IMPORT_BYTES = 256_000_000;
+
+async function importFile(run: Run, file: string): Promise<number> {
   let text: string;
   try {
-    text = readFileSync(resolve(run.cwd, file), 'utf8');
+    text = (await readBounded(resolve(run.cwd, file), MAX_IMPORT_BYTES)).toString('utf8');
   } catch (err) {
-    throw new NotFoundError(`cannot read ${clip(file)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new NotFoundError(`cannot read ${clip(file)}: ${describeReadError(err)}`);
   }
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   const parsed = parseHistoryText(text, { expectHeader: firstLine.includes('"rmprep"') });

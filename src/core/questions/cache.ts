@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
 import type { Problem } from '../problems.js';
@@ -8,6 +9,8 @@ import type { Question } from './schema.js';
 
 /** Bump when the cached shape or the parser's results change. */
 const CACHE_VERSION = 2;
+/** A cache file larger than this is not read (a device or FIFO put in its place is not read at all). */
+const MAX_CACHE_BYTES = 256_000_000;
 
 export interface CachedFile extends FileEntry {
   parsed: ParsedFile;
@@ -56,7 +59,7 @@ function removeOtherBuilds(cacheDir: string, opts: LoadOptions): void {
 /** The parsed files of the last load, or undefined when there is no usable cache. */
 export function readBankCache(cacheDir: string, sources: BankSource[], opts: LoadOptions): { files: CachedFile[] } | undefined {
   try {
-    const text = readFileSync(cacheNames(cacheDir, sources, opts).files, 'utf8');
+    const text = readFileBoundedSync(cacheNames(cacheDir, sources, opts).files, MAX_CACHE_BYTES).toString('utf8');
     const files: CachedFile[] = [];
     for (const line of text.split('\n')) if (line) files.push(JSON.parse(line) as CachedFile);
     return { files };
@@ -113,7 +116,7 @@ export function writeBankCache(
  */
 export function readCachedListing(cacheDir: string, sources: BankSource[], opts: LoadOptions): Listing | undefined {
   try {
-    const index = JSON.parse(readFileSync(cacheNames(cacheDir, sources, opts).listing, 'utf8')) as ListingFile;
+    const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).listing, MAX_CACHE_BYTES).toString('utf8')) as ListingFile;
     if (!foldersUnchanged(index.dirs)) return undefined;
     for (const [file, [size, mtimeMs]] of Object.entries(index.files)) {
       const st = statSync(file);
@@ -127,7 +130,7 @@ export function readCachedListing(cacheDir: string, sources: BankSource[], opts:
 
 /** The id index, if no question folder changed since it was written. */
 function readIndex(cacheDir: string, sources: BankSource[], opts: LoadOptions): IdIndex | undefined {
-  const index = JSON.parse(readFileSync(cacheNames(cacheDir, sources, opts).index, 'utf8')) as IdIndex;
+  const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).index, MAX_CACHE_BYTES).toString('utf8')) as IdIndex;
   return foldersUnchanged(index.dirs) ? index : undefined;
 }
 
@@ -150,13 +153,7 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
     const spot = index && Object.hasOwn(index.ids, id) ? index.ids[id] : undefined;
     if (!spot) return undefined;
     const [offset, length, at] = spot;
-    const buf = Buffer.alloc(length);
-    const fd = openSync(names.files, 'r');
-    try {
-      readSync(fd, buf, 0, length, offset);
-    } finally {
-      closeSync(fd);
-    }
+    const buf = readFileRangeSync(names.files, offset, length);
     const entry = JSON.parse(buf.toString('utf8')) as CachedFile;
     const st = statSync(entry.file);
     if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { BoundedReadError, describeReadError, readFileBoundedSync } from '../fs/read-bounded.js';
 import { parseQuestionFile, type ParsedFile } from './parse.js';
 
 /** Files larger than this are refused: no real question file comes close, and parsing must stay cheap. */
@@ -8,13 +8,13 @@ export const MAX_QUESTION_FILE_BYTES = 1_000_000;
 export function readQuestionFile(file: string, displayName: string = file): ParsedFile {
   let buf: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_QUESTION_FILE_BYTES) {
-      return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: `file is ${formatBytes(size)}; question files may be at most 1 MB` }] };
-    }
-    buf = readFileSync(file);
+    buf = readFileBoundedSync(file, MAX_QUESTION_FILE_BYTES);
   } catch (err) {
-    return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+    const message =
+      err instanceof BoundedReadError && err.code === 'EFBIG'
+        ? `file is ${err.size === undefined ? 'larger than 1 MB' : formatSize(err.size)}; question files may be at most 1 MB`
+        : `cannot read file: ${describeReadError(err)}`;
+    return { questions: [], problems: [{ file: displayName, line: 1, col: 1, message }] };
   }
   const text = decodeUtf8(buf);
   if (text === undefined) {
@@ -35,6 +35,6 @@ function decodeUtf8(buf: Buffer): string | undefined {
   }
 }
 
-function formatBytes(n: number): string {
+function formatSize(n: number): string {
   return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.ceil(n / 1000)} kB`;
 }
