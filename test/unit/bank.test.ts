@@ -38,6 +38,38 @@ const TOPIC_TAGS: [string, string[]][] = [
   ['mobile app releases', ['mobile']],
 ];
 
+/**
+ * Single words that nearly any answer about releases contains, so they prove nothing as a key-point term.
+ * Multi-word phrases that contain them ("back-out plan", "data masking") are fine.
+ */
+const GENERIC_TERMS = new Set([
+  'from', 'improved', 'improve', 'go', 'result', 'results', 'outcome', 'data', 'tag', 'tags', 'main', 'support',
+  'review', 'reviewed', 'impact', 'team', 'teams', 'process', 'plan', 'test', 'change', 'changes', 'release',
+  'releases', 'deploy', 'time', 'work', 'issue', 'problem', 'people', 'numbers', 'between', 'first', 'early',
+  'later', 'faster', 'fewer', 'instead', 'order', 'step', 'told', 'asked', 'showed', 'met', 'moved', 'scale',
+]);
+
+const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
+/**
+ * The figures a listener hears in an answer: numbers written in digits ("40", "2,000", "18%", "$400,000",
+ * "02:00"). Version numbers do not count: "2.15.0", "v3", and a number right after a product's name in the
+ * middle of a sentence ("Java 17", "Spring Boot 2.7"); nor do digits inside a name ("Log4j", "CVE-2021-44228", "P1").
+ */
+function countFigures(text: string): number {
+  let count = 0;
+  for (const m of text.matchAll(/[$£€]?\d(?:[\d,.:/]*\d)?%?/g)) {
+    const before = text.slice(0, m.index);
+    if (/[A-Za-z_.-]$/.test(before)) continue;
+    if (/^\d+(?:\.\d+){2,}$/.test(m[0])) continue;
+    const prev = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+    const startsSentence = /(?:^|[.!?:]\s+)\S+\s+$/.test(before);
+    if (/^[A-Z][A-Za-z0-9]*$/.test(prev) && !MONTHS_AND_DAYS.test(prev) && !startsSentence && /^\d+(?:\.\d+)?$/.test(m[0])) continue;
+    count++;
+  }
+  return count;
+}
+
 let bank: Bank;
 beforeAll(async () => {
   bank = await loadBank([{ path: resolve(import.meta.dirname, '..', '..', 'questions'), bundled: true }], { cwd: process.cwd() });
@@ -96,6 +128,23 @@ describe('the bundled question bank', () => {
     }
   });
 
+  it('keeps every model answer to at most 9 figures, so it can be said aloud (version numbers aside)', () => {
+    const over = bank.questions.map((q) => `${q.id}: ${countFigures(q.answer)}`).filter((line) => Number(line.split(': ')[1]) > 9);
+    expect(over).toEqual([]);
+  });
+
+  it('uses no generic single word as a key-point term', () => {
+    const generic = bank.questions.flatMap((q) =>
+      q.keyPoints.flatMap((k) => k.terms.filter((t) => GENERIC_TERMS.has(t.trim().toLowerCase())).map((t) => `${q.id}: "${t}"`)),
+    );
+    expect(generic).toEqual([]);
+  });
+
+  it('gives every follow-up a one-line hint on what a good answer covers', () => {
+    const missing = bank.questions.flatMap((q) => q.followUps.filter((f) => !f.hint || /\n/.test(f.hint)).map((f) => `${q.id}: ${f.question}`));
+    expect(missing).toEqual([]);
+  });
+
   it('keeps each file named after its id, in the folder of its category', () => {
     for (const q of bank.questions) expect(q.source.file).toBe(`questions/${q.category}/${q.id}.md`);
   });
@@ -103,5 +152,20 @@ describe('the bundled question bank', () => {
   it('asks each question only once (no two question texts alike)', () => {
     const texts = bank.questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
     expect(new Set(texts).size).toBe(texts.length);
+  });
+});
+
+describe('countFigures', () => {
+  it.each([
+    ['We had 40 services and 2,000 users.', 2],
+    ['Errors hit 18% at 2:40 a.m., costing $400,000.', 3],
+    ['We moved to Log4j 2.15.0, then 2.16.0, after CVE-2021-44228.', 0],
+    ['It ran Java 17 and Spring Boot 2.7 on Postgres 15.', 0],
+    ['On 14 March we shipped v3 to 5 regions; P1 incidents fell.', 2],
+    ['In December 2021 the window was 01:00 to 04:00.', 3],
+    ['At 9 we were done. 30 minutes later, calm.', 2],
+    ['No figures at all, only words like twenty.', 0],
+  ])('finds the figures in %j', (text, expected) => {
+    expect(countFigures(text)).toBe(expected);
   });
 });
