@@ -1,154 +1,179 @@
-// Measures the coach against hand-written strong and weak answers in eval/coach-answers.yaml.
-// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--verbose] [--seed N] [--others N] [--explain id:strong|weak[:otherId]]
-import { readFileSync } from 'node:fs';
+// Measures the coach against hand-written answers, each half of the answer sets on its own:
+//   tune     eval/coach-v2/tune.yaml, and the older eval/coach-answers.yaml (reported apart as "older")
+//   holdout  eval/coach-v2/holdout.yaml, never used to tune the scorer
+// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--half tune|holdout|older|all] [--verbose]
+//        [--explain half:id:strong|weak|star|list[:otherId]]
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeAnswer } from '../src/core/coach/index.js';
+import { analyzeAnswer, type CoachReport } from '../src/core/coach/index.js';
 import { loadBank } from '../src/core/questions/load.js';
-import { createRng } from '../src/core/random.js';
 import type { QuestionData } from '../src/core/questions/schema.js';
 
-interface EvalEntry {
+interface EvalAnswer {
   id: string;
   strong: string;
   weak: string;
+  star?: string;
 }
 
-interface Options {
-  verbose: boolean;
-  /** "answerId:strong|weak:questionId": print that one full report as JSON. */
-  explain?: string;
-  seed: number;
-  others: number;
-  root: string;
+interface EvalSet {
+  name: string;
+  answers: EvalAnswer[];
+  offTopic: string[];
 }
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { verbose: false, seed: 20240611, others: 5, root: process.cwd() };
+const HALVES: Record<string, string> = {
+  tune: 'eval/coach-v2/tune.yaml',
+  holdout: 'eval/coach-v2/holdout.yaml',
+  older: 'eval/coach-answers.yaml',
+};
+const LIST_MIN_WORDS = 14;
+const LIST_MAX_WORDS = 24;
+const LIST_CAP = 30;
+
+function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; explain?: string } {
+  let halves = ['tune', 'older', 'holdout'];
+  let verbose = false;
+  let explain: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--verbose') opts.verbose = true;
-    else if (a === '--seed') opts.seed = Number(argv[++i]);
-    else if (a === '--explain') opts.explain = argv[++i];
-    else if (a === '--others') opts.others = Number(argv[++i]);
+    if (a === '--verbose') verbose = true;
+    else if (a === '--half') {
+      const h = argv[++i] ?? '';
+      halves = h === 'all' ? halves : [h];
+      if (!halves.every((x) => x in HALVES)) throw new Error(`--half wants tune, holdout, older or all, not "${h}"`);
+    } else if (a === '--explain') explain = argv[++i];
     else throw new Error(`unknown argument: ${a}`);
   }
-  return opts;
+  return { halves, verbose, ...(explain ? { explain } : {}) };
 }
 
-/** The bundled bank, read by the same loader rmprep uses. */
-async function loadQuestions(root: string): Promise<Map<string, QuestionData>> {
-  const bank = await loadBank([{ path: join(root, 'questions'), bundled: true }], { cwd: root });
-  for (const p of bank.problems) process.stderr.write(`skipped: ${p.file}:${p.line}:${p.col}: ${p.message}\n`);
-  return new Map(bank.questions.map((q) => [q.id, q]));
-}
-
-function loadAnswers(root: string): EvalEntry[] {
-  const data = parse(readFileSync(join(root, 'eval', 'coach-answers.yaml'), 'utf8')) as unknown;
-  if (!Array.isArray(data)) throw new Error('eval/coach-answers.yaml must be a list');
-  return data.map((e: Record<string, unknown>, i) => {
+function readSet(root: string, name: string): EvalSet | undefined {
+  const file = join(root, HALVES[name] as string);
+  if (!existsSync(file)) return undefined;
+  const data = parse(readFileSync(file, 'utf8')) as unknown;
+  const raw = Array.isArray(data) ? { answers: data, offTopic: [] } : (data as { answers?: unknown; offTopic?: unknown });
+  if (!Array.isArray(raw.answers)) throw new Error(`${file}: needs a list of answers`);
+  const answers = raw.answers.map((e: Record<string, unknown>, i) => {
     if (typeof e.id !== 'string' || typeof e.strong !== 'string' || typeof e.weak !== 'string') {
-      throw new Error(`entry ${i + 1} needs id, strong and weak`);
+      throw new Error(`${file}: answer ${i + 1} needs id, strong and weak`);
     }
-    return { id: e.id, strong: e.strong, weak: e.weak };
+    return { id: e.id, strong: e.strong, weak: e.weak, ...(typeof e.star === 'string' ? { star: e.star } : {}) };
   });
+  const offTopic = Array.isArray(raw.offTopic) ? raw.offTopic.filter((t): t is string => typeof t === 'string') : [];
+  return { name, answers, offTopic };
 }
 
-function pickOthers(ids: string[], own: string, n: number, random: () => number): string[] {
-  const pool = ids.filter((id) => id !== own);
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
+/** Two terms of each point from the live bank, comma separated, 14 to 24 words: what a keyword-stuffer would say. */
+export function keywordList(q: QuestionData): string {
+  const wordsOf = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  const picked: string[] = [];
+  let n = 0;
+  for (let round = 0; round < 4 && n < LIST_MIN_WORDS; round++) {
+    for (const kp of q.keyPoints) {
+      const per = round === 0 ? kp.terms.slice(0, 2) : kp.terms.slice(round + 1, round + 2);
+      for (const t of per) {
+        if (n + wordsOf(t) > LIST_MAX_WORDS) continue;
+        picked.push(t);
+        n += wordsOf(t);
+      }
+    }
   }
-  return pool.slice(0, n);
+  return picked.join(', ');
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const pct = (won: number, of: number) => `${won} of ${of} (${of === 0 ? '-' : ((100 * won) / of).toFixed(1)}%)`;
+const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const wc = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string, QuestionData>, verbose: boolean): string[] {
+  const score = (q: QuestionData, text: string): CoachReport => analyzeAnswer(q, text, bank);
+  const lines: string[] = [];
+  let strongWins = 0;
+  let ownWon = 0;
+  let ownAll = 0;
+  const coverage: number[] = [];
+  const listScores: number[] = [];
+  let listsOk = 0;
+  let starFound = 0;
+  let starParts = 0;
+  const offTopic: number[] = [];
+  const losses: string[] = [];
+  for (const a of set.answers) {
+    const q = byId.get(a.id);
+    if (!q) throw new Error(`${set.name}: eval id not in the bank: ${a.id}`);
+    const strong = score(q, a.strong);
+    const weak = score(q, a.weak);
+    const list = score(q, keywordList(q));
+    if (strong.score > weak.score) strongWins++;
+    coverage.push(strong.coverage);
+    listScores.push(list.score);
+    if (list.score <= LIST_CAP && list.score < strong.score) listsOk++;
+    for (const other of bank) {
+      if (other.id === q.id) continue;
+      ownAll++;
+      const s = score(other, a.strong).score;
+      if (strong.score > s) ownWon++;
+      else losses.push(`${a.id} (${strong.score}) vs ${other.id} (${s})`);
+    }
+    let starNote = '';
+    if (a.star !== undefined && q.category === 'behavioral') {
+      const parts = score(q, a.star).structure.parts;
+      starParts += parts.length;
+      starFound += parts.filter((p) => p.present).length;
+      starNote = ` star ${parts.map((p) => (p.present ? '+' : '-')).join('')}`;
+    }
+    if (verbose) {
+      const marks = (r: CoachReport) => r.talkingPoints.map((p) => (p.covered ? '+' : '-')).join('');
+      lines.push(
+        `  ${a.id.padEnd(32)} strong ${String(strong.score).padStart(3)} ${marks(strong)} (${wc(a.strong)} w)` +
+          `  weak ${String(weak.score).padStart(3)} ${marks(weak)}  list ${String(list.score).padStart(3)}${starNote}`,
+      );
+    }
+  }
+  for (const text of set.offTopic) for (const a of set.answers) offTopic.push(score(byId.get(a.id) as QuestionData, text).score);
+  const n = set.answers.length;
+  lines.push(
+    `  strong > weak: ${pct(strongWins, n)}`,
+    `  own > other (strong answers, every other question): ${pct(ownWon, ownAll)}`,
+    `  mean coverage of strong answers: ${mean(coverage).toFixed(2)} (lowest ${Math.min(...coverage).toFixed(2)})`,
+    `  keyword lists: highest ${Math.max(...listScores)}, mean ${mean(listScores).toFixed(1)}; at most ${LIST_CAP} and below the strong answer: ${pct(listsOk, n)}`,
+  );
+  if (starParts > 0) lines.push(`  labelled STAR parts found: ${pct(starFound, starParts)}`);
+  if (offTopic.length > 0) lines.push(`  off-topic answers on the eval questions: highest ${Math.max(...offTopic)}, mean ${mean(offTopic).toFixed(1)}`);
+  if (verbose && losses.length > 0) lines.push('  own > other not won:', ...losses.slice(0, 30).map((l) => `    ${l}`));
+  return lines;
+}
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const bank = await loadQuestions(opts.root);
-  const entries = loadAnswers(opts.root);
-  const ids = [...bank.keys()].sort();
-  const random = createRng(opts.seed);
+  const root = process.cwd();
+  const loaded = await loadBank([{ path: join(root, 'questions'), bundled: true }], { cwd: root });
+  for (const p of loaded.problems) process.stderr.write(`skipped: ${p.file}:${p.line}:${p.col}: ${p.message}\n`);
+  const bank: readonly QuestionData[] = loaded.questions;
+  const byId = new Map(bank.map((q) => [q.id, q]));
 
   if (opts.explain) {
-    const [answerId, label, questionId = answerId] = opts.explain.split(':');
-    const entry = entries.find((e) => e.id === answerId);
-    const q = bank.get(questionId ?? '');
-    if (!entry || !q || (label !== 'strong' && label !== 'weak')) throw new Error('--explain wants answerId:strong|weak[:questionId]');
-    process.stdout.write(`${JSON.stringify(analyzeAnswer(q, entry[label]), null, 2)}\n`);
+    const [half = '', id = '', label = '', otherId = id] = opts.explain.split(':');
+    const entry = readSet(root, half)?.answers.find((e) => e.id === id);
+    const q = byId.get(otherId);
+    const text = label === 'list' && q ? keywordList(q) : entry?.[label as 'strong' | 'weak' | 'star'];
+    if (!q || typeof text !== 'string') throw new Error('--explain wants half:id:strong|weak|star|list[:otherId]');
+    process.stdout.write(`${JSON.stringify(analyzeAnswer(q, text, bank), null, 2)}\n`);
     return;
   }
 
-  let strongSum = 0;
-  let weakSum = 0;
-  let pairsWon = 0;
-  let comparisons = 0;
-  let comparisonsWon = 0;
-  const byLabel = { strong: { n: 0, won: 0 }, weak: { n: 0, won: 0 } };
-  const lines: string[] = [];
-  const losses: string[] = [];
-
-  for (const entry of entries) {
-    const q = bank.get(entry.id);
-    if (!q) throw new Error(`eval id not in the bank: ${entry.id}`);
-    const strong = analyzeAnswer(q, entry.strong);
-    const weak = analyzeAnswer(q, entry.weak);
-    strongSum += strong.score;
-    weakSum += weak.score;
-    if (strong.score > weak.score) pairsWon++;
-    lines.push(
-      `${entry.id.padEnd(32)} ${q.category.padEnd(10)} strong ${String(strong.score).padStart(3)} (${words(entry.strong)} w)` +
-        `   weak ${String(weak.score).padStart(3)} (${words(entry.weak)} w)`,
-    );
-    if (opts.verbose) {
-      for (const [label, r] of [['strong', strong], ['weak', weak]] as const) {
-        const tp = r.talkingPoints.map((p) => (p.covered ? '+' : '-')).join('');
-        const st = r.structure.parts.map((p) => (p.present ? '+' : '-')).join('');
-        lines.push(
-          `    ${label.padEnd(6)} points ${tp} structure ${st}${r.structure.resultHasOutcome ? ' outcome' : ''}` +
-            ` numbers ${r.numbers.length} tools ${r.specifics.tools.length} I/we ${r.ownership.i}/${r.ownership.we}` +
-            ` fillers ${r.fillers.perMinute}/min ${r.delivery.band}`,
-        );
-      }
+  const out = [`questions in bank: ${bank.length}`];
+  for (const half of opts.halves) {
+    const set = readSet(root, half);
+    if (!set) {
+      out.push('', `${half}: ${HALVES[half]} not found`);
+      continue;
     }
-    for (const [label, text, own] of [['strong', entry.strong, strong.score], ['weak', entry.weak, weak.score]] as const) {
-      for (const otherId of pickOthers(ids, entry.id, opts.others, random)) {
-        const other = analyzeAnswer(bank.get(otherId) as QuestionData, text);
-        comparisons++;
-        byLabel[label].n++;
-        if (own > other.score) {
-          comparisonsWon++;
-          byLabel[label].won++;
-        } else losses.push(`${entry.id} (${label}, ${own}) vs ${otherId} (${other.score})`);
-      }
-    }
+    out.push('', `${half} (${HALVES[half]}): ${set.answers.length} questions, ${set.offTopic.length} off-topic answers`);
+    out.push(...evaluate(set, bank, byId, opts.verbose && half !== 'holdout'));
   }
-
-  // Two reference points: the bank's own model answers, and each strong answer cut to its first third.
-  const models = [...bank.values()].map((q) => analyzeAnswer(q, q.answer).score);
-  const thirds = entries.map((e) => {
-    const w = e.strong.split(/\s+/).filter(Boolean);
-    return analyzeAnswer(bank.get(e.id) as QuestionData, w.slice(0, Math.ceil(w.length / 3)).join(' ')).score;
-  });
-  const mean = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1);
-
-  const n = entries.length;
-  const out = [
-    `questions in bank: ${bank.size}; eval pairs: ${n}; seed ${opts.seed}; ${opts.others} other questions per answer`,
-    '',
-    ...lines,
-    '',
-    `mean score: strong ${(strongSum / n).toFixed(1)}, weak ${(weakSum / n).toFixed(1)}`,
-    `strong answers cut to their first third: mean ${mean(thirds)}`,
-    `bank model answers on their own question: mean ${mean(models)}, lowest ${Math.min(...models)} (${models.length} questions)`,
-    `strong > weak: ${pairsWon} of ${n} pairs (${pct(pairsWon / n)})`,
-    `own question > other question: ${comparisonsWon} of ${comparisons} comparisons (${pct(comparisonsWon / comparisons)})` +
-      `; strong answers ${pct(byLabel.strong.won / byLabel.strong.n)}, weak answers ${pct(byLabel.weak.won / byLabel.weak.n)}`,
-  ];
-  if (losses.length > 0) out.push('', 'comparisons not won:', ...losses.map((l) => `  ${l}`));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

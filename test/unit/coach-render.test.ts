@@ -13,6 +13,7 @@ const REPORT: CoachReport = {
   words: 250,
   estimatedSeconds: 100,
   coverage: 0.6,
+  keywordList: { share: 0, flagged: false },
   talkingPoints: [
     { point: 'Plans and rehearses the way back', covered: true, evidence: ['rehearsed', 'runbook'] },
     { point: 'Agrees triggers in advance', covered: true, evidence: ['error rate'] },

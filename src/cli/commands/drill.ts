@@ -60,7 +60,7 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   await runPracticeSession(
     questions,
-    { mode, timeLimit, plan: plan?.name },
+    { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions },
     { prompter: createPrompter(io, run.style), view: createSessionView(run.stdout, screen), recorder, now: run.now },
     progress,
   );

@@ -1,57 +1,65 @@
 import type { QuestionData } from '../questions/schema.js';
+import { bankModel } from './bank-model.js';
 import { measureDelivery } from './delivery.js';
 import { countFillers } from './fillers.js';
+import { assessIdeas } from './ideas.js';
 import { countOwnership } from './ownership.js';
+import { type Reading, readAnswer } from './reading.js';
 import { scoreAnswer } from './score.js';
 import { distinctNumbers, findNumbers, findTools } from './specifics.js';
-import { analyzeFramework, analyzeStar } from './structure.js';
-import { type Thesaurus, buildThesaurus } from './synonyms.js';
-import { analyzeTalkingPoints } from './talking-points.js';
-import { type AnalyzedText, analyzeText, countWords } from './text.js';
+import { analyzeStar } from './structure.js';
+import { countWords } from './text.js';
 import type { CoachReport, Structure } from './types.js';
 
 export type * from './types.js';
 export { WEIGHTS } from './score.js';
 export { formatSpoken } from './delivery.js';
 
-let thesaurus: Thesaurus | undefined;
+/** A share of the answer's words in bare lists of terms from which the feedback says so. */
+export const LIST_FLAG_AT = 0.3;
 
-/** Feedback on one spoken answer. Pure and deterministic: the same question and answer give the same report. */
-export function analyzeAnswer(question: QuestionData, answer: string): CoachReport {
-  thesaurus ??= buildThesaurus();
+/**
+ * Feedback on one spoken answer. Pure and deterministic: the same question, answer and bank give the same
+ * report. `bank` (the questions the answer could be about) tells common words from specific ones; it is read
+ * once per bank array and kept in memory, so pass the same array each time.
+ */
+export function analyzeAnswer(question: QuestionData, answer: string, bank?: readonly QuestionData[]): CoachReport {
+  const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
-  const doc = analyzeText(text);
+  const reading = readAnswer(text);
   const words = countWords(text);
   const delivery = measureDelivery(words);
 
-  const tp = analyzeTalkingPoints(doc, question.question, question.keyPoints ?? [], thesaurus);
-  const covered = tp.points.filter((p) => p.covered).length;
-  const coverage = tp.points.length === 0 ? 0 : covered / tp.points.length;
+  const ideas = assessIdeas(reading, model.questionModel(question), model);
+  const covered = ideas.points.filter((p) => p.covered).length;
+  const coverage = ideas.points.length === 0 ? 0 : covered / ideas.points.length;
 
   const mentions = findNumbers(text);
   const numbers = distinctNumbers(mentions);
-  const specifics = { numbers, tools: findTools(doc) };
+  const specifics = { numbers, tools: findTools(reading.doc) };
 
   let structure: Structure = { kind: 'none', parts: [] };
   if (question.category === 'behavioral') {
-    structure = analyzeStar(doc, sentencesWithNumbers(doc, mentions.map((m) => m.start)));
-  } else if (question.category === 'technical' && question.framework && question.framework.length > 0) {
-    structure = analyzeFramework(doc, question.framework, thesaurus);
+    structure = analyzeStar(reading, sentencesWithNumbers(reading, mentions.map((m) => m.start)));
+  } else if (ideas.steps.length > 0) {
+    structure = { kind: 'framework', parts: ideas.steps };
   }
 
-  const fillers = countFillers(doc, delivery.estimatedSeconds);
-  const ownership = countOwnership(doc);
+  const fillers = countFillers(reading.doc, delivery.estimatedSeconds);
+  const ownership = countOwnership(reading.doc);
+  const listShare = Math.round(reading.listShare * 100) / 100;
   const { score, suggestions } = scoreAnswer({
     category: question.category,
     words,
-    talkingPoints: tp.points,
-    pointCredit: tp.credit,
-    topic: tp.topic,
+    talkingPoints: ideas.points,
+    pointCredit: ideas.credit,
+    topic: ideas.topic,
     structure,
     specifics,
     fillers,
     ownership,
     delivery,
+    listShare,
     followUps: (question.followUps ?? []).map((f) => f.question),
   });
 
@@ -60,21 +68,22 @@ export function analyzeAnswer(question: QuestionData, answer: string): CoachRepo
     words,
     estimatedSeconds: delivery.estimatedSeconds,
     coverage,
-    talkingPoints: tp.points,
+    talkingPoints: ideas.points,
     structure,
     numbers: [...numbers],
     specifics,
     fillers,
     ownership,
     delivery,
+    keywordList: { share: listShare, flagged: listShare >= LIST_FLAG_AT },
     score,
     suggestions,
   };
 }
 
-function sentencesWithNumbers(doc: AnalyzedText, offsets: number[]): Set<number> {
+function sentencesWithNumbers(reading: Reading, offsets: number[]): Set<number> {
   const out = new Set<number>();
-  const tokens = doc.tokens;
+  const tokens = reading.doc.tokens;
   for (const offset of offsets) {
     // The token that starts at or after the number carries its sentence.
     let lo = 0;

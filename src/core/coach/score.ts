@@ -26,6 +26,8 @@ export const FORM_FULL_AT = 0.5;
 /** Share of the missing points that speaking long enough would plausibly bring back; ranks the "too short" advice. */
 const SHORT_UNLOCKS = 0.4;
 const FILLERS_FREE_PER_MINUTE = 2;
+/** From this share of words in bare lists, the first suggestion says the answer reads like a list. */
+const LIST_ADVICE_AT = 0.3;
 const FILLERS_ZERO_PER_MINUTE = 10;
 
 export interface ScoreInput {
@@ -41,6 +43,8 @@ export interface ScoreInput {
   fillers: Fillers;
   ownership: Ownership;
   delivery: Delivery;
+  /** Share of the answer's words in bare lists of terms, 0..1. */
+  listShare: number;
   followUps: readonly string[];
 }
 
@@ -72,7 +76,9 @@ export function scoreAnswer(input: ScoreInput): ScoreResult {
     got += WEIGHTS[signal] * value * (signal === 'talkingPoints' ? 1 : formFactor);
     possible += WEIGHTS[signal];
   }
-  const score = possible === 0 ? 0 : clampInt(Math.round((100 * got) / possible), 0, 100);
+  // Words in a bare list earn nothing, and the form of such an answer earns nothing either.
+  const prose = 1 - Math.min(1, input.listShare);
+  const score = possible === 0 ? 0 : clampInt(Math.round(((100 * got) / possible) * prose), 0, 100);
 
   return { score, parts, suggestions: suggest(input, parts, possible, formFactor, score) };
 }
@@ -188,6 +194,10 @@ function suggest(
     const mostly = top && top.count > 1 ? `, mostly "${top.word}"` : '';
     const gain = worth('delivery', false) * 0.3 * (1 - fillerPart(fillers.perMinute));
     out.push({ text: `Cut the fillers: ${fillers.perMinute} per minute${mostly}; a short pause sounds better`, gain });
+  }
+
+  if (input.listShare >= LIST_ADVICE_AT) {
+    out.push({ text: 'This reads like a list of terms: say what you did and what happened, in sentences', gain: 100 });
   }
 
   out.sort((a, b) => b.gain - a.gain);

@@ -1,10 +1,8 @@
-import type { StarPrompts } from '../questions/schema.js';
-import type { Thesaurus } from './synonyms.js';
-import { type AnalyzedText, contentWords, findStems, stemPhrase } from './text.js';
+import { type Reading, SKIP_LIST, STAR_PARTS, type StarPart } from './reading.js';
+import { findStems, stemPhrase } from './text.js';
 import type { Structure } from './types.js';
 
-type StarPart = keyof StarPrompts;
-export const STAR_PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result'];
+export { STAR_PARTS };
 
 const STAR_CUES: Record<StarPart, readonly string[]> = {
   situation: [
@@ -55,14 +53,19 @@ function compileStar(): CompiledStar {
 
 let compiled: CompiledStar | undefined;
 
-/** STAR parts from cue phrases; `numberSentences` are the sentences that mention a number. */
-export function analyzeStar(doc: AnalyzedText, numberSentences: ReadonlySet<number>): Structure {
+/**
+ * STAR parts from labels ("Situation:", "S:", "## Result", "the result was"), which always count, and from
+ * the usual ways of telling each part. `numberSentences` are the sentences that carry a figure.
+ */
+export function analyzeStar(reading: Reading, numberSentences: ReadonlySet<number>): Structure {
   compiled ??= compileStar();
+  const { doc } = reading;
   const sentencesOf: Partial<Record<StarPart, number[]>> = {};
   for (const part of STAR_PARTS) {
     const sentences: number[] = [];
     for (const seq of compiled.cues[part]) {
       for (const span of findStems(doc, seq, 64)) {
+        if (reading.skip[span.from] === SKIP_LIST) continue;
         const s = doc.tokens[span.from]?.sentence;
         if (s !== undefined) sentences.push(s);
       }
@@ -90,28 +93,20 @@ export function analyzeStar(doc: AnalyzedText, numberSentences: ReadonlySet<numb
   const results = (sentencesOf.result ?? []).filter((s) => s > 0 || doc.sentenceCount === 1);
   sentencesOf.result = results;
 
-  const parts = STAR_PARTS.map((name) => ({ name, present: (sentencesOf[name]?.length ?? 0) > 0 }));
+  const labelled = new Set(reading.labels.map((l) => l.part));
   const last = doc.sentenceCount - 1;
-  const resultHasOutcome =
+  let resultHasOutcome =
     results.some((s) => numberSentences.has(s) || numberSentences.has(s + 1)) ||
     (last >= 0 && (numberSentences.has(last) || numberSentences.has(last - 1)));
-  return { kind: 'star', parts, resultHasOutcome };
-}
-
-/** A step is touched when enough of its content words (or their usual synonyms) appear in the answer. */
-export function stepThreshold(contentWords: number): number {
-  if (contentWords <= 2) return 1;
-  return Math.min(3, Math.max(2, Math.ceil(contentWords * 0.3)));
-}
-
-export function analyzeFramework(doc: AnalyzedText, steps: readonly string[], thesaurus: Thesaurus): Structure {
-  const parts = steps.map((step) => {
-    const words = contentWords(step);
-    let hits = 0;
-    for (const w of words) {
-      if (thesaurus.expand(w).some((seq) => findStems(doc, seq, 1).length > 0)) hits++;
-    }
-    return { name: step, present: words.length > 0 && hits >= stepThreshold(words.length) };
+  // A labelled result runs to the next label; a figure anywhere in it makes it concrete.
+  reading.labels.forEach((label, k) => {
+    if (label.part !== 'result') return;
+    const end = reading.labels.slice(k + 1).find((l) => l.sentence > label.sentence)?.sentence ?? doc.sentenceCount;
+    for (let s = label.sentence; s < Math.max(end, label.sentence + 1); s++) if (numberSentences.has(s)) resultHasOutcome = true;
   });
-  return { kind: 'framework', parts };
+  // A result with a figure is a result, whatever words introduce it.
+  const present = (name: StarPart) =>
+    labelled.has(name) || (sentencesOf[name]?.length ?? 0) > 0 || (name === 'result' && resultHasOutcome);
+  const parts = STAR_PARTS.map((name) => ({ name, present: present(name) }));
+  return { kind: 'star', parts, resultHasOutcome };
 }

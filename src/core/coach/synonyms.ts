@@ -1,4 +1,4 @@
-import { stemPhrase } from './text.js';
+import { STOPWORDS, stemPhrase, stemWord } from './text.js';
 
 /**
  * Ways people say the same thing in release work. A term that is one of these phrases also
@@ -51,21 +51,69 @@ const GROUPS: readonly (readonly string[])[] = [
   ['time to restore', 'mttr', 'mean time to recovery', 'time to recover', 'recovery time'],
   ['change failure rate', 'failed deployment', 'failed change'],
   ['deployment frequency', 'deploy frequency', 'release frequency', 'how often we deploy'],
+  ['rollback plan', 'back out plan', 'backout plan', 'revert plan', 'way back', 'plan to go back', 'undo plan'],
+  ['severity', 'sev1', 'sev 1', 'sev2', 'sev 2', 'p1', 'p2', 'p0', 'priority one', 'blocker', 'blocking bug', 'showstopper', 'critical bug'],
+  ['option', 'choice', 'alternative', 'scenario'],
+  ['take sides', 'pick a side', 'pick sides', 'choose sides', 'side with', 'play favourites', 'play favorites'],
+  ['neutral', 'impartial', 'even handed', 'unbiased'],
+  ['quarantine', 'parked', 'park', 'set aside', 'isolate', 'skip list'],
+  ['flaky', 'intermittent', 'unreliable test', 'random failure'],
+  ['uat', 'user acceptance', 'acceptance testing', 'acceptance test'],
+  ['rehearse', 'dry run', 'practice run', 'tried it', 'tested it', 'drill', 'game day'],
+  ['small group', 'subset of users', 'some users', 'beta group', 'early adopters', 'pilot group', 'friendly customers'],
+  ['go no go', 'go or no go', 'go decision', 'ship or not', 'release decision', 'readiness review'],
+  ['checklist', 'check list', 'list of checks', 'criteria list'],
+  ['on call', 'on duty', 'pager', 'paged'],
+  ['hotfix', 'hot fix', 'emergency fix', 'urgent fix', 'patch release'],
+  ['changelog', 'change log', 'release notes', 'what changed'],
+  ['audit trail', 'audit log', 'evidence', 'paper trail', 'record of approval'],
+  ['sbom', 'bill of materials'],
+  ['sign', 'signature', 'signed', 'signing'],
+  ['artifact', 'artefact', 'build output', 'binary', 'image'],
+  ['promote', 'promotion', 'same build', 'same artifact', 'build once'],
+  ['environment parity', 'same config', 'like production', 'production like', 'mirror production'],
+  ['bake time', 'bake period', 'soak', 'soak time', 'wait a while'],
+  ['smoke test', 'sanity check', 'quick check'],
+  ['pain point', 'what hurt', 'biggest problem', 'frustration', 'complaint'],
+  ['baseline', 'starting point', 'before number', 'where we started', 'measured first'],
+  ['pilot', 'trial', 'try it on', 'one team first', 'proof of concept'],
+  ['buy in', 'win over', 'bring along', 'on board', 'onboard', 'support from'],
+  ['bad news', 'hard news', 'unwelcome news'],
+  ['early', 'as soon as', 'straight away', 'right away', 'immediately', 'same day'],
+  ['recommend', 'recommendation', 'propose', 'suggest'],
+  ['mitigate', 'mitigation', 'reduce the risk', 'limit the damage', 'contain'],
+  ['blast radius', 'how many users', 'who is affected'],
+  ['add new column', 'add column', 'new column', 'additive change'],
+  ['dual write', 'write to both', 'writes to both', 'both columns'],
+  ['delegate', 'hand over', 'hand off', 'let them lead', 'let them run'],
+  ['feedback', 'debrief', 'review together', 'went through it together'],
 ];
 
 export type StemSeq = readonly string[];
 
 export interface Thesaurus {
-  /** Every way to say a term, itself first, as stem sequences. */
+  /** Every way to say a term, itself first, as stem sequences: the whole term, or one part of it, said another way. */
   expand(term: string): StemSeq[];
 }
 
+const MAX_WAYS = 24;
+const STOP_STEMS = new Set([...STOPWORDS].map(stemWord));
+
+/** Small words dropped, so "pick a side" and "pick sides" meet; a phrase of small words only is kept whole. */
+function core(seq: readonly string[]): string[] {
+  const kept = seq.filter((s) => !STOP_STEMS.has(s));
+  return kept.length > 0 ? kept : [...seq];
+}
+
 export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS): Thesaurus {
-  const byKey = new Map<string, StemSeq[]>();
+  // Keyed by the stems written together, so "rollback" and "roll back" are one key.
+  const byKey = new Map<string, string[][]>();
+  let longest = 1;
   for (const group of groups) {
-    const seqs = group.map(stemPhrase).filter((s) => s.length > 0);
+    const seqs = group.map((g) => core(stemPhrase(g))).filter((s) => s.length > 0);
     for (const seq of seqs) {
-      const key = seq.join(' ');
+      longest = Math.max(longest, seq.length);
+      const key = seq.join('');
       const list = byKey.get(key) ?? [];
       for (const other of seqs) if (!list.some((x) => x.join(' ') === other.join(' '))) list.push(other);
       byKey.set(key, list);
@@ -76,12 +124,23 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
     expand(term) {
       const cached = memo.get(term);
       if (cached) return cached;
-      const own = stemPhrase(term);
-      const out: StemSeq[] = [];
-      if (own.length > 0) {
-        const key = own.join(' ');
-        out.push(own);
-        for (const seq of byKey.get(key) ?? []) if (seq.join(' ') !== key) out.push(seq);
+      const own = core(stemPhrase(term));
+      const out: string[][] = [];
+      const seen = new Set<string>();
+      const add = (seq: string[]) => {
+        const key = seq.join(' ');
+        if (seq.length === 0 || seen.has(key) || out.length >= MAX_WAYS) return;
+        seen.add(key);
+        out.push(seq);
+      };
+      add(own);
+      // Longest parts first: "rollback plan" is a phrase of its own before "rollback" is.
+      for (let len = Math.min(longest, own.length); len >= 1; len--) {
+        for (let i = 0; i + len <= own.length; i++) {
+          for (const alt of byKey.get(own.slice(i, i + len).join('')) ?? []) {
+            add([...own.slice(0, i), ...alt, ...own.slice(i + len)]);
+          }
+        }
       }
       memo.set(term, out);
       return out;

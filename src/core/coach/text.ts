@@ -12,7 +12,11 @@ export interface Token {
   start: number;
   end: number;
   sentence: number;
+  /** Clauses split at commas, semicolons, colons, dashes and sentence ends; numbered across the answer. */
+  clause: number;
   gapBefore: Gap;
+  /** A word with no content of its own ("the", "was", "not"): it never stands in for a term's word. */
+  stop: boolean;
 }
 
 export interface AnalyzedText {
@@ -44,6 +48,7 @@ export function analyzeText(text: string): AnalyzedText {
   const pairIndex = new Map<string, number[]>();
   const stemCache = new Map<string, string>();
   let sentence = 0;
+  let clause = 0;
   let prevEnd = 0;
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
@@ -53,6 +58,7 @@ export function analyzeText(text: string): AnalyzedText {
     if (tokens.length === 0 || SENTENCE_GAP.test(gapText)) gapBefore = 'sentence';
     else if (CLAUSE_GAP.test(gapText)) gapBefore = 'clause';
     if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
+    if (gapBefore !== 'none' && tokens.length > 0) clause++;
     const norm = normalizeWord(raw);
     let stem = stemCache.get(norm);
     if (stem === undefined) {
@@ -60,7 +66,7 @@ export function analyzeText(text: string): AnalyzedText {
       stemCache.set(norm, stem);
     }
     const position = tokens.length;
-    tokens.push({ raw, norm, stem, start, end: start + raw.length, sentence, gapBefore });
+    tokens.push({ raw, norm, stem, start, end: start + raw.length, sentence, clause, gapBefore, stop: STOPWORDS.has(norm) });
     pushTo(index, stem, position);
     const prev = tokens[position - 1];
     if (prev) pushTo(pairIndex, prev.stem + stem, position - 1);

@@ -2,7 +2,7 @@
 export interface TalkingPoint {
   point: string;
   covered: boolean;
-  /** The answer's own words that matched the point. */
+  /** The few words of the answer around what was heard, as written. */
   evidence: string[];
 }
 
@@ -49,6 +49,12 @@ export interface Delivery {
   band: DeliveryBand;
 }
 
+export interface KeywordList {
+  /** Share of the answer's words in bare lists, 0..1. */
+  share: number;
+  flagged: boolean;
+}
+
 export interface CoachReport {
   id: string;
   words: number;
@@ -62,6 +68,8 @@ export interface CoachReport {
   fillers: Fillers;
   ownership: Ownership;
   delivery: Delivery;
+  /** How much of the answer is a bare list of terms rather than sentences; `flagged` when the feedback says so. */
+  keywordList: KeywordList;
   /** Integer 0..100. */
   score: number;
   /** Two to four, most valuable first. */

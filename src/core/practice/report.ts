@@ -45,6 +45,8 @@ export interface SessionReport {
 
 export interface ReportBank {
   byId: ReadonlyMap<string, QuestionData>;
+  /** Every question, for the coach to tell common words from specific ones. */
+  questions?: readonly QuestionData[];
 }
 
 /**
@@ -91,7 +93,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
 function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
   const question = bank.byId.get(a.questionId);
   const typed = a.mode === 'typed' && a.answer !== undefined && a.answer.trim() !== '';
-  const coach = typed && question ? analyzeAnswer(question, a.answer as string) : null;
+  const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions) : null;
   return {
     index,
     attemptId: a.id,

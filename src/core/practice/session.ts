@@ -54,6 +54,8 @@ export interface SessionOptions {
   mode: SessionMode;
   timeLimit: number | undefined;
   plan: string | undefined;
+  /** The whole bank, so the coach can tell common words from specific ones. */
+  bank?: readonly Question[];
 }
 
 export interface SessionDeps {
@@ -89,7 +91,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     if (overTime && opts.timeLimit !== undefined) view.overTime(seconds, opts.timeLimit);
     let report: CoachReport | undefined;
     if (answer) {
-      report = analyzeAnswer(question, answer);
+      report = analyzeAnswer(question, answer, opts.bank);
       view.feedback(report);
     } else if (choice === 'spoken') {
       view.spokenLength(seconds);

@@ -1,0 +1,207 @@
+/**
+ * What the coach knows about the bank: how specific each word is across its questions (inverse document
+ * frequency), and for each question the ideas to listen for. Built once per bank and kept in memory.
+ */
+import type { QuestionData } from '../questions/schema.js';
+import { type TermPattern, compileTerm, hasNegation, matchTerm } from './match.js';
+import { readAnswer } from './reading.js';
+import { type Thesaurus, buildThesaurus } from './synonyms.js';
+import { GENERIC, STOPWORDS, splitWords, stemWord } from './text.js';
+
+/**
+ * What a term alone shows. A phrase of two or more words is good evidence on its own; a single word needs
+ * another word of the idea in the same sentence, more so the more common it is across the bank.
+ */
+const PHRASE_BASE = 0.6;
+const WORD_BASE = 0.3;
+const WORD_CAP = 0.85;
+/** Words of the model answer's sentences that make a point count this much of their specificity. */
+const MODEL_FACTOR = 0.4;
+/** A step and a point this alike are one idea, judged once. */
+const LINK_AT = 0.5;
+/** Without a bank, words of the generic list count this much; others count as specific. */
+const FALLBACK_GENERIC = 0.15;
+const FALLBACK_OTHER = 0.8;
+
+export interface IdeaTerm {
+  pattern: TermPattern;
+  /** 0..1: how far this term alone goes to show the idea was said. */
+  weight: number;
+  stems: string[];
+}
+
+export interface Idea {
+  text: string;
+  terms: IdeaTerm[];
+  /** stem -> weight: the idea's own words and its terms' words, and the model answer's words for it. */
+  words: Map<string, number>;
+  /** The idea's own words: the point or step as written. */
+  own: string[];
+  negated: boolean;
+}
+
+export interface QuestionModel {
+  points: Idea[];
+  steps: Idea[];
+  /** For each step, the point that says the same thing, if any. */
+  stepToPoint: (number | undefined)[];
+  /** stem -> weight: the words of the question and its points. */
+  topic: Map<string, number>;
+}
+
+export interface BankModel {
+  thesaurus: Thesaurus;
+  /** 0 (every question uses the word) to 1 (at most one does). */
+  specificity(stem: string): number;
+  questionModel(question: QuestionData): QuestionModel;
+}
+
+const models = new WeakMap<readonly QuestionData[], BankModel>();
+let fallback: BankModel | undefined;
+let thesaurus: Thesaurus | undefined;
+
+/** The model of this bank, built on first use; without a bank, a rough one that only knows generic words. */
+export function bankModel(bank?: readonly QuestionData[]): BankModel {
+  thesaurus ??= buildThesaurus();
+  if (!bank || bank.length === 0) {
+    fallback ??= createModel(thesaurus, undefined);
+    return fallback;
+  }
+  let model = models.get(bank);
+  if (!model) {
+    model = createModel(thesaurus, countDocuments(bank));
+    models.set(bank, model);
+  }
+  return model;
+}
+
+function countDocuments(bank: readonly QuestionData[]): { n: number; df: Map<string, number> } {
+  const df = new Map<string, number>();
+  for (const q of bank) {
+    const stems = new Set(contentStems(textsOf(q).join(' ')));
+    for (const s of stems) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  return { n: bank.length, df };
+}
+
+function textsOf(q: QuestionData): string[] {
+  const follow = (q.followUps as readonly unknown[]).map((f) => {
+    if (typeof f === 'string') return f;
+    if (f && typeof f === 'object') return Object.values(f).filter((v) => typeof v === 'string').join(' ');
+    return '';
+  });
+  return [
+    q.question, q.why ?? '', q.answer, q.tip ?? '', ...follow, ...(q.framework ?? []),
+    ...Object.values(q.star ?? {}), ...q.keyPoints.flatMap((kp) => [kp.point, ...kp.terms]),
+  ];
+}
+
+const GENERIC_STEMS = new Set([...GENERIC].map(stemWord));
+const STOP_STEMS = new Set([...STOPWORDS].map(stemWord));
+
+function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const w of splitWords(text)) {
+    if (STOPWORDS.has(w) || w.length < 2) continue;
+    const s = stemWord(w);
+    if (!STOP_STEMS.has(s)) out.push(s);
+  }
+  return out;
+}
+
+function createModel(th: Thesaurus, counts: { n: number; df: Map<string, number> } | undefined): BankModel {
+  const cache = new Map<string, number>();
+  const specificity = (stem: string): number => {
+    let v = cache.get(stem);
+    if (v !== undefined) return v;
+    if (STOP_STEMS.has(stem)) v = 0;
+    else if (!counts) v = GENERIC_STEMS.has(stem) ? FALLBACK_GENERIC : FALLBACK_OTHER;
+    else {
+      const df = counts.df.get(stem) ?? 0;
+      const top = Math.log((counts.n + 1) / 1.5);
+      v = df <= 1 || top <= 0 ? 1 : Math.max(0, Math.min(1, Math.log((counts.n + 1) / (df + 0.5)) / top));
+      if (GENERIC_STEMS.has(stem)) v = Math.min(v, FALLBACK_GENERIC);
+    }
+    cache.set(stem, v);
+    return v;
+  };
+  const questions = new WeakMap<QuestionData, QuestionModel>();
+  const model: BankModel = {
+    thesaurus: th,
+    specificity,
+    questionModel(question) {
+      let qm = questions.get(question);
+      if (!qm) {
+        qm = buildQuestionModel(question, model);
+        questions.set(question, qm);
+      }
+      return qm;
+    },
+  };
+  return model;
+}
+
+function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
+  const reading = readAnswer(q.answer);
+  const sentenceStems = (s: number) =>
+    reading.doc.tokens.filter((t) => t.sentence === s && !t.stop && !GENERIC_STEMS.has(t.stem)).map((t) => t.stem);
+  const points = q.keyPoints.map((kp) => {
+    const idea = buildIdea(kp.point, kp.terms, model);
+    const sentences = new Set<number>();
+    for (const term of idea.terms) {
+      for (const span of matchTerm(reading, term.pattern)) sentences.add(reading.doc.tokens[span.from]?.sentence ?? -1);
+    }
+    for (const s of sentences) {
+      for (const stem of sentenceStems(s)) {
+        if (!idea.words.has(stem)) idea.words.set(stem, MODEL_FACTOR * model.specificity(stem));
+      }
+    }
+    return idea;
+  });
+  const steps = (q.category === 'technical' ? (q.framework ?? []) : []).map((step) => buildIdea(step, [], model));
+  const stepToPoint = steps.map((step) => {
+    let best: number | undefined;
+    let bestSim = LINK_AT;
+    points.forEach((point, k) => {
+      const sim = similarity(step, point, model);
+      if (sim >= bestSim) {
+        bestSim = sim;
+        best = k;
+      }
+    });
+    return best;
+  });
+  const topic = new Map<string, number>();
+  for (const s of contentStems([q.question, ...q.keyPoints.map((kp) => kp.point)].join(' '))) {
+    if (!GENERIC_STEMS.has(s)) topic.set(s, model.specificity(s));
+  }
+  return { points, steps, stepToPoint, topic };
+}
+
+function buildIdea(text: string, terms: readonly string[], model: BankModel): Idea {
+  const negated = hasNegation(text);
+  const own = [...new Set(contentStems(text).filter((s) => !GENERIC_STEMS.has(s)))];
+  const words = new Map<string, number>();
+  for (const s of own) words.set(s, model.specificity(s));
+  const compiled: IdeaTerm[] = terms.map((term) => {
+    const pattern = compileTerm(term, model.thesaurus, negated);
+    const stems = [...new Set(pattern.seqs[0] ?? [])];
+    const sum = stems.reduce((acc, s) => acc + model.specificity(s), 0);
+    for (const s of stems) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
+    const weight = stems.length >= 2 ? Math.min(1, PHRASE_BASE + sum) : stems.length === 1 ? Math.min(WORD_CAP, WORD_BASE + sum) : 0;
+    return { pattern, weight, stems };
+  });
+  return { text, terms: compiled, words, own, negated };
+}
+
+function similarity(a: Idea, b: Idea, model: BankModel): number {
+  const bStems = new Set([...b.own, ...b.terms.flatMap((t) => t.stems)]);
+  let shared = 0;
+  let total = 0;
+  for (const s of a.own) {
+    const w = model.specificity(s);
+    total += w;
+    if (bStems.has(s)) shared += w;
+  }
+  return total === 0 ? 0 : shared / total;
+}
