@@ -23,9 +23,10 @@ function run() {
     }
     return require(bundle);
   }
+  const home = cacheHome();
+  if (!home) return require(bundle);
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
-  const home = process.env.XDG_CACHE_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.cache');
   // The build names itself on its first line; its length is what V8 itself checks a cache against.
   const id = /^\/\/ rmprep build ([a-z0-9]+)\n/.exec(source);
   const build = `code-${process.version}-${id ? id[1] : 'dev'}-${source.length}`;
@@ -43,6 +44,20 @@ function run() {
     // Saved at exit, so the cache also holds the functions this run compiled, not only the top level.
     process.once('exit', () => saveCodeCache(script, cacheFile, build));
   }
+}
+
+/** Where caches go, or undefined when only the current folder would be left (an empty HOME). */
+function cacheHome() {
+  if (path.isAbsolute(process.env.XDG_CACHE_HOME || '')) return process.env.XDG_CACHE_HOME;
+  let home = process.env.HOME;
+  if (!path.isAbsolute(home || '')) {
+    try {
+      home = require('node:os').userInfo().homedir;
+    } catch {
+      return undefined;
+    }
+  }
+  return path.isAbsolute(home || '') ? path.join(home, '.cache') : undefined;
 }
 
 /** The saved code, when it is a regular file of a sane size; a FIFO or device there is not waited on. */
@@ -63,7 +78,9 @@ function readCodeCache(cacheFile) {
 
 function saveCodeCache(script, cacheFile, build) {
   try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    // Level by level, not { recursive: true }, which never returns where mkdir says ENOENT (under /proc).
+    const dir = path.dirname(cacheFile);
+    for (const folder of [path.dirname(dir), dir]) if (!fs.existsSync(folder)) fs.mkdirSync(folder);
     // Beside it, then renamed: whatever sits at the path (a FIFO, say) is replaced, never written into.
     const temp = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(temp, script.createCachedData(), { flag: 'wx' });

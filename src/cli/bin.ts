@@ -2,6 +2,7 @@
 // own path from __filename, and the build sets __RMPREP_BUILD__ so that start-up reads no package.json.
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { resolveHome } from '../core/paths.js';
 import { createRng, randomSeed } from '../core/random.js';
 import { main } from './main.js';
 import { createOutput } from './output.js';
@@ -43,8 +44,8 @@ void main(process.argv.slice(2), {
   },
   env: process.env,
   cwd: process.cwd(),
-  // node:os is loaded only when HOME is not set: it is not otherwise needed at start-up.
-  home: process.env.HOME ?? (createRequire(self)('node:os') as typeof import('node:os')).homedir(),
+  // node:os is loaded only when HOME is not usable: it is not otherwise needed at start-up.
+  home: resolveHome(process.env.HOME, () => (createRequire(self)('node:os') as typeof import('node:os')).userInfo().homedir),
   packageRoot,
   version,
   buildId,

@@ -1,4 +1,5 @@
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { InputError, UserError } from './errors.js';
 
 export interface Paths {
   historyFile: string;
@@ -17,14 +18,40 @@ export interface PathInputs {
 
 /** Where rmprep keeps its data, from flags, then the environment, then XDG defaults. */
 export function resolvePaths({ env, home, cwd, historyOption, questionsOption }: PathInputs): Paths {
-  const dataHome = nonEmpty(env.XDG_DATA_HOME) ?? join(home, '.local', 'share');
-  const cacheHome = nonEmpty(env.XDG_CACHE_HOME) ?? join(home, '.cache');
+  if (historyOption !== undefined && historyOption.trim() === '') throw new InputError('--history needs a file path, not an empty value', 'invalid');
+  if (questionsOption?.some((p) => p.trim() === '')) throw new InputError('--questions needs a file or folder path, not an empty value', 'invalid');
+  // Relative XDG folders are ignored, as the XDG spec says; an empty or relative home would mean the current folder.
+  const dataHome = absolute(env.XDG_DATA_HOME) ?? join(requireHome(home, 'XDG_DATA_HOME'), '.local', 'share');
+  const cacheHome = absolute(env.XDG_CACHE_HOME) ?? join(requireHome(home, 'XDG_CACHE_HOME'), '.cache');
   const historyFile = resolve(cwd, historyOption ?? nonEmpty(env.RMPREP_HISTORY) ?? join(dataHome, 'rmprep', 'history.json'));
   const fromEnv = (nonEmpty(env.RMPREP_QUESTIONS) ?? '').split(delimiter).filter((p) => p.trim() !== '');
   const userQuestionPaths = [...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p));
   return { historyFile, cacheDir: join(cacheHome, 'rmprep'), userQuestionPaths };
 }
 
+/**
+ * The home folder: $HOME unless it is empty or relative, else the account's own (from the password
+ * database), else ''. Node's homedir() returns an empty $HOME as it is.
+ */
+export function resolveHome(envHome: string | undefined, accountHome: () => string): string {
+  const fromEnv = absolute(envHome);
+  if (fromEnv) return fromEnv;
+  try {
+    return absolute(accountHome()) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function requireHome(home: string, instead: string): string {
+  if (isAbsolute(home)) return home;
+  throw new UserError(`cannot tell where the home folder is: HOME is ${home === '' ? 'empty' : 'not an absolute path'}`, 'environment', `set HOME, or ${instead}`);
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+function absolute(value: string | undefined): string | undefined {
+  return value !== undefined && isAbsolute(value) ? value : undefined;
 }

@@ -1,5 +1,6 @@
 import { clip } from '../../core/text/sanitize.js';
-import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { makeFolder } from '../../core/fs/make-folder.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ export async function newCommand(run: Run, raw: unknown): Promise<number> {
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
-  mkdirSync(join(dir, answers.category), { recursive: true });
+  makeFolder(join(dir, answers.category));
   if (opts.force) writeOutputFile(file, content);
   else writeNew(file, content, run.cwd);
 

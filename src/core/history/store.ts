@@ -1,3 +1,4 @@
+import { makeFolder } from '../fs/make-folder.js';
 import { createHash, randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,7 @@ function withHistory(path: string, opts: StoreOptions, make: (summary: Summary) 
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, true) as string;
   try {
-    fs.mkdirSync(dirname(file), { recursive: true });
+    makeFolder(dirname(file), fs);
   } catch (err) {
     throw notSaved(fs, err, pending(), opts.rescueDir);
   }

@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
+import { makeFolder } from '../fs/make-folder.js';
 import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
@@ -76,7 +77,7 @@ export function writeBankCache(
   { dirs, files, bank }: { dirs: Record<string, number>; files: CachedFile[]; bank: Bank },
 ): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeFolder(cacheDir);
     const names = cacheNames(cacheDir, sources, opts);
     const lines: string[] = [];
     const where = new Map<string, [number, number]>();
