@@ -35,9 +35,30 @@ export function renderSessionSummary(outcomes: readonly Outcome[], { style }: Sc
   return `${lines.join('\n')}\n`;
 }
 
-/** The drill's screen: writes each step of a session to `out`. */
-export function createSessionView(out: { write(text: string): unknown }, opts: ScreenOptions): SessionView {
+export interface SessionScreenOptions extends ScreenOptions {
+  /** Rows of the terminal now (it may be resized during a session). */
+  rows(): number;
+  /** Shows a one-line message, waits for a key and erases the line; returns the key's text. */
+  waitKey(message: string): Promise<string>;
+}
+
+/** The drill's screen: writes each step of a session to `out`, a page at a time where it is long. */
+export function createSessionView(out: { write(text: string): unknown }, opts: SessionScreenOptions): SessionView {
   const { style, width } = opts;
+  const page = async (text: string) => {
+    const lines = text.split('\n');
+    const size = Math.max(5, opts.rows() - 2);
+    for (let start = 0; start < lines.length; start += size) {
+      const last = start + size >= lines.length;
+      out.write(`${lines.slice(start, start + size).join('\n')}${last ? '' : '\n'}`);
+      if (last) break;
+      const key = await opts.waitKey(style.dim(`-- ${Math.min(100, Math.round(((start + size) / lines.length) * 100))}% -- Space or Enter: more · q: skip the rest`));
+      if (key === 'q' || key === 'Q') {
+        out.write(style.dim('(rest skipped)\n'));
+        break;
+      }
+    }
+  };
   return {
     start({ plan, count }) {
       const planText = plan ? `Plan: ${sanitizeText(plan)}. ` : '';
@@ -48,17 +69,32 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       if (question.category === 'behavioral') out.write(style.dim('Tell it as a story: situation, task, what you did, and the result in numbers.\n'));
       if (question.framework) out.write(style.dim('Think it through step by step and name the tradeoffs.\n'));
     },
-    overTime(seconds, limit) {
-      out.write(style.warn(`Over the time limit by ${clock(seconds - limit)}.\n`));
+    overTime({ seconds, limit, spoken }) {
+      const over = clock(seconds - limit);
+      out.write(
+        style.warn(
+          spoken
+            ? `Over the time limit by ${over}: you spoke for ${clock(seconds)} of ${clock(limit)}.\n`
+            : `Said aloud, this answer takes about ${clock(seconds)}: ${over} over your ${clock(limit)} limit.\n`,
+        ),
+      );
     },
     feedback(report: CoachReport) {
-      out.write(`\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`);
+      return page(`\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`);
     },
-    spokenLength(seconds) {
+    spokenLength(seconds, limit) {
+      if (limit !== undefined) {
+        out.write(style.dim(`You spoke for ${clock(seconds)}, within your ${clock(limit)}.\n`));
+        return;
+      }
       out.write(style.dim(`You spoke for ${clock(seconds)}${seconds < 60 ? ' — aim for one to three minutes' : seconds > 180 ? ' — try to land it within three minutes' : ''}.\n`));
     },
     reveal(question) {
-      out.write(`\n${renderReveal(question, opts).join('\n\n')}\n\n`);
+      // The model answer first: paging can then stop after it, and the rest is there for who wants it.
+      const parts = renderReveal(question, opts);
+      const model = parts.findIndex((p) => p.includes('Model answer\n'));
+      const ordered = model > 0 ? [parts[model] as string, ...parts.slice(0, model), ...parts.slice(model + 1)] : parts;
+      return page(`\n${ordered.join('\n\n')}\n\n`);
     },
     saved(attempt, now) {
       out.write(style.dim(`Saved. Next review: ${attempt.card ? describeDue(attempt.card.due, now) : 'soon'}.\n`));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome } from '../helpers/cli.js';
-import { KEY, PtySession } from '../helpers/pty.js';
+import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -9,56 +9,84 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-const attempts = () =>
+const records = () =>
   readFileSync(home.history, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt');
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const attempts = () => records().filter((r) => r.type === 'attempt');
+
+const PASTED = [
+  'Situation: two leads disagreed about a release freeze, and both teams took sides.',
+  '',
+  'Task: I had to get one go or no-go decision that afternoon.',
+  '',
+  '',
+  'Action: I met each of them alone, then we reran the disputed test 30 times together.',
+  '  Result: it failed 4 times, so we fixed a race and shipped 1 day later with no rollback.',
+].join('\n');
 
 describe('drill in a pseudo-terminal', () => {
-  it('asks, takes a typed answer, gives feedback, reveals the model answer, records the rating', async () => {
-    const s = new PtySession(['drill', '--id', 'team-conflict', '--answer-mode', 'type'], home.env);
-    await s.waitFor('Your answer:');
-    await s.typeSlowly('Two leads disagreed about a freeze. I met each of them and we agreed to ship 2 days later.');
+  it('keeps a pasted multi-paragraph answer byte for byte, shows the score before the reveal, and records the rating', async () => {
+    const s = new PtySession(['drill', '--id', 'team-conflict', '--answer-mode', 'type'], home.env, { cols: 100, rows: 40 });
+    await s.waitFor('Ctrl-D: done');
+    s.type(bracketedPaste(PASTED));
+    await s.waitFor('1 day later with no rollback.');
+    await s.typeSlowly(' Typed after.');
     s.type(KEY.enter);
     s.type(KEY.enter);
-    await s.waitFor('Feedback on your answer');
+    s.type(KEY.ctrlD);
+    await s.waitFor('Press any key to see the model answer');
+    // Everything since the answer was accepted fits in the 40 rows, score included, and nothing is revealed yet.
+    const sinceAnswer = s.text.slice(s.text.lastIndexOf('✔ Your answer'));
+    expect(sinceAnswer).toMatch(/Score \d+\/100/);
+    expect(sinceAnswer.split('\n').length).toBeLessThanOrEqual(40);
+    expect(sinceAnswer).not.toContain('Model answer');
+    s.type(' ');
     await s.waitFor('Model answer');
-    await s.waitFor('How did it go?');
-    s.type('2');
+    await s.pageUntil(/How did it go\?/);
+    s.type(KEY.down);
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     const [attempt, ...rest] = attempts();
     expect(rest).toEqual([]);
-    expect(attempt).toMatchObject({
-      questionId: 'team-conflict',
-      category: 'behavioral',
-      rating: 'hard',
-      mode: 'typed',
-      answer: 'Two leads disagreed about a freeze. I met each of them and we agreed to ship 2 days later.',
-    });
+    expect(attempt).toMatchObject({ questionId: 'team-conflict', category: 'behavioral', mode: 'typed' });
+    expect(attempt!.answer).toBe(`${PASTED} Typed after.\n\n`);
     expect(typeof attempt!.score).toBe('number');
     expect((attempt!.card as { reps: number }).reps).toBe(1);
-    expect(s.text).toMatch(/Talking points|talking points/);
   });
 
-  it('keeps every rated answer when the user presses Ctrl-C, and exits 130 without a stack trace', async () => {
+  it('on Ctrl-C mid-answer says how many answers were saved and how to review them, keeps them, and exits 130', async () => {
     const s = new PtySession(['drill', '--id', 'release-process', '--id', 'feature-flags', '--answer-mode', 'spoken'], home.env);
-    await s.waitFor('Answer aloud now.');
+    await s.waitFor('Answer aloud now');
     s.type(KEY.enter);
-    await s.waitFor('How did it go?');
-    s.type('3');
+    await s.pageUntil(/How did it go\?/);
+    s.type(KEY.down);
+    s.type(KEY.down);
     s.type(KEY.enter);
     await s.waitFor('Next?');
     s.type(KEY.enter);
-    await s.waitFor(/Question 2 of 2[\s\S]*Answer aloud now\./);
+    await s.waitFor(/Question 2 of 2[\s\S]*Answer aloud now/);
+    s.type('half a thought');
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
-    expect(s.text).not.toMatch(/at .*\.js:\d+/);
     const saved = attempts();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ questionId: 'release-process', rating: 'good', mode: 'spoken' });
+    const session = records().find((r) => r.type === 'session');
+    expect(s.text).toContain(`1 answer saved this session; review: rmprep report --session ${String(session!.id)}`);
+    expect(s.text).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('skips a question with Esc, can show its model answer, and saves nothing for it', async () => {
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
+    await s.waitFor('Esc: skip');
+    s.type(KEY.esc);
+    await s.waitFor('Show the model answer before moving on?');
+    s.type('y');
+    await s.pageUntil(/No answers rated this time\./);
+    expect(await s.exited()).toBe(0);
+    expect(s.text).toContain('skipped');
   });
 });

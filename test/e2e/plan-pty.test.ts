@@ -29,7 +29,7 @@ describe('a study plan in a pseudo-terminal', () => {
       await s.waitFor(new RegExp(`Question ${n} of 2[\\s\\S]*(left of 0:01|over time by)`));
       await new Promise((r) => setTimeout(r, 1300));
       s.type(KEY.enter);
-      await s.waitFor(new RegExp(`Question ${n} of 2[\\s\\S]*How did it go\\?`));
+      await s.pageUntil(/How did it go\?/);
       s.type(n === 1 ? '3' : '4');
       s.type(KEY.enter);
       if (n === 1) {
@@ -54,5 +54,25 @@ describe('a study plan in a pseudo-terminal', () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('two-step');
     expect(report.stdout).toMatch(/release-process|release process/i);
+  });
+
+  it('takes the first N questions of a bundled time-limited plan with --count, with the countdown at its limit', async () => {
+    const s = new PtySession(['drill', '--plan', 'mock-interview', '--count', '2', '--answer-mode', 'spoken'], home.env);
+    await s.waitFor('Plan: mock-interview. 2 questions.');
+    await s.waitFor(/Question 1 of 2[\s\S]*Common[\s\S]*left of 3:00/);
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
+    expect(s.text).toContain('No answers saved this session.');
+  });
+
+  it('says when the bank cannot fill a plan, then drills what it has', async () => {
+    const plan = join(home.dir, 'short.yaml');
+    writeFileSync(plan, 'name: too-big\nitems:\n  - ids: [release-process]\n    count: 3\nanswerMode: spoken\n');
+    const s = new PtySession(['drill', '--plan', plan], home.env);
+    await s.waitFor('Plan: too-big. 1 question.');
+    expect(s.text).toContain('item 1 of plan "too-big" asks for 3 questions but only 1 match');
+    await s.waitFor('Answer aloud now');
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
   });
 });

@@ -39,7 +39,30 @@ export class PtySession {
     }
   }
 
+  /** Waits until the text printed since the last key typed matches `pattern`. */
+  async waitForPrompt(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+    const from = this.typedAt;
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.text.slice(from))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${this.text.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Presses Space at each "more" prompt of a paged screen until `pattern` shows. */
+  async pageUntil(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+    const either = new RegExp(`${pattern.source}|Space or Enter: more`);
+    for (;;) {
+      await this.waitForPrompt(either, timeoutMs);
+      if (pattern.test(this.text.slice(this.typedAt))) return;
+      this.type(' ');
+    }
+  }
+
+  private typedAt = 0;
+
   type(keys: string): void {
+    this.typedAt = this.text.length;
     this.pty.write(keys);
   }
 
@@ -55,4 +78,9 @@ export class PtySession {
   }
 }
 
-export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003' };
+export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003', ctrlD: '\u0004', esc: '\u001b' };
+
+/** What a terminal sends when `text` is pasted with bracketed paste on: line breaks as CR, between markers. */
+export function bracketedPaste(text: string): string {
+  return `\u001b[200~${text.replace(/\n/g, '\r')}\u001b[201~`;
+}

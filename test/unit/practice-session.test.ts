@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../../src/core/history/schema.js';
-import { newSessionId, runPracticeSession, startProgress, type Prompter, type SessionOptions, type SessionView } from '../../src/core/practice/session.js';
+import { newSessionId, runPracticeSession, startProgress, type Prompter, type SessionOptions, type SessionView, type TakenAnswer } from '../../src/core/practice/session.js';
 import type { Question } from '../../src/core/questions/schema.js';
 import { createRng } from '../../src/core/random.js';
 import { makeQuestion } from '../support/questions.js';
 
 type Step =
   | { ask: 'mode'; reply: 'type' | 'editor' | 'spoken' | 'skip' | 'quit' }
-  | { ask: 'type'; reply: { text: string; seconds: number } }
-  | { ask: 'editor'; reply: { text: string; seconds: number } }
-  | { ask: 'spoken'; reply: { seconds: number } }
+  | { ask: 'type'; reply: TakenAnswer }
+  | { ask: 'editor'; reply: TakenAnswer }
+  | { ask: 'spoken'; reply: TakenAnswer }
+  | { ask: 'show-after-skip'; reply: boolean }
+  | { ask: 'pause'; reply: undefined }
   | { ask: 'rate'; reply: Rating }
   | { ask: 'next'; reply: 'next' | 'quit' };
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
 /** A prompter that plays `steps` in order and fails the test when the session asks something else. */
-function scriptedPrompter(steps: Step[], asked: { suggested: (Rating | undefined)[]; timeLimits: (number | undefined)[] }): Prompter {
+function scriptedPrompter(steps: Step[], events: string[], asked: { suggested: (Rating | undefined)[]; timeLimits: (number | undefined)[] }): Prompter {
   type Reply<K> = Extract<Step, { ask: K }>['reply'];
   const next = <K extends Step['ask']>(kind: K): Reply<K> => {
     const step: Step | undefined = steps.shift();
@@ -32,6 +34,11 @@ function scriptedPrompter(steps: Step[], asked: { suggested: (Rating | undefined
       return next('type');
     },
     editAnswer: async () => next('editor'),
+    showAnswerAfterSkip: async () => next('show-after-skip'),
+    waitBeforeReveal: async () => {
+      events.push('pause');
+      next('pause');
+    },
     speakAnswer: async ({ timeLimit }) => {
       asked.timeLimits.push(timeLimit);
       return next('spoken');
@@ -49,9 +56,9 @@ function recordingView(events: string[]): SessionView {
   return {
     start: ({ count }) => void events.push(`start ${count}`),
     question: (q) => void events.push(`question ${q.id}`),
-    overTime: (seconds, limit) => void events.push(`over ${seconds - limit}`),
+    overTime: ({ seconds, limit, spoken }) => void events.push(`over ${Math.round(seconds - limit)}${spoken ? ' spoken' : ' written'}`),
     feedback: (report) => void events.push(`feedback ${report.score}`),
-    spokenLength: (seconds) => void events.push(`spoken ${seconds}`),
+    spokenLength: (seconds, limit) => void events.push(`spoken ${seconds}${limit ? ` of ${limit}` : ''}`),
     reveal: (q) => void events.push(`reveal ${q.id}`),
     saved: (attempt) => void events.push(`saved ${attempt.questionId}`),
   };
@@ -71,7 +78,7 @@ function play(questions: Question[], steps: Step[], opts: Partial<SessionOptions
   const done = runPracticeSession(
     questions,
     { mode: 'ask', timeLimit: undefined, plan: undefined, ...opts },
-    { prompter: scriptedPrompter(steps, asked), view: recordingView(events), recorder, now: () => NOW },
+    { prompter: scriptedPrompter(steps, events, asked), view: recordingView(events), recorder, now: () => NOW },
     progress,
   );
   return { done, events, saved, asked, progress, steps };
@@ -91,11 +98,12 @@ describe('practice session with a scripted prompter', () => {
       [story, flags],
       [
         { ask: 'mode', reply: 'type' },
-        { ask: 'type', reply: { text: answer, seconds: 42.27 } },
+        { ask: 'type', reply: { kind: 'answer', text: answer, seconds: 42.27 } },
+        { ask: 'pause', reply: undefined },
         { ask: 'rate', reply: 'good' },
         { ask: 'next', reply: 'next' },
         { ask: 'mode', reply: 'spoken' },
-        { ask: 'spoken', reply: { seconds: 95 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 95 } },
         { ask: 'rate', reply: 'hard' },
       ],
     );
@@ -113,6 +121,7 @@ describe('practice session with a scripted prompter', () => {
     expect(events.filter((e) => !e.startsWith('feedback'))).toEqual([
       'start 2',
       'question conflict',
+      'pause',
       'reveal conflict',
       'saved conflict',
       'question flags',
@@ -128,13 +137,15 @@ describe('practice session with a scripted prompter', () => {
     ]);
   });
 
-  it('records nothing for a skipped question and goes on to the next', async () => {
+  it('records nothing for a skipped question, offers its model answer, and goes on to the next', async () => {
     const { done, saved, events } = play(
       [flags, rollback],
       [
         { ask: 'mode', reply: 'skip' },
+        { ask: 'show-after-skip', reply: false },
+        { ask: 'next', reply: 'next' },
         { ask: 'mode', reply: 'spoken' },
-        { ask: 'spoken', reply: { seconds: 70 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 70 } },
         { ask: 'rate', reply: 'easy' },
       ],
     );
@@ -142,6 +153,45 @@ describe('practice session with a scripted prompter', () => {
     expect(saved.map((s) => s.draft.questionId)).toEqual(['rollback']);
     expect(saved[0]!.session?.id).toBe(progress.id);
     expect(events).not.toContain('reveal flags');
+  });
+
+  it('shows the model answer of a question skipped from inside the answer prompt when asked to', async () => {
+    const { done, saved, events } = play(
+      [story],
+      [
+        { ask: 'type', reply: { kind: 'skip', seconds: 3 } },
+        { ask: 'show-after-skip', reply: true },
+      ],
+      { mode: 'type' },
+    );
+    const progress = await done;
+    expect(saved).toEqual([]);
+    expect(progress.saved).toBe(false);
+    expect(events).toEqual(['start 1', 'question conflict', 'reveal conflict']);
+  });
+
+  it('holds a written answer to the limit by its length when said aloud, not by typing time, and records the editor as such', async () => {
+    const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const { done, saved, events } = play(
+      [flags, rollback],
+      [
+        { ask: 'editor', reply: { kind: 'answer', text: long, seconds: 400 } },
+        { ask: 'pause', reply: undefined },
+        { ask: 'rate', reply: 'hard' },
+        { ask: 'next', reply: 'next' },
+        { ask: 'editor', reply: { kind: 'answer', text: 'Short and quick.', seconds: 500 } },
+        { ask: 'pause', reply: undefined },
+        { ask: 'rate', reply: 'good' },
+      ],
+      { mode: 'editor', timeLimit: 60 },
+    );
+    await done;
+    // 200 words at 150 a minute is 80 seconds: 20 over a 60-second limit.
+    expect(events.filter((e) => e.startsWith('over'))).toEqual(['over 20 written']);
+    expect(saved.map((s) => [s.draft.mode, s.draft.overTime, s.draft.seconds])).toEqual([
+      ['editor', true, 400],
+      ['editor', false, 500],
+    ]);
   });
 
   it('stops at Quit, before or after an answer, and keeps what was rated', async () => {
@@ -155,7 +205,7 @@ describe('practice session with a scripted prompter', () => {
       [flags, rollback],
       [
         { ask: 'mode', reply: 'spoken' },
-        { ask: 'spoken', reply: { seconds: 61 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 61 } },
         { ask: 'rate', reply: 'again' },
         { ask: 'next', reply: 'quit' },
       ],
@@ -170,10 +220,10 @@ describe('practice session with a scripted prompter', () => {
     const { done, saved, events, asked } = play(
       [flags, rollback],
       [
-        { ask: 'spoken', reply: { seconds: 29 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 29 } },
         { ask: 'rate', reply: 'good' },
         { ask: 'next', reply: 'next' },
-        { ask: 'spoken', reply: { seconds: 31.04 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 31.04 } },
         { ask: 'rate', reply: 'hard' },
       ],
       { mode: 'spoken', timeLimit: 30, plan: 'mock' },
@@ -185,11 +235,13 @@ describe('practice session with a scripted prompter', () => {
       [30, true],
     ]);
     expect(saved[0]!.session).toMatchObject({ plan: 'mock', timeLimit: 30 });
-    expect(events.filter((e) => e.startsWith('over'))).toHaveLength(1);
+    expect(events.filter((e) => e.startsWith('over'))).toEqual(['over 1 spoken']);
+    // Within the limit the length note names the limit; over it, only the overrun is said.
+    expect(events.filter((e) => e.startsWith('spoken'))).toEqual(['spoken 29 of 30']);
   });
 
   it('asks no Next? after the last question and never asks for a mode when the session has one', async () => {
-    const { done, steps } = play([flags], [{ ask: 'editor', reply: { text: '  An answer written in the editor.\n', seconds: 12 } }, { ask: 'rate', reply: 'good' }], { mode: 'editor' });
+    const { done, steps } = play([flags], [{ ask: 'editor', reply: { kind: 'answer', text: 'An answer written in the editor.', seconds: 12 } }, { ask: 'pause', reply: undefined }, { ask: 'rate', reply: 'good' }], { mode: 'editor' });
     await done;
     expect(steps).toEqual([]);
   });
@@ -199,7 +251,7 @@ describe('practice session with a scripted prompter', () => {
       [flags, rollback],
       [
         { ask: 'mode', reply: 'spoken' },
-        { ask: 'spoken', reply: { seconds: 65 } },
+        { ask: 'spoken', reply: { kind: 'answer', text: '', seconds: 65 } },
         { ask: 'rate', reply: 'good' },
         { ask: 'next', reply: 'next' },
       ],

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { loadSummary, readHistory, recordAttempt, recordSession } from '../../core/history/store.js';
-import { loadPlan, pickPlanQuestions, type Plan } from '../../core/plan.js';
+import { describePlanShortfalls, loadPlan, pickPlanQuestions, planSize, type Plan } from '../../core/plan.js';
 import type { Question } from '../../core/questions/schema.js';
 import { buildSessionReport } from '../../core/practice/report.js';
 import { orderQuestions } from '../../core/practice/select.js';
 import { newSessionId, runPracticeSession, startProgress, type Recorder } from '../../core/practice/session.js';
-import { createPrompter } from '../../ui/prompts.js';
+import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from '../../ui/prompts.js';
 import { renderReportText } from '../../ui/render-report.js';
 import { createSessionView, renderSessionSummary } from '../../ui/render-session.js';
 import type { Run } from '../context.js';
-import { NotFoundError, UsageError } from '../errors.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { categoryOption, parseOptions, positiveInt } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 
@@ -48,8 +48,9 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   }
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
   const mode = opts.answerMode ?? plan?.answerMode ?? 'ask';
-  const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
+  const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) } as PromptIo;
   const screen = { width: run.width, style: run.style };
+  const view = createSessionView(run.stdout, { ...screen, rows: () => io.output.rows ?? 24, waitKey: (message) => waitForKey(io, message) });
   const historyFile = run.paths.historyFile;
   const recorder: Recorder = {
     record(draft, session, now) {
@@ -58,12 +59,18 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
     },
   };
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
-  await runPracticeSession(
-    questions,
-    { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions },
-    { prompter: createPrompter(io, run.style), view: createSessionView(run.stdout, screen), recorder, now: run.now },
-    progress,
-  );
+  try {
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: createPrompter(io, run.style), view, recorder, now: run.now }, progress);
+  } catch (err) {
+    if (!isPromptInterruption(err)) throw err;
+    const saved = progress.outcomes.length;
+    run.stdout.write(
+      progress.saved
+        ? `\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved this session; review: rmprep report --session ${progress.id}\n`
+        : '\nStopped. No answers saved this session.\n',
+    );
+    return EXIT.interrupted;
+  }
   run.stdout.write(`\n${renderSessionSummary(progress.outcomes, screen)}`);
   if (plan && progress.saved) {
     const report = buildSessionReport(readHistory(historyFile).records, progress.id, await run.loadBank());
@@ -90,6 +97,13 @@ async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefi
   const summary = loadSummary(run.paths.historyFile);
   const rng = run.makeRng(opts.seed);
   const ordered = orderQuestions(pool, summary, { now: run.now(), rng, only: opts.due ? 'due' : opts.new ? 'new' : undefined });
-  if (plan) return pickPlanQuestions(plan, pool, ordered.map((p) => p.question.id), rng);
+  if (plan) {
+    // --count takes the first N of the plan, in the plan's order.
+    const picked = pickPlanQuestions(plan, pool, ordered.map((p) => p.question.id), rng).slice(0, opts.count);
+    if (picked.length < Math.min(planSize(plan), opts.count ?? Infinity)) {
+      for (const shortfall of describePlanShortfalls(plan, pool)) run.warn(shortfall);
+    }
+    return picked;
+  }
   return ordered.slice(0, opts.count ?? DEFAULT_COUNT).map((p) => p.question);
 }

@@ -37,7 +37,7 @@ export const attemptSchema = z.object({
   category: categorySchema,
   at: isoDate,
   rating: ratingSchema,
-  mode: z.enum(['typed', 'spoken']),
+  mode: z.enum(['typed', 'editor', 'spoken']),
   seconds: z.number().nonnegative(),
   answer: z.string().optional(),
   score: z.number().min(0).max(100).optional(),

@@ -15,7 +15,7 @@ export interface ReportAttempt {
   /** The question as the bank has it now; null when it is no longer in the bank. */
   question: string | null;
   at: string;
-  mode: 'typed' | 'spoken';
+  mode: 'typed' | 'editor' | 'spoken';
   /** What was typed; null for spoken answers. */
   answer: string | null;
   rating: Rating;
@@ -92,7 +92,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
 
 function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
   const question = bank.byId.get(a.questionId);
-  const typed = a.mode === 'typed' && a.answer !== undefined && a.answer.trim() !== '';
+  const typed = a.mode !== 'spoken' && a.answer !== undefined && a.answer.trim() !== '';
   const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions) : null;
   return {
     index,

@@ -1,4 +1,5 @@
 import { analyzeAnswer } from '../coach/index.js';
+import { estimateSeconds } from '../coach/delivery.js';
 import type { CoachReport } from '../coach/types.js';
 import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../history/schema.js';
 import type { Question } from '../questions/schema.js';
@@ -10,12 +11,19 @@ export type AnswerChoice = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
 /** The answer mode of a whole session; 'ask' asks before each question. */
 export type SessionMode = 'ask' | 'type' | 'editor' | 'spoken';
 
+/** An answer as the user gave it (text exactly as typed), or a skip from inside the answer prompt. */
+export type TakenAnswer = { kind: 'answer'; text: string; seconds: number } | { kind: 'skip'; seconds: number };
+
 /** Everything the session asks the user. The terminal implementation lives in src/ui/prompts.ts. */
 export interface Prompter {
   chooseAnswerMode(): Promise<AnswerChoice>;
-  typeAnswer(opts: { timeLimit: number | undefined }): Promise<{ text: string; seconds: number }>;
-  editAnswer(opts: { question: Question }): Promise<{ text: string; seconds: number }>;
-  speakAnswer(opts: { timeLimit: number | undefined }): Promise<{ seconds: number }>;
+  typeAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
+  editAnswer(opts: { question: Question }): Promise<TakenAnswer>;
+  speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
+  /** After a skip: whether to see the model answer before moving on. */
+  showAnswerAfterSkip(): Promise<boolean>;
+  /** Between the feedback and the reveal, so the score stays on screen until the user moves on. */
+  waitBeforeReveal(): Promise<void>;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
   nextStep(): Promise<'next' | 'quit'>;
 }
@@ -24,9 +32,11 @@ export interface Prompter {
 export interface SessionView {
   start(info: { plan: string | undefined; count: number }): void;
   question(question: Question, index: number, total: number): void;
-  overTime(seconds: number, limit: number): void;
-  feedback(report: CoachReport): void;
-  spokenLength(seconds: number): void;
+  /** Shown once when an answer runs over the limit; `spoken` is false when the length is estimated from words. */
+  overTime(info: { seconds: number; limit: number; spoken: boolean }): void;
+  feedback(report: CoachReport): void | Promise<void>;
+  /** Said about an answer given aloud that was within the limit, or had none. */
+  spokenLength(seconds: number, limit: number | undefined): void;
   reveal(question: Question): void | Promise<void>;
   saved(attempt: AttemptRecord, now: Date): void;
 }
@@ -85,16 +95,25 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     view.question(question, index, questions.length);
     const choice = opts.mode === 'ask' ? await prompter.chooseAnswerMode() : opts.mode;
     if (choice === 'quit') break;
-    if (choice === 'skip') continue;
-    const { answer, seconds } = await takeAnswer(choice, question, opts.timeLimit, prompter);
-    const overTime = opts.timeLimit !== undefined && seconds > opts.timeLimit;
-    if (overTime && opts.timeLimit !== undefined) view.overTime(seconds, opts.timeLimit);
+    const taken = choice === 'skip' ? undefined : await takeAnswer(choice, question, opts.timeLimit, prompter);
+    if (choice === 'skip' || !taken || taken.kind === 'skip') {
+      if (await prompter.showAnswerAfterSkip()) await view.reveal(question);
+      if (index < questions.length - 1 && (await prompter.nextStep()) === 'quit') break;
+      continue;
+    }
+    const answer = choice === 'spoken' ? undefined : taken.text;
+    const seconds = taken.seconds;
+    // A written answer is held to the limit by how long it would take to say; a spoken one by the clock.
+    const length = answer === undefined ? seconds : estimateSeconds(countWords(answer));
+    const overTime = opts.timeLimit !== undefined && length > opts.timeLimit;
+    if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
     let report: CoachReport | undefined;
-    if (answer) {
+    if (answer !== undefined) {
       report = analyzeAnswer(question, answer, opts.bank);
-      view.feedback(report);
-    } else if (choice === 'spoken') {
-      view.spokenLength(seconds);
+      await view.feedback(report);
+      await prompter.waitBeforeReveal();
+    } else if (!overTime) {
+      view.spokenLength(seconds, opts.timeLimit);
     }
     await view.reveal(question);
     const rating = await prompter.rateAnswer(report ? ratingFromScore(report.score) : undefined);
@@ -107,9 +126,9 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       category: question.category,
       at: now.toISOString(),
       rating,
-      mode: choice === 'spoken' ? 'spoken' : 'typed',
+      mode: choice === 'type' ? 'typed' : choice,
       seconds: Math.round(seconds * 10) / 10,
-      ...(answer ? { answer } : {}),
+      ...(answer !== undefined ? { answer } : {}),
       ...(report ? { score: report.score } : {}),
       ...(opts.timeLimit ? { timeLimit: opts.timeLimit, overTime } : {}),
       session: progress.id,
@@ -123,19 +142,12 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
   return progress;
 }
 
-async function takeAnswer(
-  choice: 'type' | 'editor' | 'spoken',
-  question: Question,
-  timeLimit: number | undefined,
-  prompter: Prompter,
-): Promise<{ answer: string | undefined; seconds: number }> {
-  if (choice === 'type') {
-    const typed = await prompter.typeAnswer({ timeLimit });
-    return { answer: typed.text, seconds: typed.seconds };
-  }
-  if (choice === 'editor') {
-    const edited = await prompter.editAnswer({ question });
-    return { answer: edited.text.trim(), seconds: edited.seconds };
-  }
-  return { answer: undefined, seconds: (await prompter.speakAnswer({ timeLimit })).seconds };
+function takeAnswer(choice: 'type' | 'editor' | 'spoken', question: Question, timeLimit: number | undefined, prompter: Prompter): Promise<TakenAnswer> {
+  if (choice === 'type') return prompter.typeAnswer({ timeLimit });
+  if (choice === 'editor') return prompter.editAnswer({ question });
+  return prompter.speakAnswer({ timeLimit });
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }

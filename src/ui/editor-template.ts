@@ -1,0 +1,35 @@
+import type { Question } from '../core/questions/schema.js';
+import { wrapText } from './text.js';
+
+const MARK = '#';
+
+/**
+ * What the editor opens with: the question (and for a story, the STAR prompts) as comment lines, then
+ * room to write. Lines starting with '#' are removed on save.
+ */
+export function editorTemplate(question: Question): string {
+  const comment = (text: string) => wrapText(text.replace(/\s+/g, ' ').trim(), 76, `${MARK} `, `${MARK}   `);
+  const lines = [...comment(question.question)];
+  if (question.star) {
+    lines.push(MARK, ...comment('Tell it as a story:'));
+    lines.push(...comment(`- Situation: ${question.star.situation}`));
+    lines.push(...comment(`- Task: ${question.star.task}`));
+    lines.push(...comment(`- Action: ${question.star.action}`));
+    lines.push(...comment(`- Result: ${question.star.result}`));
+  } else if (question.category === 'behavioral') {
+    lines.push(MARK, ...comment('Tell it as a story: situation, task, what you did, and the result in numbers.'));
+  }
+  lines.push(MARK, `${MARK} Lines starting with ${MARK} are removed. Write below, save and close the editor to finish.`, '', '');
+  return lines.join('\n');
+}
+
+/** The answer without the comment lines; what is left is kept as written, apart from blank lines at either end. */
+export function stripEditorComments(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .filter((line) => !line.startsWith(MARK))
+    .join('\n')
+    .replace(/^\n+/, '')
+    .replace(/\s+$/, '');
+}
