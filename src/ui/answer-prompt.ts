@@ -32,7 +32,7 @@ const ESCAPE_WAIT_MS = 40;
  * Reads raw key events from `io.input` until `handle` returns true. Ctrl-C rejects with
  * PromptInterruptedError after `cleanup`. Bracketed paste is on while reading, so a paste arrives whole.
  */
-function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void): Promise<void> {
+function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void): Promise<void> {
   const { input, output } = io;
   const reader = new KeyReader();
   const decoder = new StringDecoder('utf8');
@@ -77,6 +77,8 @@ function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () =
     input.on('data', onData);
     input.on('end', onEnd);
     input.resume();
+    // Drawn only once raw mode is on: a Ctrl-C pressed as soon as the prompt shows must reach us, not become SIGINT.
+    ready();
   });
 }
 
@@ -186,13 +188,12 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     return false;
   };
 
-  render();
   // Only a spoken answer's clock moves on its own; a written one changes with each key.
   const timer = setInterval(() => {
     if (!opts.multiline) render();
   }, 1000);
   try {
-    await readKeys(io, handle, () => clearInterval(timer));
+    await readKeys(io, handle, () => clearInterval(timer), () => render());
   } catch (err) {
     render('');
     throw err;
@@ -204,7 +205,6 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
 
 /** Shows `message` on one line, waits for one key and erases the line. Returns the key's text ('' for others). */
 export async function promptKey(io: RawIo, message: string): Promise<string> {
-  io.output.write(`\r\u001b[J${fitLine(message, Math.max(20, io.output.columns ?? 80))}`);
   let key = '';
   try {
     await readKeys(
@@ -214,6 +214,7 @@ export async function promptKey(io: RawIo, message: string): Promise<string> {
         return true;
       },
       () => undefined,
+      () => io.output.write(`\r\u001b[J${fitLine(message, Math.max(20, io.output.columns ?? 80))}`),
     );
   } finally {
     io.output.write('\r\u001b[J');
