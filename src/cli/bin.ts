@@ -1,11 +1,12 @@
 // Entry of the start-up bundle (scripts/build.mjs). It only ever runs bundled, as CommonJS: it knows its
 // own path from __filename, and the build sets __RMPREP_BUILD__ so that start-up reads no package.json.
 import { createRequire } from 'node:module';
+import { writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { resolveHome } from '../core/paths.js';
 import { createRng, randomSeed } from '../core/random.js';
 import { main } from './main.js';
-import { createOutput } from './output.js';
+import { createOutput, outputError } from './output.js';
 
 declare const __RMPREP_BUILD__: { version: string; id: string };
 
@@ -22,21 +23,37 @@ const stdout = () => {
   streamsOpened = true;
   if (!stdoutReady) {
     stdoutReady = true;
-    // A closed pipe (rmprep list | head) is not an error worth a stack trace.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0);
-      throw err;
-    });
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => failedOutput(1, err));
   }
   return process.stdout;
 };
+let stderrReady = false;
+const stderr = () => {
+  streamsOpened = true;
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', (err: NodeJS.ErrnoException) => failedOutput(2, err));
+  }
+  return process.stderr;
+};
+
+/**
+ * Output queued in a stream that could not be written. A closed pipe (rmprep list | head) is not an
+ * error worth a word; anything else is one line on standard error, if that still works, and exit 1.
+ */
+function failedOutput(fd: 1 | 2, err: NodeJS.ErrnoException): never {
+  if (err.code === 'EPIPE') process.exit(fd === 1 ? 0 : (process.exitCode ?? 0));
+  try {
+    if (fd === 1) writeSync(2, `rmprep: ${outputError(fd, err).message}\n`);
+  } catch {
+    // Standard error is gone too: the exit code is all that is left.
+  }
+  process.exit(1);
+}
 
 void main(process.argv.slice(2), {
   stdout: createOutput(1, stdout),
-  stderr: createOutput(2, () => {
-    streamsOpened = true;
-    return process.stderr;
-  }),
+  stderr: createOutput(2, stderr),
   // Opening standard input costs start-up time; only commands that read it touch it.
   get stdin() {
     streamsOpened = true;

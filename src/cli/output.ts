@@ -1,5 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import type { Output } from './context.js';
+import { FailureError } from './errors.js';
 
 /**
  * Standard output or error written with direct writes to the file descriptor. Creating
@@ -22,9 +23,10 @@ export function createOutput(fd: 1 | 2, stream: () => NodeJS.WriteStream): Outpu
       try {
         rest = writeDirect(fd, text);
       } catch (err) {
-        // The reader went away (rmprep list | head): the rest of the output has nowhere to go.
-        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+        // Nothing more goes there either way. The reader went away (rmprep list | head): the rest of the
+        // output has nowhere to go, which is no error. Anything else (a full disk, EIO) is one line, exit 1.
         closed = true;
+        if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw outputError(fd, err);
         return false;
       }
       if (!rest) return true;
@@ -73,4 +75,12 @@ function isCharacterDevice(fd: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The one-line error for output that could not be written, whichever way it was written. */
+export function outputError(fd: number, err: unknown): FailureError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOSPC' ? 'no space left on the device' : code === 'EIO' ? 'an input/output error' : code === 'EBADF' ? 'it is not open' : code === 'EFBIG' ? 'the file is too large' : 'the write failed';
+  return new FailureError(`cannot write to standard ${fd === 1 ? 'output' : 'error'}: ${why}${code ? ` (${code})` : ''}`);
 }
