@@ -13,18 +13,26 @@ export function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/** Up to `max` candidates close to `input`: by edit distance, or sharing a word with it. */
+/**
+ * Up to `max` candidates the user may have meant by `input`: those it starts (a prefix such as "rollback"),
+ * then those containing it or sharing a word with it, then those within a few typos of it.
+ */
 export function suggest(input: string, candidates: readonly string[], max = 3): string[] {
-  const needle = input.toLowerCase();
+  const needle = input.trim().toLowerCase();
+  if (needle === '') return [];
   const words = needle.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
-  return candidates
-    .map((c) => {
-      let d = distance(needle, c);
-      if (c.includes(needle) || words.some((w) => c.includes(w))) d = Math.min(d, Math.ceil(c.length / 3));
-      return { c, d };
-    })
-    .filter(({ c, d }) => d <= Math.max(2, Math.floor(Math.max(c.length, needle.length) / 3)))
-    .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1))
+  const ranked: { c: string; rank: number; d: number }[] = [];
+  for (const c of candidates) {
+    const d = distance(needle, c);
+    let rank: number;
+    if (c.startsWith(needle)) rank = 0;
+    else if (d <= Math.max(2, Math.floor(Math.max(c.length, needle.length) / 4))) rank = 1;
+    else if (c.includes(needle) || words.some((w) => c.includes(w))) rank = 2;
+    else continue;
+    ranked.push({ c, rank, d });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.d - b.d || (a.c < b.c ? -1 : 1))
     .slice(0, max)
     .map(({ c }) => c);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadSummary, readHistory, recordAttempt, recordSession } from '../../core/history/store.js';
 import { describePlanShortfalls, loadPlan, pickPlanQuestions, planSize, type Plan } from '../../core/plan.js';
 import type { Question } from '../../core/questions/schema.js';
+import { requireQuestion } from '../../core/questions/source.js';
 import { buildSessionReport } from '../../core/practice/report.js';
 import { orderQuestions } from '../../core/practice/select.js';
 import { newSessionId, runPracticeSession, startProgress, type Recorder } from '../../core/practice/session.js';
@@ -32,18 +33,19 @@ const DEFAULT_COUNT = 5;
 export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(drillOptionsSchema, raw);
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
-  if (!run.stdin.isTTY || !run.stdout.isTTY) {
-    throw new UsageError(
-      'drill needs an interactive terminal',
-      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
-    );
-  }
   const plan = opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
   const questions = await chooseQuestions(run, opts, plan);
   if (questions.length === 0) {
     throw new NotFoundError(
       opts.due ? 'nothing is due for review right now' : opts.new ? 'every matching question has been practised already' : 'no questions match',
       opts.due ? "try 'rmprep drill' or 'rmprep drill --new'" : "see 'rmprep list'",
+    );
+  }
+  // Checked after the questions, so a mistyped id or plan is reported as such, terminal or not.
+  if (!run.stdin.isTTY || !run.stdout.isTTY) {
+    throw new UsageError(
+      'drill needs an interactive terminal',
+      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
     );
   }
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
@@ -84,11 +86,9 @@ async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefi
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   if (opts.id && opts.id.length > 0) {
-    return opts.id.map((id) => {
-      const q = bank.byId.get(id);
-      if (!q) throw new NotFoundError(`no question with id "${id}"`, "see 'rmprep list'");
-      return q;
-    });
+    const picked: Question[] = [];
+    for (const id of opts.id) picked.push(await requireQuestion(run, id));
+    return picked;
   }
   const tag = opts.tag?.toLowerCase();
   const pool = bank.questions.filter(

@@ -6,6 +6,7 @@ import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
 import { parseHistoryText } from '../../core/history/parse.js';
 import type { AttemptRecord } from '../../core/history/schema.js';
 import { readHistory, recordAttempt, repairHistory } from '../../core/history/store.js';
+import { requireQuestion } from '../../core/questions/source.js';
 import { clean, wrap } from '../../ui/render.js';
 import type { Run } from '../context.js';
 import { FailureError, NotFoundError, UsageError } from '../errors.js';
@@ -25,6 +26,11 @@ export async function historyCommand(run: Run, raw: unknown): Promise<number> {
   if (opts.repair) return repair(run);
   if (opts.import) return importFile(run, opts.import);
   const data = readHistory(run.paths.historyFile);
+  if (opts.id) {
+    const id = opts.id.trim().toLowerCase();
+    // A question that has left the bank still has its attempts; only an id known to neither is a mistake.
+    opts.id = data.records.some((r) => r.type === 'attempt' && r.questionId === id) ? id : (await requireQuestion(run, id)).id;
+  }
   const attempts = data.records
     .filter((r): r is AttemptRecord => r.type === 'attempt' && (!opts.id || r.questionId === opts.id))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
