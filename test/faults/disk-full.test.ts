@@ -42,7 +42,7 @@ function seed(file: string, n: number): void {
 async function importBack(file: string, rescued: string): Promise<void> {
   const r = await runCli(['history', '--import', rescued, '--history', file], { env: home.env });
   expect(r.stderr).toBe('');
-  expect(r.stdout).toBe(`Imported 1 attempt into ${file}.\n`);
+  expect(r.stdout).toBe(`Imported 1 attempt into ${file}; 0 already there, 0 rejected.\n`);
   expect(r.code).toBe(0);
 }
 

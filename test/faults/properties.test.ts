@@ -218,7 +218,7 @@ describe('the history store, for any sequence of writes, torn tails and cache lo
           for (const op of ops) {
             if (op.kind === 'attempt') model.push(recordAttempt(file, op.draft, { now: new Date(op.draft.at), fs: quickFs, newId }));
             else if (op.kind === 'session') {
-              recordSession(file, { id: op.id, at: op.at }, { fs: quickFs });
+              recordSession(file, { id: op.id, at: op.at }, { fs: quickFs, now: new Date(op.at) });
               model.push({ type: 'session', id: op.id, at: op.at });
             } else if (op.kind === 'torn') {
               // A writer killed part-way through a line: its bytes up to anywhere before the closing brace.
@@ -232,7 +232,7 @@ describe('the history store, for any sequence of writes, torn tails and cache lo
             expect(loadSummary(file)).toEqual(summarize(read));
           }
           if (model.length > 0) {
-            recordSession(file, { id: 'end', at: '2026-01-01T00:00:00.000Z' }, { fs: quickFs });
+            recordSession(file, { id: 'end', at: '2026-01-01T00:00:00.000Z' }, { fs: quickFs, now: new Date('2026-01-01T00:00:00.000Z') });
             expect(expectWholeFile(file)).toHaveLength(model.length + 1);
           }
           expect(({} as Record<string, unknown>).category).toBeUndefined();

@@ -5,6 +5,7 @@ import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
 import { recordAttempt } from '../../core/history/store.js';
+import { storeOptions } from '../history-store.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
@@ -33,7 +34,7 @@ export async function coachCommand(run: Run, id: string, raw: unknown): Promise<
     const attempt = recordAttempt(
       run.paths.historyFile,
       { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score },
-      { now },
+      { ...storeOptions(run), now },
     );
     recorded = { attempt: attempt.id, rating, due: attempt.card?.due };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { loadSummary, readHistory, recordAttempt, recordSession } from '../../core/history/store.js';
+import { loadSummary, readHistory, recordAttempt } from '../../core/history/store.js';
+import { storeOptions } from '../history-store.js';
 import { describePlanShortfalls, loadPlan, pickPlanQuestions, planSize, type Plan } from '../../core/plan.js';
 import type { Question } from '../../core/questions/schema.js';
 import { requireQuestion } from '../../core/questions/source.js';
@@ -56,8 +57,8 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   const historyFile = run.paths.historyFile;
   const recorder: Recorder = {
     record(draft, session, now) {
-      if (session) recordSession(historyFile, session);
-      return recordAttempt(historyFile, draft, { now });
+      // The session marker goes with the first attempt, in one append: a rescue file then holds both.
+      return recordAttempt(historyFile, draft, { ...storeOptions(run), now, ...(session ? { session } : {}) });
     },
   };
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
@@ -75,7 +76,7 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   }
   run.stdout.write(`\n${renderSessionSummary(progress.outcomes, screen)}`);
   if (plan && progress.saved) {
-    const report = buildSessionReport(readHistory(historyFile).records, progress.id, await run.loadBank());
+    const report = buildSessionReport(readHistory(historyFile, storeOptions(run)).records, progress.id, await run.loadBank());
     run.stdout.write(`\n${renderReportText(report, screen)}\n`);
   }
   if (progress.saved) run.stdout.write(run.style.dim(`Review this session any time: rmprep report --session ${progress.id}\n`));
@@ -94,7 +95,7 @@ async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefi
   const pool = bank.questions.filter(
     (q) => (!opts.category || opts.category.length === 0 || opts.category.includes(q.category)) && (!tag || q.tags.includes(tag)),
   );
-  const summary = loadSummary(run.paths.historyFile);
+  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
   const rng = run.makeRng(opts.seed);
   const ordered = orderQuestions(pool, summary, { now: run.now(), rng, only: opts.due ? 'due' : opts.new ? 'new' : undefined });
   if (plan) {

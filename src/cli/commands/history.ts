@@ -3,10 +3,11 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
-import { parseHistoryText } from '../../core/history/parse.js';
+import { readImportText } from '../../core/history/import.js';
 import type { AttemptRecord } from '../../core/history/schema.js';
-import { readHistory, recordAttempt, repairHistory } from '../../core/history/store.js';
+import { appendRecords, readHistory, repairHistory } from '../../core/history/store.js';
 import { requireQuestion } from '../../core/questions/source.js';
+import { storeOptions } from '../history-store.js';
 import { clean, wrap } from '../../ui/render.js';
 import type { Run } from '../context.js';
 import { FailureError, NotFoundError, UsageError } from '../errors.js';
@@ -25,7 +26,7 @@ export async function historyCommand(run: Run, raw: unknown): Promise<number> {
   if (opts.repair && opts.import) throw new UsageError('--repair and --import cannot be used together');
   if (opts.repair) return repair(run);
   if (opts.import) return importFile(run, opts.import);
-  const data = readHistory(run.paths.historyFile);
+  const data = readHistory(run.paths.historyFile, storeOptions(run));
   if (opts.id) {
     const id = opts.id.trim().toLowerCase();
     // A question that has left the bank still has its attempts; only an id known to neither is a mistake.
@@ -45,7 +46,7 @@ export async function historyCommand(run: Run, raw: unknown): Promise<number> {
   }
   const { style, width } = run;
   for (const a of attempts) {
-    const bits = [a.at.slice(0, 16).replace('T', ' '), a.category, a.rating, a.mode];
+    const bits = [whenOf(a.at), a.category, a.rating, a.mode];
     if (a.seconds > 0) bits.push(`${Math.round(a.seconds)} s`);
     if (a.score !== undefined) bits.push(`score ${a.score}`);
     if (a.overTime) bits.push('over time');
@@ -59,8 +60,14 @@ export async function historyCommand(run: Run, raw: unknown): Promise<number> {
   return 0;
 }
 
+/** The minute of an attempt in UTC, from the date itself: the stored text is never printed as it is. */
+function whenOf(at: string): string {
+  const d = new Date(at);
+  return Number.isNaN(d.getTime()) ? '?' : d.toISOString().replace(/T(\d\d:\d\d).*$/, ' $1');
+}
+
 function repair(run: Run): number {
-  const result = repairHistory(run.paths.historyFile, { now: run.now() });
+  const result = repairHistory(run.paths.historyFile, { ...storeOptions(run), now: run.now() });
   if (result.rejected === 0) {
     run.stdout.write(`The history is sound: ${result.kept} records, nothing to repair.\n`);
     return 0;
@@ -80,17 +87,14 @@ async function importFile(run: Run, file: string): Promise<number> {
   } catch (err) {
     throw new NotFoundError(`cannot read ${clip(file)}: ${describeReadError(err)}`);
   }
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-  const parsed = parseHistoryText(text, { expectHeader: firstLine.includes('"rmprep"') });
-  const bad = parsed.bad[0];
+  const now = run.now();
+  const batch = readImportText(text, now);
+  const bad = batch.bad[0];
   if (bad) throw new FailureError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
-  let count = 0;
-  for (const r of parsed.records) {
-    if (r.type !== 'attempt') continue;
-    const { type: _t, id: _i, card: _c, ...draft } = r;
-    recordAttempt(run.paths.historyFile, draft, { now: run.now() });
-    count++;
-  }
-  run.stdout.write(`Imported ${count} attempt${count === 1 ? '' : 's'} into ${run.paths.historyFile}.\n`);
+  for (const r of batch.rejected.slice(0, 5)) run.warn(`${clip(file)}:${r.line}:1: ${r.reason}; not imported`);
+  if (batch.rejected.length > 5) run.warn(`... and ${batch.rejected.length - 5} more records not imported for their time`);
+  const result = appendRecords(run.paths.historyFile, batch.records, { ...storeOptions(run), now });
+  const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+  run.stdout.write(`Imported ${attempts(result.added)} into ${run.paths.historyFile}; ${result.duplicates} already there, ${batch.rejected.length} rejected.\n`);
   return 0;
 }

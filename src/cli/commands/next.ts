@@ -2,6 +2,7 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
 import { orderQuestions } from '../../core/practice/select.js';
+import { storeOptions } from '../history-store.js';
 import type { Run } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { categoryOption, parseOptions } from '../options.js';
@@ -18,7 +19,7 @@ export async function nextCommand(run: Run, raw: unknown): Promise<number> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
-  const summary = loadSummary(run.paths.historyFile);
+  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
   const [pick] = orderQuestions(questions, summary, { now: run.now(), rng: run.makeRng(opts.seed), mode: 'strict' });
   if (!pick) throw new NotFoundError(opts.category ? `no ${opts.category} questions in the bank` : 'the question bank is empty');
   if (opts.json) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
 import { readHistory } from '../../core/history/store.js';
 import { buildSessionReport } from '../../core/practice/report.js';
+import { storeOptions } from '../history-store.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
 import { createStyle } from '../../ui/style.js';
 import type { Run } from '../context.js';
@@ -18,7 +19,7 @@ export const reportOptionsSchema = z.object({
 
 export async function reportCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(reportOptionsSchema, raw);
-  const { records } = readHistory(run.paths.historyFile);
+  const { records } = readHistory(run.paths.historyFile, storeOptions(run));
   const report = buildSessionReport(records, opts.session, await run.loadBank());
   let text: string;
   if (opts.format === 'json') text = `${toJsonText(report)}\n`;

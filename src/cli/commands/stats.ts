@@ -2,6 +2,7 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
 import { computeStats } from '../../core/practice/stats.js';
+import { storeOptions } from '../history-store.js';
 import { renderStats } from '../../ui/render-stats.js';
 import type { Run } from '../context.js';
 import { parseOptions } from '../options.js';
@@ -13,7 +14,7 @@ export async function statsCommand(run: Run, raw: unknown): Promise<number> {
   const opts = parseOptions(statsOptionsSchema, raw);
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
-  const summary = loadSummary(run.paths.historyFile);
+  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
   const now = run.now();
   const stats = computeStats(bank.questions, summary, now);
   if (opts.json) {

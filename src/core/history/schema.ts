@@ -7,7 +7,16 @@ export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const ratingSchema = z.enum(RATINGS);
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date and time');
+// Date.parse alone accepts much that is not ISO-8601 ("(anything)Jan 1 2026"), and such text would reach
+// the terminal: the shape is checked first.
+const ISO_INSTANT = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO-8601 date and time with its offset that names a moment JavaScript can represent. */
+export function isIsoInstant(text: string): boolean {
+  return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+const isoDate = z.string().refine(isIsoInstant, 'must be an ISO-8601 date and time');
 
 export const headerSchema = z.object({
   rmprep: z.literal('history'),
