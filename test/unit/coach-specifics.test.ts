@@ -18,12 +18,13 @@ describe('numbers', () => {
     ['a couple of days, half an hour', ['a couple of days', 'half an hour']],
     ['saved $20k and went 10x faster', ['$20k', '10x']],
     ['fifty percent fewer pages', ['fifty percent']],
+    ['a hundred tickets in three regions', ['hundred tickets', 'three regions']],
     ['version 2.4.1 at 3pm', ['2.4.1', '3pm']],
   ])('finds the figures in "%s"', (text, expected) => {
     expect(numbers(text)).toEqual(expected);
   });
 
-  it.each(['no one knew', 'one of the teams', 'k8s and p2p', 'a week later', 'someone', 'v2'])('finds nothing in "%s"', (text) => {
+  it.each(['no one knew', 'one of the teams', 'k8s and p2p', 'a week later', 'someone', 'v2', 'not a hundred separate tickets', 'in 2022 we moved', 'ten of us agreed', 'P1 or Sev2 bugs'])('finds nothing in "%s"', (text) => {
     expect(numbers(text)).toEqual([]);
   });
 

@@ -7,21 +7,13 @@ import { type TermPattern, compileTerm, hasNegation, matchTerm } from './match.j
 import { readAnswer } from './reading.js';
 import { type Thesaurus, buildThesaurus } from './synonyms.js';
 import { GENERIC, STOPWORDS, splitWords, stemWord } from './text.js';
+import { TUNING } from './tuning.js';
 
-/**
- * What a term alone shows. A phrase of two or more words is good evidence on its own; a single word needs
- * another word of the idea in the same sentence, more so the more common it is across the bank.
- */
-const PHRASE_BASE = 0.6;
-const WORD_BASE = 0.3;
-const WORD_CAP = 0.85;
-/** Words of the model answer's sentences that make a point count this much of their specificity. */
-const MODEL_FACTOR = 0.4;
 /** A step and a point this alike are one idea, judged once. */
 const LINK_AT = 0.5;
 /** Without a bank, words of the generic list count this much; others count as specific. */
 const FALLBACK_GENERIC = 0.15;
-const FALLBACK_OTHER = 0.8;
+const FALLBACK_OTHER = 0.5;
 
 export interface IdeaTerm {
   pattern: TermPattern;
@@ -153,7 +145,7 @@ function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
     }
     for (const s of sentences) {
       for (const stem of sentenceStems(s)) {
-        if (!idea.words.has(stem)) idea.words.set(stem, MODEL_FACTOR * model.specificity(stem));
+        if (!idea.words.has(stem)) idea.words.set(stem, TUNING.modelFactor * model.specificity(stem));
       }
     }
     return idea;
@@ -183,12 +175,18 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
   const own = [...new Set(contentStems(text).filter((s) => !GENERIC_STEMS.has(s)))];
   const words = new Map<string, number>();
   for (const s of own) words.set(s, model.specificity(s));
+  for (const s of own) {
+    for (const like of model.thesaurus.wordsLike(s)) {
+      if (!words.has(like)) words.set(like, TUNING.synonymFactor * model.specificity(like));
+    }
+  }
   const compiled: IdeaTerm[] = terms.map((term) => {
     const pattern = compileTerm(term, model.thesaurus, negated);
     const stems = [...new Set(pattern.seqs[0] ?? [])];
     const sum = stems.reduce((acc, s) => acc + model.specificity(s), 0);
     for (const s of stems) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
-    const weight = stems.length >= 2 ? Math.min(1, PHRASE_BASE + sum) : stems.length === 1 ? Math.min(WORD_CAP, WORD_BASE + sum) : 0;
+    const weight =
+      stems.length >= 2 ? Math.min(1, TUNING.phraseBase + sum) : stems.length === 1 ? Math.min(TUNING.wordCap, TUNING.wordBase + sum) : 0;
     return { pattern, weight, stems };
   });
   return { text, terms: compiled, words, own, negated };

@@ -6,14 +6,9 @@ import type { BankModel, Idea, QuestionModel } from './bank-model.js';
 import { isNegatedAt, matchTerm } from './match.js';
 import type { Reading } from './reading.js';
 import type { Span } from './text.js';
+import { TUNING } from './tuning.js';
 import type { StructurePart, TalkingPoint } from './types.js';
 
-/** Words that carry the idea, besides its terms, count this much of their weight. */
-const WORD_SCALE = 0.6;
-/** A sentence whose evidence reaches this covers the idea. */
-const COVERED_AT = 1;
-/** Or this share of the idea's own words (weighted by specificity), at least two, in one sentence. */
-const OWN_SHARE = 0.5;
 const CONTEXT_BEFORE = 3;
 const CONTEXT_AFTER = 3;
 const MAX_EVIDENCE_WORDS = 14;
@@ -80,8 +75,7 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
       if (!hits.has(stem)) hits.set(stem, p);
     }
   }
-  let best = 0;
-  let bestSentence = -1;
+  const scores = new Map<number, number>();
   for (const s of new Set([...termScore.keys(), ...wordHits.keys()])) {
     const term = termScore.get(s);
     let words = 0;
@@ -93,18 +87,25 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
         own += w;
         ownCount++;
       }
-      if (!term?.stems.includes(stem)) words += w;
+      if (!term?.stems.includes(stem)) words += Math.min(w, TUNING.wordMax);
     }
-    let score = (term?.weight ?? 0) + WORD_SCALE * words;
+    let score = (term?.weight ?? 0) + TUNING.wordScale * words;
     // Most of the idea's own words in one sentence say it too, in the idea's own wording.
     const ownTotal = idea.own.reduce((acc, stem) => acc + (idea.words.get(stem) ?? 0), 0);
-    if (ownCount >= Math.min(2, idea.own.length) && ownTotal > 0 && own / ownTotal >= OWN_SHARE) score = Math.max(score, COVERED_AT);
-    if (score > best) {
-      best = score;
+    if (ownCount >= Math.min(2, idea.own.length) && ownTotal > 0 && own / ownTotal >= TUNING.ownShare) score = Math.max(score, TUNING.coveredAt);
+    scores.set(s, score);
+  }
+  let best = 0;
+  let bestSentence = -1;
+  for (const [s, score] of scores) {
+    // An idea often takes two sentences to say; the next one adds part of its weight.
+    const withNext = score + TUNING.nextSentence * (scores.get(s + 1) ?? 0);
+    if (withNext > best) {
+      best = withNext;
       bestSentence = s;
     }
   }
-  const covered = best >= COVERED_AT;
+  const covered = best >= TUNING.coveredAt;
   if (!covered) return { covered: false, credit: Math.min(1, best), evidence: [] };
   return { covered, credit: 1, evidence: evidenceFor(reading, termScore.get(bestSentence)?.span, wordHits.get(bestSentence)) };
 }

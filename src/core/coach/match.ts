@@ -9,6 +9,8 @@ const MAX_GAP = 2;
 const NEGATION_REACH = 4;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'none', 'neither', 'cannot', 'nothing', 'nobody']);
 
+const HAVE_OR_BE = new Set(['have', 'has', 'had', 'having', "there's", 'is', 'are', 'was', 'were', 'got', 'saw', 'found', 'kept']);
+
 export type Polarity = 'positive' | 'negative' | 'either';
 
 export interface TermPattern {
@@ -118,6 +120,8 @@ export function isNegatedAt(reading: Reading, position: number): boolean {
     const t = tokens[p];
     if (!t || t.clause !== clause) break;
     if (t.norm === 'but') break;
+    // "no P1 bugs open" states a bar; "we had no plan" denies one.
+    if (t.norm === 'no' && !HAVE_OR_BE.has(tokens[p - 1]?.norm ?? '')) continue;
     if (isNegator(t.norm)) return true;
   }
   return false;

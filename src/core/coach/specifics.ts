@@ -9,7 +9,10 @@ export interface NumberMention {
 const UNITS =
   'milliseconds?|ms|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|quarters?|sprints?|' +
   'releases?|deploys?|deployments?|builds?|people|engineers|developers|teams|squads|services|customers|users|' +
-  'incidents|bugs|defects|tickets|tests|times|percent|per ?cent|x';
+  'incidents|bugs|defects|tickets|tests|stores|sites|hospitals|regions|countries|accounts|servers|pods|nodes|' +
+  'patches|changes|steps|checks|calls|alerts|pages|rows|tables|files|lines|points|apps|products|teams|vendors|' +
+  'microservices|repos|repositories|pipelines|environments|clusters|regions|markets|partners|hotfixes|rollbacks|' +
+  'outages|failures|errors|requests|transactions|orders|bills|records|times|percent|per ?cent|x';
 const SPELLED =
   'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|' +
   'eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|million';
@@ -24,17 +27,23 @@ const NUMBER = new RegExp(
     `${NOT_WORD_BEFORE}p(?:50|75|90|95|99|999)${NOT_WORD_AFTER}`,
     `${NOT_WORD_BEFORE}[1-5]xx${NOT_WORD_AFTER}`,
     `${NOT_WORD_BEFORE}[$€£]?\\d+(?:[.,]\\d+)*(?:\\s?(?:%|k|m|ms|s|h|x|am|pm)${NOT_WORD_AFTER}|${NOT_WORD_AFTER})(?:[ -](?:${UNITS})${NOT_WORD_AFTER})?`,
-    `${NOT_WORD_BEFORE}(?:${SPELLED})(?:[ -](?:${SPELLED}))*(?:[ -](?:${UNITS}))?${NOT_WORD_AFTER}`,
+    `${NOT_WORD_BEFORE}(?:${SPELLED})(?:[ -](?:${SPELLED}))*[ -](?:${UNITS})${NOT_WORD_AFTER}`,
     `${NOT_WORD_BEFORE}(?:one|a couple of|half an?)[ -](?:${DURATION_UNITS})${NOT_WORD_AFTER}`,
   ].join('|'),
   'giu',
 );
 const MAX_NUMBERS = 50;
 
+// A year on its own ("in 2022") dates the story; it does not measure anything.
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Quantities that measure something: digits, percentages, durations, spelled numbers with a unit or noun. */
 export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    out.push({ text: m[0].trim(), start: m.index });
+    const found = m[0].trim();
+    if (YEAR.test(found)) continue;
+    out.push({ text: found, start: m.index });
   }
   return out;
 }

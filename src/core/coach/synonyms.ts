@@ -87,6 +87,56 @@ const GROUPS: readonly (readonly string[])[] = [
   ['dual write', 'write to both', 'writes to both', 'both columns'],
   ['delegate', 'hand over', 'hand off', 'let them lead', 'let them run'],
   ['feedback', 'debrief', 'review together', 'went through it together'],
+  ['talk', 'speak', 'chat', 'sat down with', 'met with', 'conversation'],
+  ['ask', 'interview', 'survey', 'poll'],
+  ['customer', 'user', 'client', 'end user'],
+  ['problem', 'issue', 'pain', 'trouble', 'headache'],
+  ['fix', 'repair', 'resolve', 'solve'],
+  ['quick', 'fast', 'rapid', 'swift'],
+  ['small', 'little', 'minor', 'tiny'],
+  ['owner', 'responsible', 'accountable', 'named person', 'in charge'],
+  ['meeting', 'sync', 'stand up', 'standup', 'huddle', 'check in'],
+  ['message', 'note', 'email', 'memo'],
+  ['explain', 'walk through', 'spell out', 'describe'],
+  ['plain language', 'plain english', 'plain words', 'simple words', 'no jargon', 'without jargon', 'everyday language'],
+  ['learner', 'trainee', 'mentee', 'junior', 'apprentice'],
+  ['shadow', 'beside me', 'alongside', 'ride along', 'rode along', 'sat with', 'sit with', 'watch me'],
+  ['alone', 'on their own', 'on her own', 'on his own', 'by themselves', 'solo', 'independently', 'unsupervised'],
+  ['write down', 'document', 'handbook', 'guide', 'written'],
+  ['feedback', 'what went well', 'what to change', 'even better if'],
+  ['available', 'reachable', 'on hand', 'phone call away'],
+  ['step back', 'hands off', 'let go', 'back seat'],
+  ['trust', 'confidence', 'credibility', 'faith'],
+  ['directly', 'in person', 'face to face', 'personally'],
+  ['manual', 'by hand', 'hand built', 'typed in', 'copy paste'],
+  ['error prone', 'typo', 'wrong setting', 'human error', 'typed wrong'],
+  ['automate', 'script', 'scripted', 'generated automatically'],
+  ['biggest cause', 'main cause', 'worst problem', 'caused most'],
+  ['baseline', 'counted', 'measured', 'timed'],
+  ['scope', 'what had to change', 'size of the change', 'how big'],
+  ['non essential', 'nice to have', 'optional', 'could wait', 'can wait'],
+  ['stabilise', 'stabilize', 'settle', 'bed in', 'hypercare', 'warranty period'],
+  ['quality gate', 'must pass', 'green build', 'all tests pass'],
+  ['source of truth', 'single place', 'one place', 'one page', 'shared tracker', 'shared plan', 'one sheet'],
+  ['quick win', 'early win', 'easy win', 'low hanging fruit'],
+  ['roadmap', 'priority list', 'ordered list', 'prioritised plan', 'prioritized plan'],
+  ['evidence', 'facts', 'test results', 'figures'],
+  ['opinion', 'gut feeling', 'hunch', 'feels ready'],
+  ['end of life', 'eol', 'out of support', 'unsupported', 'support ends'],
+  ['bundle', 'together with', 'mixed with', 'piggyback'],
+  ['in the open', 'visible', 'visibly', 'public', 'everyone can see'],
+  ['median', 'percentile', 'p50', 'p90', 'middle value'],
+  ['average', 'mean'],
+  ['commander', 'incident lead', 'coordinator', 'runs the call'],
+  ['blameless', 'no blame', 'not blaming', 'without blame', 'not about who'],
+  ['action item', 'follow up action', 'owner and a date'],
+  ['cadence', 'rhythm', 'every week', 'regular'],
+  ['unfinished', 'not ready', 'half done', 'incomplete'],
+  ['switched off', 'turned off', 'disabled', 'dark', 'hidden'],
+  ['firm', 'held my ground', 'stood firm', 'would not budge', 'polite but clear'],
+  ['respect', 'respectful', 'polite', 'courteous'],
+  ['relationship', 'rapport', 'working together', 'still work well'],
+  ['real need', 'what they actually needed', 'underlying need', 'what they wanted to achieve', 'the goal behind'],
 ];
 
 export type StemSeq = readonly string[];
@@ -94,6 +144,8 @@ export type StemSeq = readonly string[];
 export interface Thesaurus {
   /** Every way to say a term, itself first, as stem sequences: the whole term, or one part of it, said another way. */
   expand(term: string): StemSeq[];
+  /** Other single words for one word's stem. */
+  wordsLike(stem: string): string[];
 }
 
 const MAX_WAYS = 24;
@@ -144,6 +196,9 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
       }
       memo.set(term, out);
       return out;
+    },
+    wordsLike(stem) {
+      return (byKey.get(stem) ?? []).filter((seq) => seq.length === 1 && seq[0] !== stem).map((seq) => seq[0] as string);
     },
   };
 }
