@@ -41,7 +41,7 @@ const RECORDS: HistoryRecord[] = [
   session('old', '2024-05-01T09:00:00.000Z'),
   attempt('old', 'team-conflict', { answer: 'An old answer.' }),
   session('newest', '2024-05-02T09:00:00.000Z', { plan: 'mock-interview', timeLimit: 120 }),
-  attempt('newest', 'rollback-plan', { answer: 'We practise the rollback every sprint.', seconds: 150, timeLimit: 120, overTime: true, rating: 'hard' }),
+  attempt('newest', 'rollback-plan', { answer: 'We test the rollback every sprint.', seconds: 150, timeLimit: 120, overTime: true, rating: 'hard' }),
   attempt(undefined, 'rollback-plan', { answer: 'Outside any session.' }),
   attempt('newest', 'team-conflict', { mode: 'spoken', seconds: 90, rating: 'easy' }),
   attempt('newest', 'deleted-question', { answer: 'Still my answer.', score: 40, rating: 'again' }),
@@ -62,7 +62,7 @@ describe('buildSessionReport', () => {
 
   it('recomputes feedback for a typed answer to a question still in the bank', () => {
     const [first] = buildSessionReport(RECORDS, 'newest', bank).attempts;
-    expect(first).toMatchObject({ question: ROLLBACK.question, answer: 'We practise the rollback every sprint.', rating: 'hard', seconds: 150, timeLimit: 120, overTime: true });
+    expect(first).toMatchObject({ question: ROLLBACK.question, answer: 'We test the rollback every sprint.', rating: 'hard', seconds: 150, timeLimit: 120, overTime: true });
     expect(first?.coach?.id).toBe('rollback-plan');
     expect(first?.coach?.talkingPoints.map((p) => p.covered)).toEqual([true, false]);
     expect(first?.missed).toEqual(['Watches monitoring after release']);
@@ -119,7 +119,7 @@ describe('renderReportMarkdown', () => {
   });
 
   it('quotes the answer and lists the missed talking points', () => {
-    expect(md).toContain('> We practise the rollback every sprint.');
+    expect(md).toContain('> We test the rollback every sprint.');
     expect(md).toContain('**Missed talking points**\n\n- Watches monitoring after release');
     expect(md).toContain('**Time:** 2:30 of 2:00, over time');
   });
