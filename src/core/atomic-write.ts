@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The calls a write makes, so that tests can make any of them fail. */
@@ -11,10 +11,16 @@ const realFs: AtomicWriteFs = { openSync, writeFileSync, fsyncSync, closeSync, r
  * Writes a file whole or not at all: a temp file beside it, fsync, rename, fsync the folder.
  * `durable: false` skips the fsyncs, for caches that can be rebuilt: still never half-written.
  */
-export function writeFileAtomic(file: string, content: string | Buffer, fs: AtomicWriteFs = realFs, { durable = true, mode = 0o600 } = {}): void {
+export function writeFileAtomic(
+  file: string,
+  content: string | Buffer,
+  fs: AtomicWriteFs = realFs,
+  { durable = true, mode = 0o600, owner }: { durable?: boolean; mode?: number; owner?: { uid: number; gid: number } } = {},
+): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${uniqueSuffix()}`);
   const fd = fs.openSync(temp, 'wx', mode);
   try {
+    if (owner) keepOwnerAndMode(fd, owner, mode);
     fs.writeFileSync(fd, content);
     if (durable) fs.fsyncSync(fd);
   } catch (err) {
@@ -32,6 +38,19 @@ export function writeFileAtomic(file: string, content: string | Buffer, fs: Atom
   } catch {
     // Some file systems cannot fsync a folder; the rename itself is still atomic.
   }
+}
+
+/**
+ * The replaced file's owner and exact mode (the umask narrowed the one given to open), set before any
+ * content is written. Only root may give a file away: for anyone else the file stays theirs.
+ */
+function keepOwnerAndMode(fd: number, owner: { uid: number; gid: number }, mode: number): void {
+  try {
+    fchownSync(fd, owner.uid, owner.gid);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
+  fchmodSync(fd, mode);
 }
 
 let counter = 0;

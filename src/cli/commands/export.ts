@@ -27,10 +27,11 @@ export async function exportCommand(run: Run, raw: unknown): Promise<number> {
     throw new NotFoundError(opts.category ? `no ${opts.category} questions to export` : 'the question bank is empty; nothing to export');
   }
   const text = EXPORTERS[opts.format](questions);
-  if (opts.out) {
+  // `--out -` is standard output, as for most tools.
+  if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
     writeOutputFile(file, text);
-    run.stderr.write(`Exported ${questions.length} question${questions.length === 1 ? '' : 's'} to ${file}\n`);
+    run.stderr.write(`Exported ${questions.length} question${questions.length === 1 ? '' : 's'} to ${clip(file, 200)}\n`);
     return 0;
   }
   run.stdout.write(text);

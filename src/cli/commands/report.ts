@@ -25,11 +25,12 @@ export async function reportCommand(run: Run, raw: unknown): Promise<number> {
   if (opts.format === 'json') text = `${toJsonText(report)}\n`;
   else if (opts.format === 'markdown') text = renderReportMarkdown(report);
   // A file gets plain text at a fixed width, whatever the terminal is like.
-  else text = opts.out ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });
-  if (opts.out) {
+  else text = opts.out && opts.out !== '-' ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });
+  // `--out -` is standard output, as for most tools.
+  if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
     writeOutputFile(file, text);
-    run.stderr.write(`Wrote the report of session ${report.session.id} to ${file}\n`);
+    run.stderr.write(`Wrote the report of session ${report.session.id} to ${clip(file, 200)}\n`);
     return 0;
   }
   run.stdout.write(text);
