@@ -145,7 +145,7 @@ describe('report without sessions', () => {
     writeHistory([attempt('x', 'rollback-recovery', 'common', { session: undefined, answer: 'Loose.' })]);
     const r = await run(['report']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("rmprep: no practice sessions in the history yet (a session is saved when you run 'rmprep drill')\n");
+    expect(r.stderr).toBe("rmprep: no practice sessions in the history yet (a session is saved when you run 'rmprep drill' or 'rmprep coach <id> --record')\n");
   });
 
   it('rejects an unknown format as a usage error', async () => {

@@ -4,12 +4,16 @@ import { analyzeAnswer } from '../../core/coach/index.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
-import { recordAttempt } from '../../core/history/store.js';
+import { readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
+import { placeScriptedAttempt } from '../../core/practice/scripted-session.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
+import { describeDue } from '../../ui/render-session.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
+import { UsageError } from '../errors.js';
 import { parseOptions } from '../options.js';
+import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
 
 export const coachOptionsSchema = z.object({
@@ -17,26 +21,33 @@ export const coachOptionsSchema = z.object({
   json: z.boolean().optional(),
   record: z.boolean().optional(),
   rating: ratingSchema.optional(),
+  session: z.string().optional(),
 });
 
 export async function coachCommand(run: Run, id: string, raw: unknown): Promise<number> {
   const opts = parseOptions(coachOptionsSchema, raw);
+  if (!opts.record && (opts.rating !== undefined || opts.session !== undefined)) {
+    throw new UsageError(`${opts.rating !== undefined ? '--rating' : '--session'} only counts with --record`, `add --record to save the answer`);
+  }
   const question = await requireQuestion(run, id, (bank) => warnAboutProblems(run, bank));
   if (opts.answerFile === undefined && run.stdin.isTTY) {
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }
   const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
   const report = analyzeAnswer(question, answer, (await run.loadBank()).questions);
-  let recorded: { attempt: string; rating: string; due: string | undefined } | undefined;
+  let recorded: { attempt: string; rating: string; due: string | undefined; session: string } | undefined;
+  let dueText = '';
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
     const now = run.now();
-    const attempt = recordAttempt(
-      run.paths.historyFile,
-      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score },
-      { ...storeOptions(run), now },
+    const place = placeScriptedAttempt(readHistory(run.paths.historyFile, storeOptions(run)).records, { name: opts.session, now, rng: run.makeRng() });
+    const attempt = createRecorder(run).record(
+      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
+      place.marker,
+      now,
     );
-    recorded = { attempt: attempt.id, rating, due: attempt.card?.due };
+    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: place.id };
+    dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
     run.stdout.write(`${toJsonText(recorded ? { ...report, recorded } : report)}\n`);
@@ -44,7 +55,7 @@ export async function coachCommand(run: Run, id: string, raw: unknown): Promise<
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);
   if (recorded) {
-    run.stdout.write(run.style.dim(`Saved as ${recorded.rating}; next review ${recorded.due?.slice(0, 10) ?? 'soon'}.\n`));
+    run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
 }

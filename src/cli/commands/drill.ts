@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { loadSummary, readHistory, recordAttempt } from '../../core/history/store.js';
+import { loadSummary, readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
 import { describePlanShortfalls, loadPlan, pickPlanQuestions, planSize, type Plan } from '../../core/plan.js';
 import type { Question } from '../../core/questions/schema.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { buildSessionReport } from '../../core/practice/report.js';
 import { orderQuestions } from '../../core/practice/select.js';
-import { newSessionId, runPracticeSession, startProgress, type Recorder } from '../../core/practice/session.js';
+import { newSessionId, runPracticeSession, startProgress } from '../../core/practice/session.js';
 import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from '../../ui/prompts.js';
 import { renderReportText } from '../../ui/render-report.js';
 import { createSessionView, renderSessionSummary } from '../../ui/render-session.js';
 import type { Run } from '../context.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { categoryOption, parseOptions, positiveInt } from '../options.js';
+import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
 
 export const drillOptionsSchema = z.object({
@@ -55,12 +56,7 @@ export async function drillCommand(run: Run, raw: unknown): Promise<number> {
   const screen = { width: run.width, style: run.style };
   const view = createSessionView(run.stdout, { ...screen, rows: () => io.output.rows ?? 24, waitKey: (message) => waitForKey(io, message) });
   const historyFile = run.paths.historyFile;
-  const recorder: Recorder = {
-    record(draft, session, now) {
-      // The session marker goes with the first attempt, in one append: a rescue file then holds both.
-      return recordAttempt(historyFile, draft, { ...storeOptions(run), now, ...(session ? { session } : {}) });
-    },
-  };
+  const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   try {
     await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: createPrompter(io, run.style), view, recorder, now: run.now }, progress);

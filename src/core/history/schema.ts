@@ -63,6 +63,8 @@ export const sessionSchema = z.object({
   at: isoDate,
   plan: z.string().optional(),
   timeLimit: z.number().positive().optional(),
+  /** Attempts recorded outside a drill (coach --record), gathered into one session. */
+  scripted: z.boolean().optional(),
 });
 export type SessionRecord = z.infer<typeof sessionSchema>;
 

@@ -73,7 +73,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
     .sort((a, b) => Date.parse(b.s.at) - Date.parse(a.s.at) || b.i - a.i)
     .map(({ s }) => s);
   if (newestFirst.length === 0) {
-    throw new InputError('no practice sessions in the history yet', 'missing', "a session is saved when you run 'rmprep drill'");
+    throw new InputError('no practice sessions in the history yet', 'missing', "a session is saved when you run 'rmprep drill' or 'rmprep coach <id> --record'");
   }
   const wanted = ref.trim();
   if (wanted === 'last') return newestFirst[0] as SessionRecord;

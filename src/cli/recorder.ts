@@ -1,0 +1,14 @@
+import { recordAttempt } from '../core/history/store.js';
+import type { Recorder } from '../core/practice/session.js';
+import type { Run } from './context.js';
+import { storeOptions } from './history-store.js';
+
+/** Saves attempts to the history file: every recording path (drill, coach --record) goes through here. */
+export function createRecorder(run: Pick<Run, 'env' | 'paths'>): Recorder {
+  return {
+    record(draft, session, now) {
+      // The session marker goes with its first attempt, in one append: a rescue file then holds both.
+      return recordAttempt(run.paths.historyFile, draft, { ...storeOptions(run), now, ...(session ? { session } : {}) });
+    },
+  };
+}
