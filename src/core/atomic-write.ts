@@ -13,7 +13,7 @@ const realFs: AtomicWriteFs = { openSync, writeFileSync, fsyncSync, closeSync, r
  */
 export function writeFileAtomic(
   file: string,
-  content: string | Buffer,
+  content: string | Buffer | Iterable<string>,
   fs: AtomicWriteFs = realFs,
   { durable = true, mode = 0o600, owner }: { durable?: boolean; mode?: number; owner?: { uid: number; gid: number } } = {},
 ): void {
@@ -21,7 +21,8 @@ export function writeFileAtomic(
   const fd = fs.openSync(temp, 'wx', mode);
   try {
     if (owner) keepOwnerAndMode(fd, owner, mode);
-    fs.writeFileSync(fd, content);
+    if (typeof content === 'string' || Buffer.isBuffer(content)) fs.writeFileSync(fd, content);
+    else writeChunks(fd, content, fs);
     if (durable) fs.fsyncSync(fd);
   } catch (err) {
     fs.closeSync(fd);
@@ -51,6 +52,19 @@ function keepOwnerAndMode(fd: number, owner: { uid: number; gid: number }, mode:
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
   }
   fchmodSync(fd, mode);
+}
+
+/** Writes pieces in batches of about 1 MiB, so a large file never has to exist as one string. */
+function writeChunks(fd: number, chunks: Iterable<string>, fs: AtomicWriteFs): void {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= 1 << 20) {
+      fs.writeFileSync(fd, batch);
+      batch = '';
+    }
+  }
+  if (batch) fs.writeFileSync(fd, batch);
 }
 
 let counter = 0;

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { describeReadError, readFileBoundedSync } from './fs/read-bounded.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
 import { shuffle, type Rng } from './random.js';
+import { readYaml, yamlToPlain } from './text/yaml.js';
 
 export const ANSWER_MODES = ['ask', 'type', 'editor', 'spoken'] as const;
 export type AnswerMode = (typeof ANSWER_MODES)[number];
@@ -14,7 +14,6 @@ export const PLAN_ORDERS = ['as-listed', 'shuffled'] as const;
 
 /** Plan files are small; anything larger is refused before parsing. */
 export const MAX_PLAN_FILE_BYTES = 100_000;
-const MAX_ALIAS_COUNT = 100;
 const PLAN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -51,51 +50,11 @@ export interface ParsedPlan {
 /** Parses the text of a plan file and collects every problem with its position. Pure. */
 export function parsePlan(source: string, file: string): ParsedPlan {
   const textBody = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const counter = new LineCounter();
-  const problems: Problem[] = [];
-  const doc = parseDocument(textBody, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false });
-  const duplicates: number[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key) && isNode(pair.key)) duplicates.push(pair.key.range?.[0] ?? 0);
-        seen.add(key);
-      }
-    },
-    Node(_key, node) {
-      if (isNode(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        // The node's range starts after its tag; point at the tag itself.
-        const start = node.range?.[0] ?? 0;
-        const bang = textBody.lastIndexOf('!', start);
-        const at = bang !== -1 && !textBody.slice(bang, start).includes('\n') ? bang : start;
-        problems.push({ file, ...counter.linePos(at), message: `custom YAML tag ${node.tag} is not allowed` });
-      }
-    },
-  });
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    if (err.code === 'TAG_RESOLVE_FAILED') continue;
-    if (err.code === 'DUPLICATE_KEY') {
-      const offset = duplicates.shift();
-      const pos = offset === undefined ? (err.linePos?.[0] ?? { line: 1, col: 1 }) : counter.linePos(offset);
-      problems.push({ file, line: pos.line, col: pos.col, message: 'duplicate key: each field may appear only once' });
-      continue;
-    }
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({ file, line: pos.line, col: pos.col, message: `invalid YAML: ${(err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '')}` });
-  }
-  problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  if (problems.length > 0) return { plan: undefined, problems };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    problems.push({ file, line: 1, col: 1, message: /alias/i.test(msg) ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})` : `invalid YAML: ${msg}` });
-    return { plan: undefined, problems };
-  }
+  const yaml = readYaml(textBody, file);
+  const { doc, problems } = yaml;
+  if (!doc) return { plan: undefined, problems };
+  const data = yamlToPlain(doc, file, 0, problems);
+  if (data === undefined) return { plan: undefined, problems };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     problems.push({ file, line: 1, col: 1, message: 'a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order' });
     return { plan: undefined, problems };
@@ -107,8 +66,8 @@ export function parsePlan(source: string, file: string): ParsedPlan {
     const field = path.join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const pos = locate(doc, counter, [...path, key], true);
-        problems.push({ file, ...pos, message: `unknown field "${[...path, key].join('.')}"` });
+        // Quoted as JSON: a key may hold line breaks or control characters, which must not shape the report.
+        problems.push({ file, ...yaml.locate([...path, key], true), message: `unknown field ${JSON.stringify([...path, key].join('.'))}` });
       }
       continue;
     }
@@ -117,29 +76,9 @@ export function parsePlan(source: string, file: string): ParsedPlan {
     if (missing) message = `missing required field "${field}"`;
     else if (issue.code === 'invalid_value') message = `"${field}" must be one of: ${issue.values.map(String).join(', ')}`;
     else message = `${field ? `"${field}" ` : ''}${issue.message.replace(/^Invalid input: /, '')}`;
-    problems.push({ file, ...locate(doc, counter, path), message });
+    problems.push({ file, ...yaml.locate(path), message });
   }
   return { plan: undefined, problems };
-}
-
-/** Position of the deepest node on `path` that exists (or of its key). */
-function locate(doc: Document, counter: LineCounter, path: (string | number)[], atKey = false): { line: number; col: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    let offset: number | undefined;
-    if (atKey && depth === path.length && depth > 0) {
-      const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === sub[sub.length - 1]);
-        if (pair && isNode(pair.key)) offset = pair.key.range?.[0];
-      }
-    } else {
-      const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
-      if (isNode(node)) offset = node.range?.[0];
-    }
-    if (offset !== undefined) return counter.linePos(offset);
-  }
-  return { line: 1, col: 1 };
 }
 
 /** Names of the plans shipped in `<packageRoot>/plans`, sorted. */

@@ -60,7 +60,7 @@ describe('code in a question file never runs', () => {
     }
     expect(out).toContain('pack/spaced.md:1:4: front matter must be YAML; "js" front matter is not accepted');
     for (const name of ['js-function', 'js-eval', 'python', 'verbatim']) expect(out).toMatch(new RegExp(`pack/${name}\\.md:5:6: .*(tag)`, 'i'));
-    expect(out).toMatch(/pack\/local-tag\.md:5:13: custom YAML tag !shell is not allowed/);
+    expect(out).toMatch(/pack\/local-tag\.md:5:6: custom YAML tag !shell is not allowed/);
     expect(markersMade()).toEqual([]);
   });
 

@@ -79,24 +79,24 @@ export function writeBankCache(
   try {
     makeFolder(cacheDir);
     const names = cacheNames(cacheDir, sources, opts);
-    const lines: string[] = [];
-    const where = new Map<string, [number, number]>();
-    let offset = 0;
-    for (const f of files) {
-      const line = JSON.stringify(f);
-      const length = Buffer.byteLength(line);
-      where.set(f.display, [offset, length]);
-      lines.push(line);
-      offset += length + 1;
+    // Where each id sits: its file's line (byte offset and length) and its index in that file. Only ids
+    // the merged bank kept (a user's question replaces a bundled one) are indexed. Lines are written as
+    // they are made, so the cache never exists as one large string.
+    const ids: IdIndex['ids'] = Object.create(null) as IdIndex['ids'];
+    const kept = new Map(bank.questions.map((q) => [q.id, q.source.file]));
+    function* lines(): Generator<string> {
+      let offset = 0;
+      for (const f of files) {
+        const line = JSON.stringify(f);
+        const length = Buffer.byteLength(line);
+        f.parsed.questions.forEach((p, index) => {
+          if (kept.get(p.id) === f.display && !Object.hasOwn(ids, p.id)) ids[p.id] = [offset, length, index];
+        });
+        offset += length + 1;
+        yield `${line}\n`;
+      }
     }
-    const ids: IdIndex['ids'] = {};
-    for (const q of bank.questions) {
-      const spot = where.get(q.source.file);
-      const file = files.find((f) => f.display === q.source.file);
-      const index = file ? file.parsed.questions.findIndex((p) => p.id === q.id) : -1;
-      if (spot && index >= 0) ids[q.id] = [spot[0], spot[1], index];
-    }
-    writeFileAtomic(names.files, `${lines.join('\n')}\n`, undefined, { durable: false });
+    writeFileAtomic(names.files, lines(), undefined, { durable: false });
     const stats: ListingFile['files'] = {};
     for (const f of files) stats[f.file] = [f.size, f.mtimeMs];
     const listing: Listing = {

@@ -1,7 +1,7 @@
 import { basename, dirname, extname } from 'node:path';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { type Problem } from '../problems.js';
+import { readYaml, yamlToPlain, type YamlText } from '../text/yaml.js';
 import { isCategory } from './categories.js';
 import { questionSchema, type QuestionData } from './schema.js';
 
@@ -14,8 +14,6 @@ export interface ParsedFile {
   problems: Problem[];
 }
 
-/** Aliases may expand to at most this many nodes, so a small file cannot balloon in memory. */
-const MAX_ALIAS_COUNT = 100;
 const QUESTION_EXTENSIONS = new Set(['.md', '.markdown', '.yaml', '.yml', '.json']);
 
 export function isQuestionFile(name: string): boolean {
@@ -71,9 +69,10 @@ function splitFrontMatter(text: string, file: string): Split | Problem {
 function parseMarkdown(text: string, file: string): ParsedFile {
   const split = splitFrontMatter(text, file);
   if ('message' in split) return { questions: [], problems: [split] };
-  const { doc, problems, counter } = readYaml(split.yaml, file, split.lineOffset);
+  const yaml = readYaml(split.yaml, file, split.lineOffset);
+  const { doc, problems } = yaml;
   if (!doc) return { questions: [], problems };
-  const data = toPlain(doc, file, split.lineOffset, problems);
+  const data = yamlToPlain(doc, file, split.lineOffset, problems);
   if (data === undefined) return { questions: [], problems };
   if (!isRecord(data)) {
     problems.push({ file, line: split.lineOffset + 1, col: 1, message: 'front matter must be a mapping of fields (key: value)' });
@@ -91,17 +90,18 @@ function parseMarkdown(text: string, file: string): ParsedFile {
     problems.push({ file, line: split.bodyLine, col: 1, message: 'missing model answer: write it below the front matter' });
     raw.answer = '(missing)';
   }
-  const question = checkQuestion(raw, { doc, counter, file, lineOffset: split.lineOffset, path: [], fallbackId: fileId(file), problems });
+  const question = checkQuestion(raw, { yaml, file, path: [], fallbackId: fileId(file), problems });
   return { questions: question ? [question] : [], problems };
 }
 
 function parseData(text: string, file: string): ParsedFile {
-  const { doc, problems, counter } = readYaml(text, file, 0);
+  const yaml = readYaml(text, file, 0);
+  const { doc, problems } = yaml;
   if (!doc) return { questions: [], problems };
-  const data = toPlain(doc, file, 0, problems);
+  const data = yamlToPlain(doc, file, 0, problems);
   if (data === undefined) return { questions: [], problems };
   const questions: ParsedQuestion[] = [];
-  const ctx = { doc, counter, file, lineOffset: 0, problems };
+  const ctx = { yaml, file, problems };
   if (Array.isArray(data) || (isRecord(data) && Array.isArray(data.questions))) {
     const list = (Array.isArray(data) ? data : data.questions) as unknown[];
     const base = Array.isArray(data) ? [] : ['questions'];
@@ -128,80 +128,9 @@ function parseData(text: string, file: string): ParsedFile {
   return { questions, problems };
 }
 
-function readYaml(text: string, file: string, lineOffset: number) {
-  const counter = new LineCounter();
-  const problems: Problem[] = [];
-  // logLevel 'error': the yaml package would otherwise print warnings (quoting the file's text) straight to stderr.
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true, schema: 'core', merge: false, logLevel: 'error' });
-  // The line counter only knows the lines the lexer got through, which stops short on some errors:
-  // problems found while reading are placed from the text itself.
-  const place = positionsIn(text);
-  for (const err of [...doc.errors, ...doc.warnings]) {
-    const pos = place(err.pos[0]);
-    problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: yamlMessage(err.code, err.message) });
-  }
-  visit(doc, {
-    Node(_key, node) {
-      if (isNode(node) && node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        const pos = place(node.range?.[0] ?? 0);
-        problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: `custom YAML tag ${node.tag} is not allowed` });
-      }
-    },
-    Pair(_key, pair) {
-      // A list or mapping as a key (`? [a, b]`) names no field; turned into text it would span lines.
-      if (isNode(pair.key) && !isScalar(pair.key)) {
-        const pos = place(pair.key.range?.[0] ?? 0);
-        problems.push({ file, line: pos.line + lineOffset, col: pos.col, message: 'a key must be a plain name, not a list or mapping' });
-      }
-    },
-  });
-  return { doc: problems.length === 0 ? doc : undefined, problems, counter };
-}
-
-/** 1-based line and column of an offset in `text`, clamped to the text; lines are found once, looked up by halving. */
-function positionsIn(text: string): (offset: number) => { line: number; col: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    const at = Math.min(Math.max(offset, 0), text.length);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: at - starts[lo]! + 1 };
-  };
-}
-
-function yamlMessage(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each field may appear only once';
-  const first = message.split('\n')[0] ?? message;
-  return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
-}
-
-function toPlain(doc: Document, file: string, lineOffset: number, problems: Problem[]): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const tooMany = /alias/i.test(msg);
-    problems.push({
-      file,
-      line: lineOffset + 1,
-      col: 1,
-      message: tooMany ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})` : `invalid YAML: ${msg}`,
-    });
-    return undefined;
-  }
-}
-
 interface CheckContext {
-  doc: Document;
-  counter: LineCounter;
+  yaml: YamlText;
   file: string;
-  lineOffset: number;
   problems: Problem[];
 }
 
@@ -215,7 +144,7 @@ function checkQuestion(
     if (isCategory(folder)) raw.category = folder;
   }
   const result = questionSchema.safeParse(raw);
-  const line = locate(ctx, ctx.path).line;
+  const line = ctx.yaml.locate(ctx.path).line;
   if (result.success) return { ...result.data, line };
   for (const issue of result.error.issues) {
     reportIssue(ctx, issue);
@@ -245,33 +174,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function problemAt(ctx: CheckContext, path: (string | number)[], message: string, atKey = false): void {
-  const pos = locate(ctx, path, atKey);
+  const pos = ctx.yaml.locate(path, atKey);
   ctx.problems.push({ file: ctx.file, line: pos.line, col: pos.col, message });
-}
-
-/** Finds the closest node on `path` that exists and returns its position in the file. */
-function locate(ctx: CheckContext, path: (string | number)[], atKey = false): { line: number; col: number } {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    let offset: number | undefined;
-    if (atKey && depth === path.length && depth > 0) {
-      const parent = sub.length > 1 ? ctx.doc.getIn(sub.slice(0, -1), true) : ctx.doc.contents;
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === sub[sub.length - 1]);
-        const key = pair?.key;
-        if (isNode(key)) offset = key.range?.[0];
-      }
-    } else {
-      const node = sub.length === 0 ? ctx.doc.contents : ctx.doc.getIn(sub, true);
-      if (isNode(node)) offset = (node as Node).range?.[0];
-      if ((isMap(node) || isSeq(node)) && depth < path.length && node.range) offset = node.range[0];
-    }
-    if (offset !== undefined) {
-      const pos = ctx.counter.linePos(offset);
-      return { line: pos.line + ctx.lineOffset, col: pos.col };
-    }
-  }
-  return { line: ctx.lineOffset + 1, col: 1 };
 }
 
 function fileId(file: string): string {
