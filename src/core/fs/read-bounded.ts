@@ -98,7 +98,7 @@ export async function readBounded(path: string, maxBytes: number): Promise<Buffe
 }
 
 function readToCap(read: (buf: Buffer, at: number) => number, sizeHint: number, maxBytes: number): Buffer {
-  let buf = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, CHUNK), maxBytes + 1));
+  let buf = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, 4096), maxBytes + 1));
   let total = 0;
   for (;;) {
     if (total === buf.length) {
