@@ -5,8 +5,8 @@ import { makeFolder } from '../fs/make-folder.js';
 import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
-import type { Problem } from '../problems.js';
 import type { Question } from './schema.js';
+import { isCachedFileShape, isListing, isParsedQuestion, isSpot, isStampMap, type Listing } from './cache-shape.js';
 
 /** Bump when the cached shape or the parser's results change. */
 const CACHE_VERSION = 2;
@@ -31,11 +31,7 @@ interface ListingFile {
   listing: Listing;
 }
 
-/** What `rmprep list` shows, kept in the index so that listing reads neither the bank nor its cache. */
-export interface Listing {
-  rows: { id: string; category: Question['category']; question: string; tags: string[]; difficulty: Question['difficulty'] }[];
-  problems: Problem[];
-}
+export type { Listing } from './cache-shape.js';
 
 function cacheNames(cacheDir: string, sources: BankSource[], opts: LoadOptions) {
   // The build comes first in the name, so that a new build can clear what older builds left.
@@ -62,7 +58,13 @@ export function readBankCache(cacheDir: string, sources: BankSource[], opts: Loa
   try {
     const text = readFileBoundedSync(cacheNames(cacheDir, sources, opts).files, MAX_CACHE_BYTES).toString('utf8');
     const files: CachedFile[] = [];
-    for (const line of text.split('\n')) if (line) files.push(JSON.parse(line) as CachedFile);
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const entry: unknown = JSON.parse(line);
+      // One damaged entry discards the whole cache: it is rebuilt from the question files.
+      if (!isCachedFileShape(entry)) return undefined;
+      files.push(entry as CachedFile);
+    }
     return { files };
   } catch {
     return undefined;
@@ -118,6 +120,7 @@ export function writeBankCache(
 export function readCachedListing(cacheDir: string, sources: BankSource[], opts: LoadOptions): Listing | undefined {
   try {
     const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).listing, MAX_CACHE_BYTES).toString('utf8')) as ListingFile;
+    if (!isStampMap(index?.dirs, 1) || !isStampMap(index.files, 2) || !isListing(index.listing)) return undefined;
     if (!foldersUnchanged(index.dirs)) return undefined;
     for (const [file, [size, mtimeMs]] of Object.entries(index.files)) {
       const st = statSync(file);
@@ -132,6 +135,7 @@ export function readCachedListing(cacheDir: string, sources: BankSource[], opts:
 /** The id index, if no question folder changed since it was written. */
 function readIndex(cacheDir: string, sources: BankSource[], opts: LoadOptions): IdIndex | undefined {
   const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).index, MAX_CACHE_BYTES).toString('utf8')) as IdIndex;
+  if (!isStampMap(index?.dirs, 1) || typeof index.ids !== 'object' || index.ids === null) return undefined;
   return foldersUnchanged(index.dirs) ? index : undefined;
 }
 
@@ -152,14 +156,15 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
     const names = cacheNames(cacheDir, sources, opts);
     const index = readIndex(cacheDir, sources, opts);
     const spot = index && Object.hasOwn(index.ids, id) ? index.ids[id] : undefined;
-    if (!spot) return undefined;
+    if (!isSpot(spot)) return undefined;
     const [offset, length, at] = spot;
     const buf = readFileRangeSync(names.files, offset, length);
     const entry = JSON.parse(buf.toString('utf8')) as CachedFile;
+    if (typeof entry?.file !== 'string' || typeof entry.display !== 'string' || !Array.isArray(entry.parsed?.questions)) return undefined;
     const st = statSync(entry.file);
     if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;
     const parsed = entry.parsed.questions[at];
-    if (!parsed || parsed.id !== id) return undefined;
+    if (!isParsedQuestion(parsed) || parsed.id !== id) return undefined;
     const { line, ...data } = parsed;
     return { ...data, source: { file: entry.display, line, bundled: entry.bundled } };
   } catch {
