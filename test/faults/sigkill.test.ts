@@ -193,8 +193,7 @@ describe('stale locks', () => {
     const file = join(dir, 'history.json');
     seedHistory(file, 1);
     writeFileSync(`${file}.lock`, JSON.stringify({ pid: deadPid(), at: new Date().toISOString() }));
-    const release = acquireLock(file, { timeoutMs: 1000 });
-    release();
+    acquireLock(file, { timeoutMs: 1000 }).release();
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -202,8 +201,7 @@ describe('stale locks', () => {
     const dir = folder();
     const file = join(dir, 'history.json');
     writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
-    const release = acquireLock(file, { timeoutMs: 1000 });
-    release();
+    acquireLock(file, { timeoutMs: 1000 }).release();
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -213,8 +211,7 @@ describe('stale locks', () => {
     writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);
     utimesSync(`${file}.lock`, old, old);
-    const release = acquireLock(file, { timeoutMs: 1000 });
-    release();
+    acquireLock(file, { timeoutMs: 1000 }).release();
   });
 
   it('lets exactly one of several waiters take over a dead lock (slow lock reads widen the race)', async () => {

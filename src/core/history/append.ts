@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';
 import { countNewlines, existingSize, readFirstLine, type Fs } from './files.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, type HeldLock } from './lock.js';
 import type { WriteOptions } from './options.js';
 import { checkReadable, HEADER, readCurrent, resolveTarget } from './read.js';
 import { notSaved } from './rescue.js';
@@ -101,11 +101,11 @@ interface Under {
 
 function withHistory(path: string, opts: WriteOptions, make: (under: Under) => HistoryRecord[], pending: () => HistoryRecord[]): void {
   const fs = opts.fs ?? nodeFs;
-  let release: (() => void) | undefined;
+  let lock: HeldLock | undefined;
   try {
     const file = resolveTarget(path, fs, true) as string;
     makeFolder(dirname(file), fs);
-    release = acquireLock(file, { fs, ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}) });
+    lock = acquireLock(file, { fs, ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}) });
     removeLeftovers(fs, file);
     let state: State;
     let end: End;
@@ -123,10 +123,13 @@ function withHistory(path: string, opts: WriteOptions, make: (under: Under) => H
       state = loadState(file, fs, path, opts);
       existed = current.exists;
     }
+    lock.refresh();
     const { start, lead } = end;
     const ids = () => new Set(readCurrent(fs, file).parsed.records.map((r) => r.id));
     const records = make({ summary: state.summary, ids }).map(checkRecord);
     if (records.length === 0) return;
+    // Two writers must never append at once: if this lock was taken over meanwhile, nothing is written.
+    lock.confirm();
     const payload = lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
     appendOrRollBack(fs, file, { start, existed }, payload);
     // Saved: what follows only keeps the disposable cache up to date, so nothing here may report a failure.
@@ -141,7 +144,7 @@ function withHistory(path: string, opts: WriteOptions, make: (under: Under) => H
     // Whatever went wrong (a full disk, a lock that stayed taken, a damaged file, a bug), the records are kept.
     throw notSaved(fs, err, pending(), opts);
   } finally {
-    release?.();
+    lock?.release();
   }
 }
 

@@ -2,35 +2,59 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HistoryError } from './errors.js';
+import { currentOwner, describeOwner, isDeadHere, readOwner, sameKernel, type LockOwner } from './lock-owner.js';
 
 export interface LockOptions {
   timeoutMs?: number;
   fs?: typeof nodeFs;
+  /** This process as the lock names it; read from /proc by default. */
+  owner?: LockOwner;
+  /** How long a lock of a process this machine cannot check may keep the same heartbeat before it counts as abandoned. */
+  staleAfterMs?: number;
+  isAlive?: (pid: number) => boolean;
+}
+
+/** A held lock. `refresh` is the heartbeat; `confirm` throws when someone removed or replaced the lock. */
+export interface HeldLock {
+  release(): void;
+  refresh(): void;
+  confirm(): void;
 }
 
 /** A lock whose holder cannot be read is stale after this long: well within the time a writer waits. */
 const STALE_UNREADABLE_MS = 5_000;
+/** A holder refreshes its lock's time at least this often while it works. */
+export const HEARTBEAT_MS = 1_000;
+/** A lock from another host, boot or container whose heartbeat stood still this long is abandoned. */
+const STALE_HEARTBEAT_MS = 10 * HEARTBEAT_MS;
+/** A heartbeat this old by the local clock is abandoned whatever the clocks' skew. */
+const ANCIENT_MS = 60 * 60_000;
 
 /**
- * Takes an exclusive lock file next to the history. A lock left by a process that no longer runs is
- * removed; a live one is waited for. Returns the function that releases it.
+ * Takes an exclusive lock file next to the history. A lock is taken over only when provably abandoned:
+ * its process, checked on this kernel, no longer runs; or its heartbeat has stood still far longer than
+ * a live holder lets it. A live one is waited for, up to `timeoutMs`.
  */
-export function acquireLock(target: string, { timeoutMs = 15_000, fs = nodeFs }: LockOptions = {}): () => void {
+export function acquireLock(target: string, opts: LockOptions = {}): HeldLock {
+  const { timeoutMs = 15_000, fs = nodeFs, staleAfterMs = STALE_HEARTBEAT_MS, isAlive: alive = isAlive } = opts;
+  const self = opts.owner ?? currentOwner(fs);
   const lockPath = `${target}.lock`;
-  const content = JSON.stringify({ pid: process.pid, at: new Date().toISOString(), token: randomBytes(6).toString('hex') });
+  const content = JSON.stringify({ ...self, at: new Date().toISOString(), token: randomBytes(6).toString('hex') });
   const deadline = Date.now() + timeoutMs;
+  const watch = new HeartbeatWatch();
   let wait = 5;
   for (;;) {
     const mine = create(fs, target, lockPath, content);
-    if (mine) return () => release(fs, lockPath, mine);
+    if (mine) return held(fs, lockPath, mine, content);
     const holder = inspect(fs, lockPath);
-    const stale = holder !== undefined && isStale(holder);
+    const stale = holder !== undefined && isStale(holder, self, fs, alive, watch.stillFor(holder), staleAfterMs);
     if (stale) removeStale(fs, lockPath, holder);
     if (Date.now() > deadline) {
+      const age = holder ? ` for ${Math.max(0, Math.round((Date.now() - holder.mtimeMs) / 1000))} s` : '';
       throw new HistoryError(
         'locked',
-        `the history is locked by another rmprep (process ${holder?.pid ?? 'unknown'})`,
-        `if no other rmprep is running, delete ${lockPath}`,
+        `the history is locked by ${describeOwner(holder?.owner, holder?.pid, self)} (last heartbeat${age || ' unknown'})`,
+        `if that process is not writing to the history, delete ${lockPath}`,
       );
     }
     if (holder === undefined) sleep(1);
@@ -41,12 +65,55 @@ export function acquireLock(target: string, { timeoutMs = 15_000, fs = nodeFs }:
   }
 }
 
+function held(fs: typeof nodeFs, lockPath: string, mine: Identity, content: string): HeldLock {
+  let beat = Date.now();
+  return {
+    release: () => release(fs, lockPath, mine, content),
+    refresh() {
+      if (Date.now() - beat < HEARTBEAT_MS) return;
+      beat = Date.now();
+      try {
+        const t = new Date(beat);
+        fs.utimesSync(lockPath, t, t);
+      } catch {
+        // A waiter on another machine may then take over; confirm() finds that out before any write.
+      }
+    },
+    confirm() {
+      let same = false;
+      try {
+        // The inode alone could be a new file's that reused it: the content carries this lock's token.
+        const st = fs.statSync(lockPath);
+        same = st.ino === mine.ino && st.dev === mine.dev && isOurs(fs.readFileSync(lockPath, 'utf8'), content);
+      } catch {
+        // Gone.
+      }
+      if (!same) throw new HistoryError('locked', 'the lock on the history was removed or taken over while this write held it');
+    },
+  };
+}
+
+/** How long each lock (by identity and heartbeat) has been seen unchanged, by this process's own clock. */
+class HeartbeatWatch {
+  private key = '';
+  private since = 0;
+  stillFor(holder: Holder): number {
+    const key = `${holder.dev}:${holder.ino}:${holder.mtimeMs}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.since = Date.now();
+    }
+    return Date.now() - this.since;
+  }
+}
+
 interface Identity {
   ino: number;
   dev: number;
 }
 
 interface Holder extends Identity {
+  owner: LockOwner | undefined;
   pid: number | undefined;
   raw: string;
   mtimeMs: number;
@@ -109,11 +176,16 @@ function identityOf(fs: typeof nodeFs, path: string): Identity {
   return { ino: st.ino, dev: st.dev };
 }
 
-/** Removes the lock if it is still ours (it is, unless someone deleted it by hand meanwhile). */
-function release(fs: typeof nodeFs, lockPath: string, mine: Identity): void {
+/** A lock made in place on a full disk may have stayed empty: still ours when the inode is. */
+function isOurs(text: string, content: string): boolean {
+  return text === content || text === '';
+}
+
+/** Removes the lock if it is still ours (it is, unless someone deleted or took it over meanwhile). */
+function release(fs: typeof nodeFs, lockPath: string, mine: Identity, content: string): void {
   try {
     const st = fs.statSync(lockPath);
-    if (st.ino === mine.ino && st.dev === mine.dev) fs.unlinkSync(lockPath);
+    if (st.ino === mine.ino && st.dev === mine.dev && isOurs(fs.readFileSync(lockPath, 'utf8'), content)) fs.unlinkSync(lockPath);
   } catch {
     // Already gone: nothing to release.
   }
@@ -131,13 +203,15 @@ function inspect(fs: typeof nodeFs, lockPath: string): Holder | undefined {
     const st = fs.fstatSync(fd);
     const raw = fs.readFileSync(fd, 'utf8');
     let pid: number | undefined;
+    let owner: LockOwner | undefined;
     try {
       const data = JSON.parse(raw) as { pid?: unknown };
       if (typeof data.pid === 'number' && Number.isSafeInteger(data.pid) && data.pid > 0) pid = data.pid;
+      owner = readOwner(data);
     } catch {
       // Unreadable: judged by its age.
     }
-    return { pid, raw, ino: st.ino, dev: st.dev, mtimeMs: st.mtimeMs };
+    return { owner, pid, raw, ino: st.ino, dev: st.dev, mtimeMs: st.mtimeMs };
   } catch {
     return undefined;
   } finally {
@@ -145,12 +219,17 @@ function inspect(fs: typeof nodeFs, lockPath: string): Holder | undefined {
   }
 }
 
-function isStale(holder: Holder): boolean {
-  // This process never holds the lock while asking for it, so its own pid means an earlier process
-  // that had the same pid (as happens in containers) left the lock behind.
-  if (holder.pid === process.pid) return true;
-  if (holder.pid !== undefined) return !isAlive(holder.pid);
-  return Math.abs(Date.now() - holder.mtimeMs) > STALE_UNREADABLE_MS;
+function isStale(holder: Holder, self: LockOwner, fs: typeof nodeFs, alive: (pid: number) => boolean, stillMs: number, staleAfterMs: number): boolean {
+  const age = Math.abs(Date.now() - holder.mtimeMs);
+  if (holder.owner) {
+    if (sameKernel(holder.owner, self)) return isDeadHere(holder.owner, self, fs, alive);
+    // Another host, boot or container: its pid means nothing here, only a heartbeat that stopped does.
+    return stillMs >= staleAfterMs || age >= ANCIENT_MS;
+  }
+  // An older rmprep's lock names only a pid; one that cannot be read is judged by its age.
+  if (holder.pid === self.pid) return true;
+  if (holder.pid !== undefined) return !alive(holder.pid);
+  return age > STALE_UNREADABLE_MS;
 }
 
 /**

@@ -18,7 +18,7 @@ export function repairHistory(path: string, opts: WriteOptions): RepairResult {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { kept: 0, rejected: 0 };
-  const release = acquireLock(file, { fs });
+  const lock = acquireLock(file, { fs });
   try {
     const current = readCurrent(fs, file);
     const { parsed } = current;
@@ -32,6 +32,6 @@ export function repairHistory(path: string, opts: WriteOptions): RepairResult {
     writeAtomic(fs, file, historyText(HEADER, records));
     return { kept: records.length, rejected: rejected.length, rejectedFile, backup };
   } finally {
-    release();
+    lock.release();
   }
 }
