@@ -5,21 +5,18 @@
 // parser are ES module bundles of their own, imported only when needed, so their libraries (commander,
 // zod, yaml, inquirer, ts-fsrs) cost nothing at start-up.
 import { build, context } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
+/** The commands the start-up bundle runs itself (marked `fast` in src/cli/commands.ts); every other one is lazy. */
+const FAST_COMMANDS = ['list.ts', 'show.ts'];
 const LAZY = {
   'lazy/program': 'src/cli/program.ts',
-  'lazy/drill': 'src/cli/commands/drill.ts',
-  'lazy/coach': 'src/cli/commands/coach.ts',
-  'lazy/next': 'src/cli/commands/next.ts',
-  'lazy/stats': 'src/cli/commands/stats.ts',
-  'lazy/history': 'src/cli/commands/history.ts',
-  'lazy/report': 'src/cli/commands/report.ts',
-  'lazy/export': 'src/cli/commands/export.ts',
-  'lazy/validate': 'src/cli/commands/validate.ts',
-  'lazy/new': 'src/cli/commands/new.ts',
-  'lazy/completion': 'src/cli/commands/completion.ts',
   'lazy/read-file': 'src/core/questions/read-file.ts',
+  ...Object.fromEntries(
+    readdirSync('src/cli/commands')
+      .filter((f) => f.endsWith('.ts') && !FAST_COMMANDS.includes(f))
+      .map((f) => [`lazy/${f.replace(/\.ts$/, '')}`, `src/cli/commands/${f}`]),
+  ),
 };
 const lazyByImport = new Map(Object.entries(LAZY).map(([out, src]) => [src.split('/').pop().replace(/\.ts$/, '.js'), out]));
 

@@ -1,6 +1,5 @@
-import { listCommand } from './commands/list.js';
-import { showCommand } from './commands/show.js';
 import type { Context } from './context.js';
+import { runCommand } from './define-command.js';
 import { isUserError } from '../core/errors.js';
 import { clip } from '../core/text/sanitize.js';
 import { EXIT } from './errors.js';
@@ -25,18 +24,12 @@ export async function main(argv: string[], ctx: Context, { fastPath = true } = {
 }
 
 async function runFast(command: FastCommand, ctx: Context): Promise<number> {
-  switch (command.name) {
-    case 'help':
-      ctx.stdout.write(renderRootHelp(helpWidth(ctx.stdout)));
-      return EXIT.ok;
-    case 'version':
-      ctx.stdout.write(`${ctx.version}\n`);
-      return EXIT.ok;
-    case 'list':
-      return listCommand(createRun(ctx, command.globals), command.options);
-    case 'show':
-      return showCommand(createRun(ctx, command.globals), command.id, command.options);
+  if (!('spec' in command)) {
+    ctx.stdout.write(command.name === 'help' ? renderRootHelp(helpWidth(ctx.stdout)) : `${ctx.version}\n`);
+    return EXIT.ok;
   }
+  const { command: module } = await command.spec.load();
+  return runCommand(module, createRun(ctx, command.globals), command.options, command.args);
 }
 
 /**

@@ -2,15 +2,6 @@ import { clip } from '../core/text/sanitize.js';
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../core/questions/schema.js';
 import { categoryMessage } from './category-flag.js';
-import { UsageError } from './errors.js';
-
-/** Validates command options with a schema; the first problem becomes a one-line usage error. */
-export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new UsageError(issue?.message ?? 'invalid options');
-}
 
 export const categoryOption = z
   .string()

@@ -5,11 +5,10 @@ import { InputError } from './errors.js';
 import { describeReadError, readFileBoundedSync } from './fs/read-bounded.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
+import { ANSWER_MODES } from './practice/answer-modes.js';
 import { shuffle, type Rng } from './random.js';
 import { readYaml, yamlToPlain } from './text/yaml.js';
 
-export const ANSWER_MODES = ['ask', 'type', 'editor', 'spoken'] as const;
-export type AnswerMode = (typeof ANSWER_MODES)[number];
 export const PLAN_ORDERS = ['as-listed', 'shuffled'] as const;
 
 /** Plan files are small; anything larger is refused before parsing. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFastPath } from '../../src/cli/fast-path.js';
-import { COMMANDS, renderRootHelp } from '../../src/cli/help.js';
+import { COMMANDS, commandUsage } from '../../src/cli/commands.js';
+import { renderRootHelp } from '../../src/cli/help.js';
 import { main } from '../../src/cli/main.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { runInProcess } from '../helpers/context.js';
@@ -86,15 +87,16 @@ describe('the fast path', () => {
   });
 
   it('reads options and globals in any order, repeated ones as commander does', () => {
-    expect(parseFastPath(['--questions', 'a', 'list', '-c', 'technical', '--questions=b', '--tag', 'x', '-c', 'common'])).toEqual({
+    expect(parseFastPath(['--questions', 'a', 'list', '-c', 'technical', '--questions=b', '--tag', 'x', '-c', 'common'])).toMatchObject({
       name: 'list',
       globals: { color: true, questions: ['a', 'b'] },
       options: { category: 'common', tag: 'x' },
+      args: {},
     });
-    expect(parseFastPath(['show', 'x', '--history=h', '--no-color', '--json'])).toEqual({
+    expect(parseFastPath(['show', 'x', '--history=h', '--no-color', '--json'])).toMatchObject({
       name: 'show',
       globals: { color: false, history: 'h' },
-      id: 'x',
+      args: { id: 'x' },
       options: { json: true },
     });
   });
@@ -110,7 +112,7 @@ describe('the root help', () => {
   it.each([60, 80, 100])('fits %i columns and names every command', (width) => {
     const help = renderRootHelp(width);
     for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
-    for (const c of Object.values(COMMANDS)) expect(help).toContain(`  ${c.usage}  `);
+    for (const c of COMMANDS) expect(help).toContain(`  ${commandUsage(c)}  `);
     expect(help).toMatch(/^Usage: rmprep <command> \[options\]\n/);
     expect(help).toMatch(/Exit codes: 0 ok/);
   });
@@ -123,6 +125,6 @@ describe('the root help', () => {
       names = buildProgram(ctx, { setExit: () => undefined }).commands.map((c) => c.name());
       return 0;
     }, [], home);
-    expect(names.sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(names.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 });

@@ -11,8 +11,8 @@ import { renderCoachReport } from '../../ui/render-coach.js';
 import { describeDue } from '../../ui/render-session.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { UsageError } from '../errors.js';
-import { parseOptions } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
 
@@ -24,8 +24,9 @@ export const coachOptionsSchema = z.object({
   session: z.string().optional(),
 });
 
-export async function coachCommand(run: Run, id: string, raw: unknown): Promise<number> {
-  const opts = parseOptions(coachOptionsSchema, raw);
+export const command = defineCommand({ schema: coachOptionsSchema, run: coachCommand });
+
+async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, { id }: { id: string }): Promise<number> {
   if (!opts.record && (opts.rating !== undefined || opts.session !== undefined)) {
     throw new UsageError(`${opts.rating !== undefined ? '--rating' : '--session'} only counts with --record`, `add --record to save the answer`);
   }

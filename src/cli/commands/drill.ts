@@ -11,8 +11,9 @@ import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from 
 import { renderReportText } from '../../ui/render-report.js';
 import { createSessionView, renderSessionSummary } from '../../ui/render-session.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
-import { categoryOption, parseOptions, positiveInt } from '../options.js';
+import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
 
@@ -32,8 +33,9 @@ type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
 const DEFAULT_COUNT = 5;
 
-export async function drillCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(drillOptionsSchema, raw);
+export const command = defineCommand({ schema: drillOptionsSchema, run: drillCommand });
+
+async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
   const plan = opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
   const questions = await chooseQuestions(run, opts, plan);

@@ -6,8 +6,9 @@ import { exportJson } from '../../core/export/json.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import { writeOutputFile } from '../write-output.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { NotFoundError } from '../errors.js';
-import { categoryOption, parseOptions } from '../options.js';
+import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 
 export const exportOptionsSchema = z.object({
@@ -18,8 +19,9 @@ export const exportOptionsSchema = z.object({
 
 const EXPORTERS = { anki: exportAnki, markdown: exportMarkdown, json: exportJson } as const;
 
-export async function exportCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(exportOptionsSchema, raw);
+export const command = defineCommand({ schema: exportOptionsSchema, run: exportCommand });
+
+async function exportCommand(run: Run, opts: z.infer<typeof exportOptionsSchema>): Promise<number> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);

@@ -10,8 +10,9 @@ import { requireQuestion } from '../../core/questions/source.js';
 import { storeOptions } from '../history-store.js';
 import { clean, wrap } from '../../ui/render.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { FailureError, NotFoundError, UsageError } from '../errors.js';
-import { parseOptions, positiveInt } from '../options.js';
+import { positiveInt } from '../options.js';
 
 export const historyOptionsSchema = z.object({
   id: z.string().optional(),
@@ -21,8 +22,9 @@ export const historyOptionsSchema = z.object({
   import: z.string().optional(),
 });
 
-export async function historyCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(historyOptionsSchema, raw);
+export const command = defineCommand({ schema: historyOptionsSchema, run: historyCommand });
+
+async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchema>): Promise<number> {
   if (opts.repair && opts.import) throw new UsageError('--repair and --import cannot be used together');
   if (opts.repair) return repair(run);
   if (opts.import) return importFile(run, opts.import);

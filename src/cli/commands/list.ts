@@ -1,18 +1,25 @@
 import { toJsonText } from '../../core/text/json-text.js';
 import { parseCategoryFlag } from '../category-flag.js';
+import type { Category } from '../../core/questions/categories.js';
 import type { Run } from '../context.js';
+import { checkedBy, defineCommand } from '../define-command.js';
 import { warnAboutProblems } from '../run.js';
 import { clean, renderTable } from '../../ui/render.js';
 
-export interface ListOptions {
+interface RawListOptions {
   category?: string;
   tag?: string;
   json?: boolean;
 }
 
-// Options are checked by hand here, not with zod: loading a schema library would double start-up time.
-export async function listCommand(run: Run, raw: ListOptions): Promise<number> {
-  const opts = { ...raw, category: parseCategoryFlag(raw.category) };
+const listOptionsSchema = checkedBy((raw) => {
+  const opts = raw as RawListOptions;
+  return { ...opts, category: parseCategoryFlag(opts.category) };
+});
+
+export const command = defineCommand({ schema: listOptionsSchema, run: listCommand });
+
+async function listCommand(run: Run, opts: { category?: Category | undefined; tag?: string | undefined; json?: boolean | undefined }): Promise<number> {
   const listing = await run.listQuestions();
   warnAboutProblems(run, listing);
   const tag = opts.tag?.toLowerCase();

@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
 import { categorySchema, ID_PATTERN, type Category } from '../../core/questions/schema.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { FailureError, UsageError } from '../errors.js';
-import { categoryOption, parseOptions } from '../options.js';
+import { categoryOption } from '../options.js';
 
 export const newOptionsSchema = z.object({
   id: z.string().trim().optional(),
@@ -25,8 +26,9 @@ export interface NewQuestion {
 }
 
 /** Creates `<dir>/<category>/<id>.md` with every field filled by a placeholder that passes validation. */
-export async function newCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(newOptionsSchema, raw);
+export const command = defineCommand({ schema: newOptionsSchema, run: newCommand });
+
+async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Promise<number> {
   const dir = resolve(run.cwd, opts.dir ?? '.');
   if (opts.id !== undefined) checkIdOrThrow(opts.id);
   const question = opts.question === undefined ? undefined : oneLine(opts.question);

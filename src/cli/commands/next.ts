@@ -4,8 +4,9 @@ import { loadSummary } from '../../core/history/store.js';
 import { orderQuestions } from '../../core/practice/select.js';
 import { storeOptions } from '../history-store.js';
 import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
 import { NotFoundError } from '../errors.js';
-import { categoryOption, parseOptions } from '../options.js';
+import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 
 export const nextOptionsSchema = z.object({
@@ -14,8 +15,9 @@ export const nextOptionsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-export async function nextCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(nextOptionsSchema, raw);
+export const command = defineCommand({ schema: nextOptionsSchema, run: nextCommand });
+
+async function nextCommand(run: Run, opts: z.infer<typeof nextOptionsSchema>): Promise<number> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);

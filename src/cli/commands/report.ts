@@ -9,7 +9,7 @@ import { storeOptions } from '../history-store.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
 import { createStyle } from '../../ui/style.js';
 import type { Run } from '../context.js';
-import { parseOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 
 export const reportOptionsSchema = z.object({
   session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
@@ -17,8 +17,9 @@ export const reportOptionsSchema = z.object({
   out: z.string().trim().min(1, '--out needs a file name').optional(),
 });
 
-export async function reportCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(reportOptionsSchema, raw);
+export const command = defineCommand({ schema: reportOptionsSchema, run: reportCommand });
+
+async function reportCommand(run: Run, opts: z.infer<typeof reportOptionsSchema>): Promise<number> {
   const { records } = readHistory(run.paths.historyFile, storeOptions(run));
   const report = buildSessionReport(records, opts.session, await run.loadBank());
   let text: string;

@@ -3,10 +3,14 @@ import { requireQuestion } from '../../core/questions/source.js';
 import type { Question } from '../../core/questions/schema.js';
 import { renderCard } from '../../ui/render.js';
 import type { Run } from '../context.js';
+import { checkedBy, defineCommand } from '../define-command.js';
 import { warnAboutProblems } from '../run.js';
 
-// Options are read by hand here, not with zod, to keep the most frequent lookup instant.
-export async function showCommand(run: Run, id: string, opts: { json?: boolean }): Promise<number> {
+const showOptionsSchema = checkedBy((raw) => ({ json: (raw as { json?: boolean }).json === true }));
+
+export const command = defineCommand({ schema: showOptionsSchema, run: showCommand });
+
+async function showCommand(run: Run, opts: { json: boolean }, { id }: { id: string }): Promise<number> {
   const question = await requireQuestion(run, id, (bank) => warnAboutProblems(run, bank));
   if (opts.json) {
     run.stdout.write(`${toJsonText(questionJson(question))}\n`);
@@ -17,7 +21,7 @@ export async function showCommand(run: Run, id: string, opts: { json?: boolean }
 }
 
 /** A question as JSON for scripts: the file's fields plus where it came from. */
-export function questionJson(q: Question): Record<string, unknown> {
+function questionJson(q: Question): Record<string, unknown> {
   const { source, ...data } = q;
   return { ...data, source: { file: source.file, line: source.line, bundled: source.bundled } };
 }

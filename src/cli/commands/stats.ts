@@ -5,13 +5,14 @@ import { computeStats } from '../../core/practice/stats.js';
 import { storeOptions } from '../history-store.js';
 import { renderStats } from '../../ui/render-stats.js';
 import type { Run } from '../context.js';
-import { parseOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 import { warnAboutProblems } from '../run.js';
 
 export const statsOptionsSchema = z.object({ json: z.boolean().optional() });
 
-export async function statsCommand(run: Run, raw: unknown): Promise<number> {
-  const opts = parseOptions(statsOptionsSchema, raw);
+export const command = defineCommand({ schema: statsOptionsSchema, run: statsCommand });
+
+async function statsCommand(run: Run, opts: z.infer<typeof statsOptionsSchema>): Promise<number> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const summary = loadSummary(run.paths.historyFile, storeOptions(run));

@@ -5,13 +5,14 @@ import { loadBank } from '../../core/questions/load.js';
 import { formatProblem } from '../../core/problems.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
-import { parseOptions } from '../options.js';
+import { defineCommand } from '../define-command.js';
 
 export const validateOptionsSchema = z.object({ json: z.boolean().optional() });
 
 /** Lints question files: the given paths, or the bundled bank plus the user's folders. Exit 1 on any problem. */
-export async function validateCommand(run: Run, paths: string[], raw: unknown): Promise<number> {
-  const opts = parseOptions(validateOptionsSchema, raw);
+export const command = defineCommand({ schema: validateOptionsSchema, run: validateCommand });
+
+async function validateCommand(run: Run, opts: z.infer<typeof validateOptionsSchema>, { paths }: { paths: string[] }): Promise<number> {
   const bank =
     paths.length > 0
       ? await loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), { cwd: run.cwd })

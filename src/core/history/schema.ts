@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { categorySchema } from '../questions/schema.js';
+import { RATINGS, type Rating } from './ratings.js';
 
 /** The newest history format this build reads and writes. 1 had no scheduling state. */
 export const HISTORY_VERSION = 2;
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type Rating = (typeof RATINGS)[number];
+export { RATINGS, type Rating } from './ratings.js';
 export const ratingSchema = z.enum(RATINGS);
 
 // Date.parse alone accepts much that is not ISO-8601 ("(anything)Jan 1 2026"), and such text would reach

@@ -4,12 +4,13 @@ import type { CoachReport } from '../coach/types.js';
 import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../history/schema.js';
 import type { Question } from '../questions/schema.js';
 import type { Rng } from '../random.js';
+import type { AnswerMode } from './answer-modes.js';
 import { ratingFromScore } from './coach-rating.js';
 
 /** How the user answers one question, or leaves it. */
 export type AnswerChoice = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
 /** The answer mode of a whole session; 'ask' asks before each question. */
-export type SessionMode = 'ask' | 'type' | 'editor' | 'spoken';
+export type SessionMode = AnswerMode;
 
 /** An answer as the user gave it (text exactly as typed), or a skip from inside the answer prompt. */
 export type TakenAnswer = { kind: 'answer'; text: string; seconds: number } | { kind: 'skip'; seconds: number };

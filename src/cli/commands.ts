@@ -1,0 +1,214 @@
+import { RATINGS } from '../core/history/ratings.js';
+import { ANSWER_MODES } from '../core/practice/answer-modes.js';
+import type { CommandModule } from './define-command.js';
+
+/*
+ * The command manifest: every command's name, summary, arguments and options, and how to load it. The
+ * root help (help.ts), the commander tree (program.ts), the fast path (fast-path.ts) and the shell
+ * completion scripts are all made from it. Adding an option is one entry here and one field in the
+ * command's options schema. It is plain data: the start-up bundle carries it.
+ */
+
+/** What a value is, for completion and help: ids and paths complete differently from free text. */
+export type ValueKind = 'text' | 'number' | 'id' | 'path' | 'folder' | 'category' | 'plan' | 'choice';
+
+export interface OptionSpec {
+  /** As commander takes them: '-c, --category <category>', '--json', '--no-color'. */
+  flags: string;
+  description: string;
+  /** Left out for a switch. */
+  value?: ValueKind;
+  repeatable?: boolean;
+  choices?: readonly string[];
+  default?: string;
+  /** The option must be given. */
+  mandatory?: boolean;
+}
+
+export interface ArgumentSpec {
+  name: string;
+  description: string;
+  value: ValueKind;
+  required: boolean;
+  variadic?: boolean;
+  choices?: readonly string[];
+}
+
+export type CommandGroup = 'Practise' | 'Look up' | 'Progress' | 'Question files' | 'Shell';
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  group: CommandGroup;
+  args: readonly ArgumentSpec[];
+  options: readonly OptionSpec[];
+  /** Whether the start-up path runs it without commander (only list and show). */
+  fast?: boolean;
+  load(): Promise<{ command: CommandModule }>;
+}
+
+export const DESCRIPTION = 'Practise for Release Manager job interviews: drill questions, get feedback on your answers, track progress.';
+
+/** The options every command takes, in the order the root help lists them. */
+export const GLOBAL_OPTIONS = [
+  { flags: '--history <file>', description: 'history file (default: $RMPREP_HISTORY, else $XDG_DATA_HOME/rmprep/history.json)', value: 'path' },
+  { flags: '--questions <path>', description: 'extra question folder or pack file; repeatable (also $RMPREP_QUESTIONS)', value: 'path', repeatable: true },
+  { flags: '--no-color', description: 'plain output without colors (also NO_COLOR=1)' },
+] as const satisfies readonly OptionSpec[];
+
+export const VERSION_OPTION = { flags: '-V, --version', description: 'print the version' } as const satisfies OptionSpec;
+export const HELP_OPTION = { flags: '-h, --help', description: 'show help' } as const satisfies OptionSpec;
+
+// Not choices for commander: a category is read without regard to case, by the command's schema.
+const category: OptionSpec = { flags: '-c, --category <category>', description: 'common, behavioral or technical', value: 'category' };
+const json = (description: string): OptionSpec => ({ flags: '--json', description });
+const out: OptionSpec = { flags: '-o, --out <file>', description: 'write to a file instead of standard output', value: 'path' };
+const questionId = (description: string): ArgumentSpec => ({ name: 'id', description, value: 'id', required: true });
+
+export const COMMANDS = [
+  {
+    name: 'list',
+    summary: 'list the questions in the bank',
+    group: 'Look up',
+    args: [],
+    options: [category, { flags: '-t, --tag <tag>', description: 'only questions with this tag', value: 'text' }, json('print JSON: [{ id, category, question, tags, difficulty }]')],
+    fast: true,
+    load: () => import('./commands/list.js'),
+  },
+  {
+    name: 'show',
+    summary: 'show one question in full: why it is asked, key points, model answer, tip, follow-ups',
+    group: 'Look up',
+    args: [questionId('question id, e.g. rollback-recovery')],
+    options: [json('print the question as JSON')],
+    fast: true,
+    load: () => import('./commands/show.js'),
+  },
+  {
+    name: 'drill',
+    summary: 'practise interactively: answer, get feedback, see the model answer, rate yourself',
+    group: 'Practise',
+    args: [],
+    options: [
+      { ...category, description: 'only this category; repeatable', repeatable: true },
+      { flags: '-t, --tag <tag>', description: 'only questions with this tag', value: 'text' },
+      { flags: '-n, --count <n>', description: 'how many questions (default 5)', value: 'number' },
+      { flags: '--seed <seed>', description: 'make the order reproducible', value: 'text' },
+      { flags: '--due', description: 'only questions that are due for review' },
+      { flags: '--new', description: 'only questions never practised' },
+      { flags: '--id <id>', description: 'ask these questions, in this order; repeatable', value: 'id', repeatable: true },
+      { flags: '--plan <name|file>', description: 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file', value: 'plan' },
+      { flags: '--time-limit <seconds>', description: 'a countdown for each answer', value: 'number' },
+      { flags: '--answer-mode <mode>', description: 'how to answer: ask each time, type, editor or spoken', value: 'choice', choices: ANSWER_MODES },
+    ],
+    load: () => import('./commands/drill.js'),
+  },
+  {
+    name: 'coach',
+    summary: 'feedback on one answer: talking points, structure, specifics, delivery and a score',
+    group: 'Practise',
+    args: [questionId('question id')],
+    options: [
+      { flags: '-f, --answer-file <file>', description: 'read the answer from a file (default: standard input)', value: 'path' },
+      json('print the feedback as JSON'),
+      { flags: '--record', description: 'save the attempt to your history' },
+      { flags: '--rating <rating>', description: 'self-rating to record (default: from the score)', value: 'choice', choices: RATINGS },
+    ],
+    load: () => import('./commands/coach.js'),
+  },
+  {
+    name: 'next',
+    summary: 'print the id of the question to study next',
+    group: 'Practise',
+    args: [],
+    options: [category, { flags: '--seed <seed>', description: 'make tie-breaking reproducible', value: 'text' }, json('print JSON: { id, category, question, reason, why, due }')],
+    load: () => import('./commands/next.js'),
+  },
+  {
+    name: 'stats',
+    summary: 'progress by category, what is due, streak, activity and what to practise next',
+    group: 'Progress',
+    args: [],
+    options: [json('print the figures as JSON')],
+    load: () => import('./commands/stats.js'),
+  },
+  {
+    name: 'history',
+    summary: 'past attempts, newest first, with the answers you typed',
+    group: 'Progress',
+    args: [],
+    options: [
+      { flags: '--id <id>', description: 'only attempts at this question', value: 'id' },
+      { flags: '-n, --limit <n>', description: 'at most this many attempts (default 20)', value: 'number' },
+      json('print JSON'),
+      { flags: '--repair', description: 'set aside lines of a damaged history file and keep the rest' },
+      { flags: '--import <file>', description: 'add attempts from a file (e.g. one kept when a save failed)', value: 'path' },
+    ],
+    load: () => import('./commands/history.js'),
+  },
+  {
+    name: 'report',
+    summary: 'a review of one practice session: questions, answers, feedback and ratings',
+    group: 'Progress',
+    args: [],
+    options: [
+      { flags: '--session <id>', description: 'which session: "last" or a session id', value: 'text', default: 'last' },
+      { flags: '--format <format>', description: 'output format', value: 'choice', choices: ['text', 'markdown', 'json'], default: 'text' },
+      out,
+    ],
+    load: () => import('./commands/report.js'),
+  },
+  {
+    name: 'validate',
+    summary: 'check question files; every problem as file:line:col, exit 1 if any',
+    group: 'Question files',
+    args: [{ name: 'paths', description: 'files or folders (default: the bundled bank and your question folders)', value: 'path', required: false, variadic: true }],
+    options: [json('print problems as JSON')],
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    name: 'new',
+    summary: 'create a question file that passes validation (asks on a terminal, or takes flags)',
+    group: 'Question files',
+    args: [],
+    options: [
+      // A new question's id names nothing yet, so it completes as free text.
+      { flags: '--id <id>', description: 'question id (kebab-case)', value: 'text' },
+      category,
+      { flags: '--question <text>', description: 'the question', value: 'text' },
+      { flags: '--dir <folder>', description: 'where to write it (default: current folder)', value: 'folder' },
+      { flags: '--force', description: 'overwrite an existing file' },
+    ],
+    load: () => import('./commands/new.js'),
+  },
+  {
+    name: 'export',
+    summary: 'export questions as an Anki import file, a Markdown study sheet or a JSON pack',
+    group: 'Question files',
+    args: [],
+    options: [{ flags: '--format <format>', description: 'output format', value: 'choice', choices: ['anki', 'markdown', 'json'], mandatory: true }, category, out],
+    load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script',
+    group: 'Shell',
+    args: [{ name: 'shell', description: 'bash, zsh or fish', value: 'choice', required: true, choices: ['bash', 'zsh', 'fish'] }],
+    options: [],
+    load: () => import('./commands/completion.js'),
+  },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandName = (typeof COMMANDS)[number]['name'];
+
+/** The option's long name as commander keys it: '--answer-mode' is answerMode, '--no-color' is color. */
+export function optionKey(flags: string): string {
+  const long = /--(?:no-)?([a-z][a-z-]*)/.exec(flags)?.[1] ?? '';
+  return long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** How a command is written in help: 'coach [options] <id>', 'validate [options] [paths...]'. */
+export function commandUsage(spec: Pick<CommandSpec, 'name' | 'args' | 'options'>): string {
+  const args = spec.args.map((a) => (a.required ? `<${a.name}${a.variadic ? '...' : ''}>` : `[${a.name}${a.variadic ? '...' : ''}]`));
+  return [spec.name, ...(spec.options.length > 0 ? ['[options]'] : []), ...args].join(' ');
+}
