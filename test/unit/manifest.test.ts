@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, optionKey } from '../../src/cli/commands.js';
+import { COMMANDS, optionKey, type CommandSpec } from '../../src/cli/commands.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { runInProcess } from '../helpers/context.js';
 
 describe('the command manifest', () => {
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s: every option is a field of its schema, and every field an option', async (_name, spec) => {
+  it.each((COMMANDS as readonly CommandSpec[]).map((c) => [c.name, c] as const))('%s: every option is a field of its schema, and every field an option', async (_name, spec) => {
     const { command } = await spec.load();
     const shape = (command.schema as { shape?: Record<string, unknown> }).shape;
     // list and show check their options by hand (they run at start-up, without a schema library).
