@@ -113,6 +113,7 @@ export const COMMANDS = [
       json('print the feedback as JSON'),
       { flags: '--record', description: 'save the attempt to your history' },
       { flags: '--rating <rating>', description: 'self-rating to record (default: from the score)', value: 'choice', choices: RATINGS },
+      { flags: '--session <name>', description: 'with --record: the session to add the attempt to (default: the last hour\'s scripted session, or a new one)', value: 'text' },
     ],
     load: () => import('./commands/coach.js'),
   },
