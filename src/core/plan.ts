@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from './errors.js';
+import { clip } from './text/sanitize.js';
 import { describeReadError, readFileBoundedSync } from './fs/read-bounded.js';
 import { formatProblem, type Problem } from './problems.js';
 import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js';
@@ -66,7 +67,7 @@ export function parsePlan(source: string, file: string): ParsedPlan {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         // Quoted as JSON: a key may hold line breaks or control characters, which must not shape the report.
-        problems.push({ file, ...yaml.locate([...path, key], true), message: `unknown field ${JSON.stringify([...path, key].join('.'))}` });
+        problems.push({ file, ...yaml.locate([...path, key], true), message: `unknown field ${JSON.stringify(clip([...path, key].join('.'), 60))}` });
       }
       continue;
     }
@@ -181,7 +182,7 @@ export function describePlanShortfalls(plan: Plan, questions: readonly Question[
   plan.items.forEach((item, index) => {
     const available = questions.filter((q) => matchesItem(q, item)).length;
     if (available < item.count) {
-      out.push(`item ${index + 1} of plan "${plan.name}" asks for ${item.count} question${item.count === 1 ? '' : 's'} but only ${available} match`);
+      out.push(`item ${index + 1} of plan "${clip(plan.name)}" asks for ${item.count} question${item.count === 1 ? '' : 's'} but only ${available} match`);
     }
   });
   return out;

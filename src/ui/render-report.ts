@@ -2,6 +2,7 @@ import { escapeMarkdownBlock, escapeMarkdownCell, escapeMarkdownInline } from '.
 import { RATINGS } from '../core/history/schema.js';
 import { ID_PATTERN } from '../core/questions/categories.js';
 import type { ReportAttempt, SessionReport } from '../core/practice/report.js';
+import { clip } from '../core/text/sanitize.js';
 import { clean, wrap } from './render.js';
 import type { Style } from './style.js';
 
@@ -15,7 +16,7 @@ export function renderReportText(report: SessionReport, { width, style }: Report
   const { session, summary } = report;
   const out: string[] = [];
   const title = [`Session ${clean(session.id)}`, when(session.at, true)];
-  if (session.plan) title.push(`plan ${clean(session.plan)}`);
+  if (session.plan) title.push(`plan ${clip(session.plan)}`);
   out.push(style.heading(title.join(' · ')));
   out.push(wrap(summaryLine(report), width));
   const ratings = RATINGS.filter((r) => summary.ratings[r] > 0).map((r) => `${summary.ratings[r]} ${r}`);
@@ -26,7 +27,7 @@ export function renderReportText(report: SessionReport, { width, style }: Report
   }
   for (const a of report.attempts) {
     out.push('');
-    out.push(style.bold(wrap(`${a.index}. ${a.question === null ? `(${a.questionId} is no longer in the question bank)` : clean(a.question)}`, width)));
+    out.push(style.bold(wrap(`${a.index}. ${a.question === null ? `(${clip(a.questionId)} is no longer in the question bank)` : clean(a.question)}`, width)));
     out.push(style.dim(wrap(metaBits(a).join(' · '), width, '   ')));
     if (a.answer !== null) {
       out.push(`   ${style.heading('Your answer')}`);
@@ -55,9 +56,9 @@ export function renderReportText(report: SessionReport, { width, style }: Report
 export function renderReportMarkdown(report: SessionReport): string {
   const { session } = report;
   const out: string[] = [];
-  out.push(`# Practice session, ${session.at.slice(0, 10)}${session.plan ? `: ${escapeMarkdownInline(session.plan)}` : ''}`, '');
+  out.push(`# Practice session, ${escapeMarkdownInline(day(session.at))}${session.plan ? `: ${escapeMarkdownInline(clip(session.plan))}` : ''}`, '');
   const meta = [`**Session:** ${code(session.id)}`, `**Started:** ${when(session.at)}`];
-  if (session.plan) meta.push(`**Plan:** ${escapeMarkdownInline(session.plan)}`);
+  if (session.plan) meta.push(`**Plan:** ${escapeMarkdownInline(clip(session.plan))}`);
   if (session.timeLimit !== null) meta.push(`**Time limit:** ${duration(session.timeLimit)} per answer`);
   out.push(meta.join(' · '), '', escapeMarkdownInline(summaryLine(report)), '');
   if (report.attempts.length === 0) {
@@ -100,7 +101,7 @@ function summaryLine({ summary }: SessionReport): string {
 }
 
 function metaBits(a: ReportAttempt): string[] {
-  const bits = [a.category, clean(a.questionId), `rated ${a.rating}`];
+  const bits = [a.category, clip(a.questionId), `rated ${a.rating}`];
   if (a.score !== null) bits.push(`score ${a.score}`);
   const time = timeText(a);
   if (time !== '') bits.push(time);
@@ -108,7 +109,7 @@ function metaBits(a: ReportAttempt): string[] {
 }
 
 function questionText(a: ReportAttempt): string {
-  return a.question ?? `(${a.questionId}: no longer in the question bank)`;
+  return a.question ?? `(${clip(a.questionId)}: no longer in the question bank)`;
 }
 
 function timeText(a: ReportAttempt): string {
@@ -127,12 +128,18 @@ export function duration(seconds: number): string {
 /** A timestamp as "2024-05-01 14:02": in UTC for a shared document, in local time for the terminal. */
 function when(iso: string, local = false): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return clean(iso);
+  if (Number.isNaN(d.getTime())) return clip(iso, 40);
   if (!local) return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The date of a timestamp; the stored text, cut, when it is not one (a hand-edited history). */
+function day(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? clip(iso, 40) : d.toISOString().slice(0, 10);
+}
+
 function code(id: string): string {
-  return ID_PATTERN.test(id) ? `\`${id}\`` : escapeMarkdownInline(id);
+  return ID_PATTERN.test(id) ? `\`${id}\`` : escapeMarkdownInline(clip(id));
 }

@@ -4,7 +4,7 @@ import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionHeader, renderReveal } from './render.js';
-import { sanitizeText } from '../core/text/sanitize.js';
+import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 
 export interface ScreenOptions {
@@ -61,7 +61,7 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
   };
   return {
     start({ plan, count }) {
-      const planText = plan ? `Plan: ${sanitizeText(plan)}. ` : '';
+      const planText = plan ? `Plan: ${clip(plan)}. ` : '';
       out.write(style.dim(`${planText}${count} question${count === 1 ? '' : 's'}. Ctrl-C quits at any time; every rated answer is already saved.\n`));
     },
     question(question, index, total) {

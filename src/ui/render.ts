@@ -98,14 +98,21 @@ function renderFollowUp(f: FollowUp, width: number, style: Style): string {
   return f.hint ? `${item}\n${style.dim(wrap(`Hint: ${clean(f.hint)}`, width, '    '))}` : item;
 }
 
-/** A plain table: columns padded, the last one truncated to fit. */
+/** The widest a column other than the last may be: one long id must not push every row off the screen. */
+const MAX_COLUMN = 40;
+
+/** A plain table: columns padded (cut past MAX_COLUMN), the last one truncated to fit. */
 export function renderTable(headers: string[], rows: string[][], width: number, style: Style): string {
-  const widths = headers.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i] ?? ''))));
+  const widths = headers.map((h, i) => Math.min(MAX_COLUMN, rows.reduce((w, r) => Math.max(w, columns(r[i] ?? '')), columns(h))));
   const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
   const lastWidth = Math.max(10, width - fixed);
+  const pad = (c: string, w: number) => {
+    const cut = columns(c) > w ? truncate(c, w) : c;
+    return cut + ' '.repeat(Math.max(0, w - columns(cut)));
+  };
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - columns(c)))))
+      .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : pad(c, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [style.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';

@@ -1,3 +1,4 @@
+import { clip } from '../text/sanitize.js';
 import { InputError } from '../errors.js';
 import { analyzeAnswer, type CoachReport } from '../coach/index.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
@@ -82,7 +83,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
   const byPrefix = wanted.length >= 4 ? newestFirst.filter((s) => s.id.startsWith(wanted)) : [];
   if (byPrefix.length === 1) return byPrefix[0] as SessionRecord;
   const listed = (byPrefix.length > 1 ? byPrefix : newestFirst).slice(0, LISTED_SESSIONS);
-  const ids = listed.map((s) => `${s.id} (${s.at.slice(0, 16).replace('T', ' ')})`).join(', ');
+  const ids = listed.map((s) => `${clip(s.id, 40)} (${clip(s.at.slice(0, 16).replace('T', ' '), 16)})`).join(', ');
   throw new InputError(
     byPrefix.length > 1 ? `"${clip(wanted)}" matches more than one session` : `no session with id "${clip(wanted)}"`,
     'missing',
@@ -125,10 +126,4 @@ function summarize(attempts: ReportAttempt[]): SessionReport['summary'] {
     overTime: attempts.filter((a) => a.overTime).length,
     ratings,
   };
-}
-
-function clip(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  return plain.length > 60 ? `${plain.slice(0, 59)}…` : plain;
 }
