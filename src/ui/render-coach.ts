@@ -44,6 +44,9 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   } else {
     heading('Talking points: this question lists none');
   }
+  if (report.keywordList.flagged) {
+    para('Much of this answer is a bare list of terms. A point counts only where a sentence says something about it.', '  ');
+  }
   out.push('');
 
   // Structure

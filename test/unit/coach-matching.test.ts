@@ -29,7 +29,7 @@ describe('whole words', () => {
 
   it('still matches the word itself, quoting the words around it', () => {
     const r = analyzeAnswer(q, 'Every Friday I publish release notes for support and sales.', [q, ...FILLER]);
-    expect(r.talkingPoints[0]).toMatchObject({ covered: true, evidence: ['Friday I publish release notes for support'] });
+    expect(r.talkingPoints[0]).toMatchObject({ covered: true, evidence: ['Friday I publish release notes for support and'] });
   });
 });
 

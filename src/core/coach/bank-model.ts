@@ -6,14 +6,14 @@ import type { QuestionData } from '../questions/schema.js';
 import { type TermPattern, compileTerm, hasNegation, matchTerm } from './match.js';
 import { readAnswer } from './reading.js';
 import { type Thesaurus, buildThesaurus } from './synonyms.js';
-import { GENERIC, STOPWORDS, splitWords, stemWord } from './text.js';
+import { GENERIC, SMALL_MARK, STOPWORDS, splitWords, stemWord } from './text.js';
 import { TUNING } from './tuning.js';
 
 /** A step and a point this alike are one idea, judged once. */
 const LINK_AT = 0.5;
 /** Without a bank, words of the generic list count this much; others count as specific. */
 const FALLBACK_GENERIC = 0.15;
-const FALLBACK_OTHER = 0.5;
+const FALLBACK_OTHER = 0.45;
 
 export interface IdeaTerm {
   pattern: TermPattern;
@@ -88,13 +88,16 @@ function textsOf(q: QuestionData): string[] {
   ];
 }
 
-const GENERIC_STEMS = new Set([...GENERIC].map(stemWord));
+// Counts and story details carry no idea: "eleven" or "2019" in a model answer says nothing about its point.
+const NUMBER_WORDS = `one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred
+thousand million dozen half once twice first second third monday tuesday wednesday thursday friday saturday sunday`;
+const GENERIC_STEMS = new Set([...GENERIC, ...NUMBER_WORDS.split(/\s+/)].map(stemWord));
 const STOP_STEMS = new Set([...STOPWORDS].map(stemWord));
 
 function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const w of splitWords(text)) {
-    if (STOPWORDS.has(w) || w.length < 2) continue;
+    if (STOPWORDS.has(w) || w.length < 2 || /\d/.test(w)) continue;
     const s = stemWord(w);
     if (!STOP_STEMS.has(s)) out.push(s);
   }
@@ -136,7 +139,7 @@ function createModel(th: Thesaurus, counts: { n: number; df: Map<string, number>
 function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
   const reading = readAnswer(q.answer);
   const sentenceStems = (s: number) =>
-    reading.doc.tokens.filter((t) => t.sentence === s && !t.stop && !GENERIC_STEMS.has(t.stem)).map((t) => t.stem);
+    reading.doc.tokens.filter((t) => t.sentence === s && !t.stop && !GENERIC_STEMS.has(t.stem) && !/\d/.test(t.stem)).map((t) => t.stem);
   const points = q.keyPoints.map((kp) => {
     const idea = buildIdea(kp.point, kp.terms, model);
     const sentences = new Set<number>();
@@ -182,7 +185,7 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
   }
   const compiled: IdeaTerm[] = terms.map((term) => {
     const pattern = compileTerm(term, model.thesaurus, negated);
-    const stems = [...new Set(pattern.seqs[0] ?? [])];
+    const stems = [...new Set((pattern.seqs[0] ?? []).filter((st) => !st.startsWith(SMALL_MARK)))];
     const sum = stems.reduce((acc, s) => acc + model.specificity(s), 0);
     for (const s of stems) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
     const weight =

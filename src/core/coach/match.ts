@@ -1,7 +1,7 @@
 /** Finding a term in the answer: whole words, small words allowed between, negation respected. */
 import type { Reading } from './reading.js';
 import type { Thesaurus } from './synonyms.js';
-import { STOPWORDS, type Span, normalizeWord, splitWords, stemWord } from './text.js';
+import { SMALL_MARK, type Span, type Token, bareStem, normalizeWord, splitWords } from './text.js';
 
 /** At most this many small words ("the", "a", "we") may sit between two words of a term. */
 const MAX_GAP = 2;
@@ -10,6 +10,8 @@ const NEGATION_REACH = 4;
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'none', 'neither', 'cannot', 'nothing', 'nobody']);
 
 const HAVE_OR_BE = new Set(['have', 'has', 'had', 'having', "there's", 'is', 'are', 'was', 'were', 'got', 'saw', 'found', 'kept']);
+
+const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'could', 'should', 'can', 'must']);
 
 export type Polarity = 'positive' | 'negative' | 'either';
 
@@ -28,20 +30,13 @@ export function isNegator(norm: string): boolean {
 /** A term's ways of being said; `pointNegated` when the point itself speaks of not doing something. */
 export function compileTerm(term: string, thesaurus: Thesaurus, pointNegated: boolean): TermPattern {
   const words = splitWords(term);
-  const negative = words.some(isNegator);
-  const kept = words.filter((w) => !isNegator(w));
-  const content = kept.filter((w) => !STOPWORDS.has(w));
-  const base = (content.length > 0 ? content : kept).join(' ');
-  const seqs = base === '' ? [] : thesaurus.expand(base).map((seq) => dropSmall(seq));
+  // "no open bugs", "did not skip tests" speak of an absence; the "no" of "go/no-go" does not.
+  const at = words.findIndex(isNegator);
+  const negative = at === 0 || (at === 1 && AUXILIARIES.has(words[0] ?? ''));
+  const base = (negative ? words.slice(at + 1) : words).join(' ');
+  const seqs = base === '' ? [] : thesaurus.expand(base).map((seq) => [...seq]);
   const polarity: Polarity = negative ? 'negative' : pointNegated ? 'either' : 'positive';
   return { term, seqs: dedupe(seqs.filter((s) => s.length > 0)), polarity };
-}
-
-const STOP_STEMS = new Set([...STOPWORDS].map(stemWord));
-
-function dropSmall(seq: readonly string[]): string[] {
-  const kept = seq.filter((s) => !STOP_STEMS.has(s));
-  return kept.length > 0 ? kept : [...seq];
 }
 
 function dedupe(seqs: string[][]): string[][] {
@@ -80,11 +75,12 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
   const { doc } = reading;
   const first = seq[0];
   if (first === undefined) return [];
-  const wantsStop = STOP_STEMS.has(first) && seq.every((s) => STOP_STEMS.has(s));
+  // A content word of a term never matches a small word that stems alike ("notes" is not "not").
+  const fits = (t: Token, stem: string) => (stem.startsWith(SMALL_MARK) ? t.stem === stem.slice(1) : t.stem === stem && !t.stop);
   const spans: Span[] = [];
-  for (const p of doc.index.get(first) ?? []) {
+  for (const p of doc.index.get(bareStem(first)) ?? []) {
     const t = doc.tokens[p];
-    if (!t || (t.stop && !wantsStop)) continue;
+    if (!t || !fits(t, first)) continue;
     let at = p;
     let ok = true;
     for (let k = 1; k < seq.length && ok; k++) {
@@ -92,7 +88,7 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
       for (let q = at + 1; q <= at + 1 + MAX_GAP; q++) {
         const next = doc.tokens[q];
         if (!next || next.clause !== t.clause) break;
-        if (next.stem === seq[k] && (!next.stop || wantsStop)) {
+        if (fits(next, seq[k] as string)) {
           at = q;
           ok = true;
           break;
@@ -102,7 +98,7 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
     }
     if (ok) spans.push({ from: p, to: at + 1 });
   }
-  const joined = seq.join('');
+  const joined = seq.map(bareStem).join('');
   if (seq.length === 2) {
     for (const p of doc.index.get(joined) ?? []) spans.push({ from: p, to: p + 1 });
   } else if (seq.length === 1) {

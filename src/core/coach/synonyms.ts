@@ -1,4 +1,4 @@
-import { STOPWORDS, stemPhrase, stemWord } from './text.js';
+import { SMALL_MARK, bareStem, phraseStems } from './text.js';
 
 /**
  * Ways people say the same thing in release work. A term that is one of these phrases also
@@ -149,23 +149,17 @@ export interface Thesaurus {
 }
 
 const MAX_WAYS = 24;
-const STOP_STEMS = new Set([...STOPWORDS].map(stemWord));
-
-/** Small words dropped, so "pick a side" and "pick sides" meet; a phrase of small words only is kept whole. */
-function core(seq: readonly string[]): string[] {
-  const kept = seq.filter((s) => !STOP_STEMS.has(s));
-  return kept.length > 0 ? kept : [...seq];
-}
+const keyOf = (seq: readonly string[]) => seq.map(bareStem).join('');
 
 export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS): Thesaurus {
   // Keyed by the stems written together, so "rollback" and "roll back" are one key.
   const byKey = new Map<string, string[][]>();
   let longest = 1;
   for (const group of groups) {
-    const seqs = group.map((g) => core(stemPhrase(g))).filter((s) => s.length > 0);
+    const seqs = group.map(phraseStems).filter((s) => s.length > 0);
     for (const seq of seqs) {
       longest = Math.max(longest, seq.length);
-      const key = seq.join('');
+      const key = keyOf(seq);
       const list = byKey.get(key) ?? [];
       for (const other of seqs) if (!list.some((x) => x.join(' ') === other.join(' '))) list.push(other);
       byKey.set(key, list);
@@ -176,7 +170,7 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
     expand(term) {
       const cached = memo.get(term);
       if (cached) return cached;
-      const own = core(stemPhrase(term));
+      const own = phraseStems(term);
       const out: string[][] = [];
       const seen = new Set<string>();
       const add = (seq: string[]) => {
@@ -189,7 +183,7 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
       // Longest parts first: "rollback plan" is a phrase of its own before "rollback" is.
       for (let len = Math.min(longest, own.length); len >= 1; len--) {
         for (let i = 0; i + len <= own.length; i++) {
-          for (const alt of byKey.get(own.slice(i, i + len).join('')) ?? []) {
+          for (const alt of byKey.get(keyOf(own.slice(i, i + len))) ?? []) {
             add([...own.slice(0, i), ...alt, ...own.slice(i + len)]);
           }
         }
@@ -198,7 +192,9 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
       return out;
     },
     wordsLike(stem) {
-      return (byKey.get(stem) ?? []).filter((seq) => seq.length === 1 && seq[0] !== stem).map((seq) => seq[0] as string);
+      return (byKey.get(stem) ?? [])
+        .filter((seq) => seq.length === 1 && seq[0] !== stem && !seq[0]?.startsWith(SMALL_MARK))
+        .map((seq) => seq[0] as string);
     },
   };
 }

@@ -101,6 +101,23 @@ export function stemPhrase(text: string): string[] {
   return splitWords(text).map(stemWord);
 }
 
+/** Marks a stem that comes from a small word ("out" in "back out"): it matches only that small word. */
+export const SMALL_MARK = '~';
+// Small words a phrase can do without: "pick a side" is "pick side", but "back out" is not "back".
+const DROPPABLE = new Set('a an the of to for in on at with and or our my their your his her its we i you they it is are was were be by as that this these those'.split(' '));
+
+/** A term or phrase as stems for matching: droppable small words left out, other small words marked. */
+export function phraseStems(text: string): string[] {
+  const words = splitWords(text);
+  const kept = words.filter((w) => !DROPPABLE.has(w));
+  const use = kept.length > 0 ? kept : words;
+  return use.map((w) => (STOPWORDS.has(w) ? SMALL_MARK + stemWord(w) : stemWord(w)));
+}
+
+export function bareStem(stem: string): string {
+  return stem.startsWith(SMALL_MARK) ? stem.slice(1) : stem;
+}
+
 /**
  * A light suffix stripper. It only has to be consistent: terms and answers go through the same
  * function, so "rolled back", "rolling back" and "roll back" all become "roll back".

@@ -4,7 +4,7 @@ export const TUNING = {
   phraseBase: 0.6,
   /** A single-word term needs another word of the idea in its sentence, more so the more common it is. */
   wordBase: 0.3,
-  wordCap: 0.85,
+  wordCap: 0.75,
   /** Words of the model answer's sentences that make a point count this much of their specificity. */
   modelFactor: 0.8,
   /** A usual synonym of one of the idea's own words counts this much of its specificity. */
@@ -14,7 +14,7 @@ export const TUNING = {
   /** No single word, however rare, says an idea on its own. */
   wordMax: 0.6,
   /** A sentence whose evidence reaches this covers the idea. */
-  coveredAt: 0.9,
+  coveredAt: 0.8,
   /** Or this share of the idea's own words (weighted by specificity), at least two, in one sentence. */
   ownShare: 0.5,
   /** Evidence from the next sentence counts this much (an idea often spans two sentences). */
