@@ -12,7 +12,7 @@ afterEach(() => home.cleanup());
 const run = (args: string[]) => runCli(args, { env: home.env, cwd: home.dir });
 
 describe('new without a terminal', () => {
-  it.each(['common', 'behavioral', 'technical'])('creates a %s question file that passes validate as written', async (category) => {
+  it.each(['common', 'behavioral', 'technical'])('creates a %s question file that validate refuses until its placeholders are replaced', async (category) => {
     const r = await run(['new', '--id', 'cutover-weekend', '--category', category, '--question', 'How would you plan a cutover: "big bang" or #phased?', '--dir', 'mine']);
     expect(r.code).toBe(0);
     const file = join('mine', category, 'cutover-weekend.md');
@@ -22,6 +22,17 @@ describe('new without a terminal', () => {
     expect(text).toMatch(/^---\nid: cutover-weekend\ncategory: /);
     expect(text).toContain('TODO');
 
+    // Until every placeholder is replaced, validate names each one and the question is not used.
+    const placeholders = text.split('\n').filter((l) => l.includes('TODO')).length;
+    const pending = await run(['validate', file]);
+    expect(pending.code).toBe(1);
+    const reported = `${pending.stdout}${pending.stderr}`.split('\n').filter((l) => l.includes("placeholder left by 'rmprep new'"));
+    expect(reported).toHaveLength(placeholders);
+    expect(reported[0]).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:\\d+:\\d+: placeholder left by 'rmprep new': replace this TODO`));
+    const hidden = await run(['--questions', 'mine', 'show', 'cutover-weekend']);
+    expect(hidden.code).toBe(1);
+
+    writeFileSync(join(home.dir, file), text.replace(/TODO/g, 'real'));
     const validate = await run(['validate', file]);
     expect(validate.stdout).toBe('');
     expect(validate.code).toBe(0);
@@ -80,5 +91,17 @@ describe('new without a terminal', () => {
     const forced = await run(['new', '--id', 'taken', '--category', 'common', '--question', 'Q?', '--dir', 'mine', '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^---\nid: taken\n/);
+  });
+
+  it('needs --force to create a file that overrides a bundled question, and says what it did', async () => {
+    const r = await run(['new', '--id', 'rollback-recovery', '--category', 'technical', '--question', 'My own take?', '--dir', 'mine']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('rmprep: "rollback-recovery" is a bundled question; a file with this id would replace it (pass --force to create the override, or pick another id)\n');
+    expect(existsSync(join(home.dir, 'mine'))).toBe(false);
+
+    const forced = await run(['new', '--id', 'rollback-recovery', '--category', 'technical', '--question', 'My own take?', '--dir', 'mine', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain('It overrides the bundled question "rollback-recovery"');
+    expect(existsSync(join(home.dir, 'mine', 'technical', 'rollback-recovery.md'))).toBe(true);
   });
 });

@@ -127,3 +127,33 @@ describe('parseQuestionFile', () => {
     expect(parseQuestionFile('no front matter', 'q.md').problems[0]).toMatchObject({ line: 1, col: 1 });
   });
 });
+
+describe('placeholders left by rmprep new', () => {
+  it('makes the file a problem at each TODO, with its line and column, and yields no question', async () => {
+    const { parseQuestionFile } = await import('../../src/core/questions/parse.js');
+    const text = [
+      '---',
+      'id: half-done',
+      'category: common',
+      'question: Is it done?',
+      'keyPoints:',
+      '  - point: TODO the first thing',
+      '    terms: [TODO a term, real term]',
+      'tags: [TODO]',
+      'difficulty: 2',
+      '---',
+      'TODO write the model answer.',
+      'A Todo list in a sentence is fine, and so is the word TODO inside a line.',
+      '',
+    ].join('\n');
+    const { questions, problems } = parseQuestionFile(text, 'half-done.md');
+    expect(questions).toEqual([]);
+    expect(problems.map((p) => [p.line, p.col])).toEqual([
+      [6, 12],
+      [7, 13],
+      [8, 8],
+      [11, 1],
+    ]);
+    expect(problems[0]!.message).toBe("placeholder left by 'rmprep new': replace this TODO with your own text");
+  });
+});

@@ -25,7 +25,7 @@ export interface NewQuestion {
   question: string;
 }
 
-/** Creates `<dir>/<category>/<id>.md` with every field filled by a placeholder that passes validation. */
+/** Creates `<dir>/<category>/<id>.md` with every field filled by a TODO placeholder that `validate` reports until replaced. */
 export const command = defineCommand({ schema: newOptionsSchema, run: newCommand });
 
 async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Promise<number> {
@@ -46,6 +46,13 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
     throw new UsageError(`missing ${missing.join(', ')}`, 'there is no terminal to ask on; pass them as flags');
   }
 
+  const clash = await run.findQuestion(answers.id);
+  if (clash && !opts.force) {
+    throw new FailureError(
+      clash.source.bundled ? `"${answers.id}" is a bundled question; a file with this id would replace it` : `"${answers.id}" is already used by ${clip(clash.source.file)}`,
+      clash.source.bundled ? 'pass --force to create the override, or pick another id' : 'pick another id',
+    );
+  }
   const file = questionPath(dir, answers.category, answers.id);
   if (existsSync(file) && !opts.force) {
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
@@ -57,7 +64,8 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
 
   const shown = displayPath(file, run.cwd);
   run.stdout.write(`${shown}\n`);
-  run.stderr.write(`Created ${shown}. Replace the TODO placeholders, then check it with: rmprep validate ${shellQuote(shown)}\n`);
+  if (clash?.source.bundled) run.stderr.write(`It overrides the bundled question "${answers.id}" wherever ${shellQuote(shown)} is loaded.\n`);
+  run.stderr.write(`Created ${shown}. Replace every TODO placeholder (the file is skipped until then), then check it with: rmprep validate ${shellQuote(shown)}\n`);
   return 0;
 }
 
@@ -115,8 +123,8 @@ export function suggestId(question: string): string {
 }
 
 /**
- * The new question file. Every field holds a placeholder that passes validation, so the file can be
- * loaded and drilled at once, and the TODO markers show what is left to write.
+ * The new question file. Every field holds a TODO placeholder: the file is skipped, and `validate` names
+ * each placeholder, until every one is replaced.
  */
 export function renderQuestionTemplate({ id, category, question }: NewQuestion): string {
   const lines = [
@@ -130,9 +138,9 @@ export function renderQuestionTemplate({ id, category, question }: NewQuestion):
     '# What a strong answer covers. The coach counts a point as covered when the answer uses one of its terms.',
     'keyPoints:',
     '  - point: TODO the first thing a strong answer covers',
-    '    terms: [todo first term, todo other wording]',
+    '    terms: [TODO first term, TODO other wording]',
     '  - point: TODO the second thing a strong answer covers',
-    '    terms: [todo second term]',
+    '    terms: [TODO second term]',
   ];
   if (category === 'behavioral') {
     lines.push(
@@ -161,7 +169,7 @@ export function renderQuestionTemplate({ id, category, question }: NewQuestion):
     'followUps:',
     '  - question: TODO a question the interviewer might ask next?',
     '    hint: TODO what a good answer to it covers',
-    'tags: [todo]',
+    'tags: [TODO]',
     '# 1 easy, 2 medium, 3 hard',
     'difficulty: 2',
     '---',

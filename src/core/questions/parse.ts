@@ -1,3 +1,4 @@
+import { findPlaceholders } from './placeholders.js';
 import { basename, dirname, extname } from 'node:path';
 import type { z } from 'zod';
 import { type Problem } from '../problems.js';
@@ -27,8 +28,12 @@ export function isQuestionFile(name: string): boolean {
 export function parseQuestionFile(text: string, file: string): ParsedFile {
   const ext = extname(file).toLowerCase();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (ext === '.md' || ext === '.markdown') return parseMarkdown(source, file);
-  return parseData(source, file);
+  const parsed = ext === '.md' || ext === '.markdown' ? parseMarkdown(source, file) : parseData(source, file);
+  const placeholders = findPlaceholders(source, file);
+  if (placeholders.length === 0) return parsed;
+  // A placeholder explains whatever else is wrong on its line (a TODO tag is not kebab-case either).
+  const marked = new Set(placeholders.map((p) => p.line));
+  return { questions: [], problems: [...parsed.problems.filter((p) => !marked.has(p.line)), ...placeholders].sort((a, b) => a.line - b.line || a.col - b.col) };
 }
 
 interface Split {
