@@ -2,10 +2,7 @@ import { clip } from '../core/text/sanitize.js';
 import { CATEGORIES, type Category } from '../core/questions/categories.js';
 import { UsageError } from './errors.js';
 
-/**
- * Checks a --category value without a schema library, so that `list` and `show` start fast.
- * The other commands validate theirs with zod (options.ts), using the same rule.
- */
+/** Checks a --category value by hand for `list`; the other commands use categoryOption (options.ts), the same rule. */
 export function parseCategoryFlag(value: unknown): Category | undefined {
   if (value === undefined) return undefined;
   const category = String(value).trim().toLowerCase();

@@ -200,8 +200,6 @@ export const COMMANDS = [
   },
 ] as const satisfies readonly CommandSpec[];
 
-export type CommandName = (typeof COMMANDS)[number]['name'];
-
 /** The option's long name as commander keys it: '--answer-mode' is answerMode, '--no-color' is color. */
 export function optionKey(flags: string): string {
   const long = /--(?:no-)?([a-z][a-z-]*)/.exec(flags)?.[1] ?? '';

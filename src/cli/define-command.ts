@@ -1,10 +1,7 @@
 import type { Run } from './context.js';
 import { UsageError } from './errors.js';
 
-/**
- * What a command's options are checked with. A zod schema is one; list and show, which run at start-up
- * where no schema library is loaded, check theirs by hand behind the same shape (see checkedBy).
- */
+/** What a command's options are checked with: a zod schema, or for list and show a check by hand (checkedBy). */
 export interface OptionsSchema<O> {
   safeParse(raw: unknown): { success: true; data: O } | { success: false; error: { issues: readonly { message: string }[] } };
 }

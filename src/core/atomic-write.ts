@@ -68,7 +68,7 @@ function writeChunks(fd: number, chunks: Iterable<string>, fs: AtomicWriteFs): v
 }
 
 let counter = 0;
-/** Unique within this process; the pid separates processes. (node:crypto would cost start-up time here.) */
+/** Unique within this process; the pid separates processes. */
 function uniqueSuffix(): string {
   counter++;
   // Hex only: the history store recognises leftovers of killed writers by this shape.

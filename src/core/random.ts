@@ -13,7 +13,7 @@ export function createRng(seed: string | number): Rng {
   };
 }
 
-/** A seed for runs without --seed. Not for secrets; node:crypto would only slow start-up. */
+/** A seed for runs without --seed. Not for secrets. */
 export function randomSeed(): string {
   return Math.floor(Math.random() * 2 ** 32).toString(16);
 }

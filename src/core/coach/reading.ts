@@ -9,7 +9,7 @@ export type StarPart = keyof StarPrompts;
 export const STAR_PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result'];
 
 export const SKIP_LIST = 1;
-export const SKIP_LABEL = 2;
+const SKIP_LABEL = 2;
 
 export interface StarLabel {
   part: StarPart;

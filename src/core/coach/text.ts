@@ -221,16 +221,3 @@ rather instead without whether many often sure able lot lots really quite`;
 
 export const GENERIC: ReadonlySet<string> = new Set(GENERIC_LIST.split(/\s+/).filter(Boolean));
 
-/** The words of a sentence that carry its meaning, one per stem. */
-export function contentWords(text: string): string[] {
-  const out: string[] = [];
-  const stems = new Set<string>();
-  for (const w of splitWords(text)) {
-    if (STOPWORDS.has(w) || GENERIC.has(w) || w.length < 2) continue;
-    const s = stemWord(w);
-    if (stems.has(s)) continue;
-    stems.add(s);
-    out.push(w);
-  }
-  return out;
-}

@@ -1,6 +1,5 @@
 // The history store's public face: callers import from here, the pieces live beside it.
-export { appendRecords, recordAttempt, recordSession, type AppendResult, type RecordOptions } from './append.js';
-export type { StoreOptions, WriteOptions } from './options.js';
-export { readHistory, type HistoryData } from './read.js';
-export { repairHistory, type RepairResult } from './repair.js';
+export { appendRecords, recordAttempt, recordSession } from './append.js';
+export { readHistory } from './read.js';
+export { repairHistory } from './repair.js';
 export { loadSummary } from './summary-cache.js';

@@ -1,5 +1,5 @@
 import type { Category } from '../questions/schema.js';
-import { RATING_VALUE, type HistoryRecord, type Rating, type StoredCard } from './schema.js';
+import { RATING_VALUE, type HistoryRecord, type StoredCard } from './schema.js';
 
 /** How many recent ratings and scores of a question count toward its need. */
 export const RECENT = 5;
@@ -73,6 +73,3 @@ export function localDay(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-export function ratingFromValue(value: number): Rating {
-  return value <= 1.5 ? 'again' : value <= 2.5 ? 'hard' : value <= 3.5 ? 'good' : 'easy';
-}

@@ -15,12 +15,6 @@ export interface ParsedFile {
   problems: Problem[];
 }
 
-const QUESTION_EXTENSIONS = new Set(['.md', '.markdown', '.yaml', '.yml', '.json']);
-
-export function isQuestionFile(name: string): boolean {
-  return QUESTION_EXTENSIONS.has(extname(name).toLowerCase());
-}
-
 /**
  * Turns the text of one question file into questions and every problem found, each located in the real file.
  * Pure: no I/O, nothing in the text is executed.

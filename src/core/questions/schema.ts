@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, ID_PATTERN } from './categories.js';
 
-export { CATEGORIES, ID_PATTERN, isCategory, type Category } from './categories.js';
+export { CATEGORIES, ID_PATTERN, type Category } from './categories.js';
 export const categorySchema = z.enum(CATEGORIES);
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -9,7 +9,6 @@ export const keyPointSchema = z.strictObject({
   point: text,
   terms: z.array(text).min(1, 'needs at least one term'),
 });
-export type KeyPoint = z.infer<typeof keyPointSchema>;
 
 export const starSchema = z.strictObject({
   situation: text,
