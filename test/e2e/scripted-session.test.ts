@@ -32,6 +32,20 @@ describe('a scripted round with coach --record', () => {
     expect(json.attempts.map((a) => a.questionId)).toEqual(ids);
   });
 
+  it('groups answers under a --session name, whatever the gap, and report --session finds them by it', async () => {
+    for (const id of ['team-conflict', 'feature-flags']) {
+      const r = await runCli(['coach', id, '--record', '--session', 'monday-round', '--answer-file', answer], { env: home.env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('in session monday-round.');
+    }
+    const report = await runCli(['report', '--session', 'monday-round', '--format', 'json'], { env: home.env });
+    expect(report.code).toBe(0);
+    expect((JSON.parse(report.stdout) as { attempts: { questionId: string }[] }).attempts.map((a) => a.questionId)).toEqual(['team-conflict', 'feature-flags']);
+    const bad = await runCli(['coach', 'team-conflict', '--record', '--session', 'two words', '--answer-file', answer], { env: home.env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^rmprep: --session needs a name of letters, digits/);
+  });
+
   it('refuses --rating without --record instead of ignoring it', async () => {
     const r = await runCli(['coach', 'release-process', '--rating', 'good', '--answer-file', answer], { env: home.env });
     expect(r.code).toBe(2);
