@@ -1,4 +1,5 @@
 import { type CoachReport, formatSpoken } from '../core/coach/index.js';
+import { describeTarget } from '../core/coach/delivery.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { columns, wrapText } from './text.js';
@@ -88,7 +89,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   heading('Delivery');
   const band = BAND_TEXT[report.delivery.band];
   const lengthLines = wrapText(
-    `${report.delivery.words} words, ${formatSpoken(report.delivery.estimatedSeconds)} spoken (target 1-3 min): ${band}`,
+    `${report.delivery.words} words, ${formatSpoken(report.delivery.estimatedSeconds)} spoken (target ${describeTarget(report.delivery)}): ${band}`,
     width,
     '  ',
     '    ',

@@ -8,15 +8,27 @@ export function estimateSeconds(words: number): number {
   return Math.round((words / WORDS_PER_MINUTE) * 60);
 }
 
-export function bandFor(seconds: number): DeliveryBand {
-  if (seconds < SHORT_BELOW_SECONDS) return 'short';
-  if (seconds > LONG_ABOVE_SECONDS) return 'long';
+export function bandFor(seconds: number, edges: { shortBelow: number; longAbove: number } = { shortBelow: SHORT_BELOW_SECONDS, longAbove: LONG_ABOVE_SECONDS }): DeliveryBand {
+  if (seconds < edges.shortBelow) return 'short';
+  if (seconds > edges.longAbove) return 'long';
   return 'ok';
 }
 
-export function measureDelivery(words: number): Delivery {
+/**
+ * Length said aloud against the target: one to three minutes, or with a time limit, up to the limit (and
+ * short below half of it, or below a minute when the limit is longer than two).
+ */
+export function measureDelivery(words: number, timeLimit?: number): Delivery {
   const estimatedSeconds = estimateSeconds(words);
-  return { words, estimatedSeconds, band: bandFor(estimatedSeconds) };
+  const edges = timeLimit ? { shortBelow: Math.min(SHORT_BELOW_SECONDS, timeLimit / 2), longAbove: timeLimit } : { shortBelow: SHORT_BELOW_SECONDS, longAbove: LONG_ABOVE_SECONDS };
+  return { words, estimatedSeconds, band: bandFor(estimatedSeconds, edges), ...(timeLimit ? { ...edges, timeLimit } : {}) };
+}
+
+/** The target in words: "1-3 min", or "your 2:00 limit". */
+export function describeTarget(delivery: Pick<Delivery, 'timeLimit'>): string {
+  if (!delivery.timeLimit) return '1-3 min';
+  const s = Math.round(delivery.timeLimit);
+  return `your ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} limit`;
 }
 
 /** "about 25 seconds", "about 1 min 40 s". */

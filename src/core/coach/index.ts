@@ -23,12 +23,12 @@ export const LIST_FLAG_AT = 0.3;
  * report. `bank` (the questions the answer could be about) tells common words from specific ones; it is read
  * once per bank array and kept in memory, so pass the same array each time.
  */
-export function analyzeAnswer(question: QuestionData, answer: string, bank?: readonly QuestionData[]): CoachReport {
+export function analyzeAnswer(question: QuestionData, answer: string, bank?: readonly QuestionData[], opts: { timeLimit?: number | undefined } = {}): CoachReport {
   const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
   const reading = readAnswer(text);
   const words = countWords(text);
-  const delivery = measureDelivery(words);
+  const delivery = measureDelivery(words, opts.timeLimit);
 
   const ideas = assessIdeas(reading, model.questionModel(question), model);
   const covered = ideas.points.filter((p) => p.covered).length;

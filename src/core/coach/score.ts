@@ -1,5 +1,5 @@
 import type { Category } from '../questions/schema.js';
-import { LONG_ABOVE_SECONDS, SHORT_BELOW_SECONDS, formatSpoken } from './delivery.js';
+import { LONG_ABOVE_SECONDS, SHORT_BELOW_SECONDS, describeTarget, formatSpoken } from './delivery.js';
 import type { Delivery, Fillers, Ownership, Specifics, Structure, TalkingPoint } from './types.js';
 
 /** Points out of 100 for each signal; a signal that does not apply to a question gives its share to the rest. */
@@ -108,9 +108,9 @@ function scoreParts(input: ScoreInput): Partial<Record<Signal, number>> {
   const s = delivery.estimatedSeconds;
   const lengthPart =
     delivery.band === 'short'
-      ? s / SHORT_BELOW_SECONDS
+      ? s / (delivery.shortBelow ?? SHORT_BELOW_SECONDS)
       : delivery.band === 'long'
-        ? Math.max(0.4, 1 - (s - LONG_ABOVE_SECONDS) / 240)
+        ? Math.max(0.4, 1 - (s - (delivery.longAbove ?? LONG_ABOVE_SECONDS)) / 240)
         : 1;
   parts.delivery = 0.7 * lengthPart + 0.3 * fillerPart(fillers.perMinute);
 
@@ -183,11 +183,11 @@ function suggest(
 
   // A short answer caps everything else: part of what is still missing is only missing for lack of time.
   if (delivery.band === 'short') {
-    const shortBy = 1 - delivery.estimatedSeconds / SHORT_BELOW_SECONDS;
+    const shortBy = 1 - delivery.estimatedSeconds / (delivery.shortBelow ?? SHORT_BELOW_SECONDS);
     const gain = Math.max(worth('delivery', false) * 0.7, (100 - score) * SHORT_UNLOCKS) * shortBy;
-    out.push({ text: `Too short: ${formatSpoken(delivery.estimatedSeconds)} spoken; aim for 1-3 minutes`, gain });
+    out.push({ text: `Too short: ${formatSpoken(delivery.estimatedSeconds)} spoken; aim for ${delivery.timeLimit ? `close to ${describeTarget(delivery)}` : '1-3 minutes'}`, gain });
   } else if (delivery.band === 'long') {
-    out.push({ text: `Too long: ${formatSpoken(delivery.estimatedSeconds)} spoken; cut background and keep it under 3 minutes`, gain: worth('delivery', false) * 0.7 * 0.5 });
+    out.push({ text: `Too long: ${formatSpoken(delivery.estimatedSeconds)} spoken; cut background and keep it ${delivery.timeLimit ? `within ${describeTarget(delivery)}` : 'under 3 minutes'}`, gain: worth('delivery', false) * 0.7 * 0.5 });
   }
   if (fillers.perMinute > FILLERS_FREE_PER_MINUTE) {
     const top = fillers.top[0];

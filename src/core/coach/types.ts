@@ -47,6 +47,11 @@ export interface Delivery {
   words: number;
   estimatedSeconds: number;
   band: DeliveryBand;
+  /** The band's edges in seconds when a time limit set them (60 and 180 otherwise). */
+  shortBelow?: number;
+  longAbove?: number;
+  /** The time limit the answer was given under, when there was one. */
+  timeLimit?: number;
 }
 
 export interface KeywordList {

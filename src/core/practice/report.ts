@@ -94,7 +94,7 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
 function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
   const question = bank.byId.get(a.questionId);
   const typed = a.mode !== 'spoken' && a.answer !== undefined && a.answer.trim() !== '';
-  const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions) : null;
+  const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions, { timeLimit: a.timeLimit }) : null;
   return {
     index,
     attemptId: a.id,

@@ -110,7 +110,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
     let report: CoachReport | undefined;
     if (answer !== undefined) {
-      report = analyzeAnswer(question, answer, opts.bank);
+      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit });
       await view.feedback(report);
       await prompter.waitBeforeReveal();
     } else if (!overTime) {
