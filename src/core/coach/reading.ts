@@ -49,13 +49,21 @@ const LABEL_WORDS: Record<string, StarPart> = {
 };
 // After a label word: a colon or dash ("Situation:", "S -"), or the end of a heading line ("## Result").
 const AFTER_LABEL = /^\s*\**\s*(?::|[-–—](?=\s))/;
-const HEADING_BEFORE = /(?:^|\n)[ \t]*(?:#{1,6}|\*\*|[-*•])?[ \t]*\**$/;
+const HEADING_BEFORE = /^[ \t]*(?:#{1,6}|\*\*|[-*•])?[ \t]*\**$/;
 const LABEL_PHRASES: readonly [string, StarPart][] = [
   ['the situation was', 'situation'], ['the context was', 'situation'], ['the background was', 'situation'],
   ['my task was', 'task'], ['the task was', 'task'], ['my job was', 'task'], ['my role was', 'task'], ['the goal was', 'task'],
   ['what i did was', 'action'], ['my actions were', 'action'], ['the action i took', 'action'],
   ['the result was', 'result'], ['the outcome was', 'result'], ['the results were', 'result'],
 ];
+
+const PHRASES_BY_FIRST = new Map<string, [string[], StarPart][]>();
+for (const [phrase, part] of LABEL_PHRASES) {
+  const words = phrase.split(' ');
+  const list = PHRASES_BY_FIRST.get(words[0] as string) ?? [];
+  list.push([words, part]);
+  PHRASES_BY_FIRST.set(words[0] as string, list);
+}
 
 export function readAnswer(text: string): Reading {
   const doc = analyzeText(text);
@@ -77,7 +85,8 @@ function findLabels(doc: AnalyzedText, skip: Uint8Array): StarLabel[] {
     if (!startsLine) return;
     const single = t.norm.length === 1;
     const colon = AFTER_LABEL.test(after) && !(single && !/^\s*\**\s*:/.test(after));
-    const heading = !single && /^[ \t]*\**[ \t]*(?:\n|$)/.test(after) && HEADING_BEFORE.test(text.slice(0, t.start));
+    const heading =
+      !single && /^[ \t]*\**[ \t]*(?:\n|$)/.test(after) && HEADING_BEFORE.test(text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start));
     if (!colon && !heading) return;
     // "A: ..." is a label only when the answer uses the other letters too.
     skip[p] = 2;
@@ -88,14 +97,13 @@ function findLabels(doc: AnalyzedText, skip: Uint8Array): StarLabel[] {
     for (const l of letters) skip[l.position] = 0;
     out.splice(0, out.length, ...out.filter((l) => !letters.includes(l)));
   }
-  for (const [phrase, part] of LABEL_PHRASES) {
-    const words = phrase.split(' ');
-    tokens.forEach((t, p) => {
+  tokens.forEach((t, p) => {
+    for (const [words, part] of PHRASES_BY_FIRST.get(t.norm) ?? []) {
       if (words.every((w, k) => tokens[p + k]?.norm === w) && tokens[p + words.length - 1]?.sentence === t.sentence) {
         out.push({ part, position: p, sentence: t.sentence });
       }
-    });
-  }
+    }
+  });
   return out.sort((a, b) => a.position - b.position);
 }
 

@@ -42,11 +42,14 @@ const SENTENCE_GAP = /[.!?]["')\]]*\s|\n/;
 const CLAUSE_GAP = /[,;:()–—]|\.\.\.|…|\s-\s/;
 const VOWEL = /[aeiouy]/;
 
+// Stems of words seen before, shared across answers: most words of the next answer were in the last one.
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
 export function analyzeText(text: string): AnalyzedText {
   const tokens: Token[] = [];
   const index = new Map<string, number[]>();
   const pairIndex = new Map<string, number[]>();
-  const stemCache = new Map<string, string>();
   let sentence = 0;
   let clause = 0;
   let prevEnd = 0;
@@ -60,10 +63,11 @@ export function analyzeText(text: string): AnalyzedText {
     if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
     if (gapBefore !== 'none' && tokens.length > 0) clause++;
     const norm = normalizeWord(raw);
-    let stem = stemCache.get(norm);
+    let stem = STEMS.get(norm);
     if (stem === undefined) {
       stem = stemWord(norm);
-      stemCache.set(norm, stem);
+      // Bounded: answers are untrusted and may hold any number of distinct words.
+      if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(norm, stem);
     }
     const position = tokens.length;
     tokens.push({ raw, norm, stem, start, end: start + raw.length, sentence, clause, gapBefore, stop: STOPWORDS.has(norm) });
