@@ -34,7 +34,7 @@ export interface ArgumentSpec {
   choices?: readonly string[];
 }
 
-export type CommandGroup = 'Practise' | 'Look up' | 'Progress' | 'Question files' | 'Shell';
+export type CommandGroup = 'Practise' | 'Prepare for a job' | 'Look up' | 'Progress' | 'Question files' | 'Shell';
 
 export interface CommandSpec {
   name: string;
@@ -189,6 +189,18 @@ export const COMMANDS = [
     args: [],
     options: [{ flags: '--format <format>', description: 'output format', value: 'choice', choices: ['anki', 'markdown', 'json'], mandatory: true }, category, out],
     load: () => import('./commands/export.js'),
+  },
+  {
+    name: 'tailor',
+    summary: 'rank the questions for one job posting: what it stresses, what to practise first, what the bank lacks',
+    group: 'Prepare for a job',
+    args: [{ name: 'file', description: "the job posting, plain text or Markdown; '-' reads standard input", value: 'path', required: true }],
+    options: [
+      { flags: '-n, --count <n>', description: 'how many questions (default 10)', value: 'number' },
+      json('print JSON: { themes, questions, gaps }, questions best first'),
+      { flags: '-o, --out <file>', description: 'also write a study plan for rmprep drill --plan', value: 'path' },
+    ],
+    load: () => import('./commands/tailor.js'),
   },
   {
     name: 'completion',

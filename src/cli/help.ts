@@ -2,7 +2,7 @@ import { columns, wrapText } from '../ui/text.js';
 import { COMMANDS, commandUsage, DESCRIPTION, GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, type CommandGroup } from './commands.js';
 import type { Output } from './context.js';
 
-const GROUPS: readonly CommandGroup[] = ['Practise', 'Look up', 'Progress', 'Question files', 'Shell'];
+const GROUPS: readonly CommandGroup[] = ['Practise', 'Prepare for a job', 'Look up', 'Progress', 'Question files', 'Shell'];
 
 const HELP_COMMAND = { usage: 'help [command]', summary: 'help for one command', group: 'Shell' };
 

@@ -1,0 +1,54 @@
+import { basename, resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.js';
+import { toJsonText } from '../../core/text/json-text.js';
+import { buildTailorPlan, formatPlanYaml } from '../../core/tailor/plan.js';
+import { createRanker } from '../../core/tailor/rank.js';
+import { readTextFile, readTextStream } from '../../core/text-input.js';
+import { renderTailor } from '../../ui/render-tailor.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
+import { positiveInt } from '../options.js';
+import { warnAboutProblems } from '../run.js';
+import { writeOutputFile } from '../write-output.js';
+
+export const tailorOptionsSchema = z.object({
+  json: z.boolean().optional(),
+  count: positiveInt('--count', 50).optional(),
+  out: z.string().min(1, '--out needs a file name').optional(),
+});
+
+/** A job posting is a page or two; anything far larger is not one. */
+export const MAX_POSTING_BYTES = 200_000;
+const DEFAULT_COUNT = 10;
+
+export const command = defineCommand({ schema: tailorOptionsSchema, run: tailorCommand });
+
+async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>, { file }: { file: string }): Promise<number> {
+  const posting =
+    file === '-'
+      ? await readTextStream(run.stdin, 'the posting on standard input', MAX_POSTING_BYTES)
+      : await readTextFile(resolve(run.cwd, file), file, MAX_POSTING_BYTES);
+  if (posting.trim() === '') {
+    throw new InputError(`${file === '-' ? 'the posting on standard input' : file} is empty`, 'invalid', 'paste the job posting as plain text or Markdown');
+  }
+  const bank = await run.loadBank();
+  warnAboutProblems(run, bank);
+  const result = createRanker(bank.questions).rank(posting, opts.count ?? DEFAULT_COUNT);
+  if (result.questions.length === 0) {
+    throw new InputError('nothing in the posting matches a question in the bank', 'missing', 'is it a release-management job posting?');
+  }
+  if (opts.out !== undefined) {
+    const source = file === '-' ? 'from standard input' : basename(file);
+    writeOutputFile(resolve(run.cwd, opts.out), formatPlanYaml(buildTailorPlan(result, source), opts.out));
+  }
+  if (opts.json) {
+    const { themes, questions, gaps } = result;
+    run.stdout.write(`${toJsonText({ themes, questions, gaps })}\n`);
+  } else {
+    run.stdout.write(renderTailor(result, { width: run.width, style: run.style }));
+    if (opts.out !== undefined) run.stdout.write(run.style.dim(`Plan written to ${sanitizeText(opts.out)}; practise it with: rmprep drill --plan ${sanitizeText(opts.out)}\n`));
+  }
+  return 0;
+}

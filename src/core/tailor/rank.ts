@@ -1,0 +1,181 @@
+import type { Category, QuestionData } from '../questions/schema.js';
+import { findUnknownNames } from './gaps.js';
+import { compileThemes, type ThemeMatcher } from './match.js';
+import { indexBank, STRONG, type BankIndex, type QuestionProfile } from './profile.js';
+import { isGeneric, tokenize } from './words.js';
+
+export interface PostingTheme {
+  theme: string;
+  label: string;
+  /** The posting's own words for it, most frequent first. */
+  phrases: string[];
+  /** Questions that prepare for it, best ranked first. */
+  questions: string[];
+}
+
+export interface RankedQuestion {
+  id: string;
+  category: Category;
+  question: string;
+  /** 0..1, relative to the best match for this posting. */
+  score: number;
+  /** The posting's words that made the question relevant. */
+  because: string[];
+}
+
+export interface TailorResult {
+  themes: PostingTheme[];
+  questions: RankedQuestion[];
+  /** The posting's phrases for themes no question prepares for, then tools it names that no question mentions. */
+  gaps: string[];
+}
+
+/** How the theme and the word-overlap signals mix; tuned on the postings in test/fixtures/postings/tuning. */
+const THEME_SHARE = 0.6;
+const MAX_BECAUSE = 5;
+const BREADTH_DAMPING = 0.5;
+
+interface PostingReading {
+  /** Per theme: occurrences and spellings. */
+  themes: Map<string, { count: number; spellings: Map<string, number> }>;
+  /** Per stem: occurrences and the first spelling. */
+  terms: Map<string, { count: number; surface: string }>;
+  /** Names of tools and practices no question mentions. */
+  unknownNames: string[];
+}
+
+function readPosting(text: string, matcher: ThemeMatcher, index: BankIndex): PostingReading {
+  const words = tokenize(text);
+  const themes: PostingReading['themes'] = new Map();
+  for (const hit of matcher.find(words, text)) {
+    const entry = themes.get(hit.theme) ?? { count: 0, spellings: new Map<string, number>() };
+    entry.count++;
+    const key = hit.surface.toLowerCase();
+    entry.spellings.set(key, (entry.spellings.get(key) ?? 0) + 1);
+    themes.set(hit.theme, entry);
+  }
+  const terms: PostingReading['terms'] = new Map();
+  for (const w of words) {
+    if (isGeneric(w.stem)) continue;
+    const entry = terms.get(w.stem);
+    if (entry) entry.count++;
+    else terms.set(w.stem, { count: 1, surface: w.surface.toLowerCase() });
+  }
+  return { themes, terms, unknownNames: findUnknownNames(text, index.idf, matcher) };
+}
+
+/** A ranker built once per bank; `rank` may then run on any number of postings. */
+export function createRanker(questions: readonly QuestionData[], matcher: ThemeMatcher = compileThemes()) {
+  const index = indexBank(questions, matcher);
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return {
+    index,
+    rank(posting: string, count = 10): TailorResult {
+      return rankWithIndex(readPosting(posting, matcher, index), index, matcher, byId, count);
+    },
+  };
+}
+
+function rankWithIndex(
+  reading: PostingReading,
+  index: BankIndex,
+  matcher: ThemeMatcher,
+  byId: Map<string, QuestionData>,
+  count: number,
+): TailorResult {
+  // A theme weighs more the more the posting says it and the fewer questions share it.
+  const themeWeight = new Map<string, number>();
+  for (const [theme, { count: n }] of reading.themes) {
+    const rarity = Math.log(1 + index.size / (1 + (index.themeCounts.get(theme) ?? 0)));
+    themeWeight.set(theme, (1 + Math.log(n)) * rarity);
+  }
+  const postingVector = new Map<string, number>();
+  for (const [stem, { count: n }] of reading.terms) {
+    const idf = index.idf.get(stem);
+    if (idf && idf > 0) postingVector.set(stem, (1 + Math.log(n)) * idf);
+  }
+  const postingNorm = Math.hypot(...postingVector.values()) || 1;
+  const themeTotal = [...themeWeight.values()].reduce((a, b) => a + b, 0) || 1;
+
+  const scored = index.profiles.map((profile) => {
+    let theme = 0;
+    const themeReasons: [string, number][] = [];
+    for (const [id, weight] of themeWeight) {
+      const strength = profile.themes.get(id) ?? 0;
+      if (strength === 0) continue;
+      theme += weight * strength;
+      if (strength >= STRONG) themeReasons.push([id, weight * strength]);
+    }
+    const { cosine, termReasons } = termOverlap(profile, postingVector, postingNorm, index);
+    // Words shared only with a model answer's anecdotes do not make a question relevant on their own.
+    const relevant = theme > 0 || termReasons.some(([stem]) => profile.keyStems.has(stem));
+    if (!relevant) return { profile, theme: 0, term: 0, themeReasons, termReasons };
+    // A question that touches every theme in passing should not beat one that is about the posting's themes.
+    const breadth = Math.sqrt([...profile.themes.values()].reduce((a, v) => a + v * v, 0)) || 1;
+    return { profile, theme: theme / themeTotal / breadth ** BREADTH_DAMPING, term: cosine, themeReasons, termReasons };
+  });
+  const maxTheme = Math.max(...scored.map((s) => s.theme), 0) || 1;
+  const maxTerm = Math.max(...scored.map((s) => s.term), 0) || 1;
+  const ranked = scored
+    .map((s) => ({ ...s, score: THEME_SHARE * (s.theme / maxTheme) + (1 - THEME_SHARE) * (s.term / maxTerm) }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || (a.profile.id < b.profile.id ? -1 : 1));
+
+  const top = ranked.slice(0, count).map((s): RankedQuestion => {
+    const q = byId.get(s.profile.id) as QuestionData;
+    return { id: q.id, category: q.category, question: q.question, score: Math.round(s.score * 1000) / 1000, because: explain(s.themeReasons, s.termReasons, reading) };
+  });
+
+  const order = new Map(ranked.map((s, i) => [s.profile.id, i]));
+  const themes: PostingTheme[] = [...themeWeight.keys()]
+    .sort((a, b) => (reading.themes.get(b)?.count ?? 0) - (reading.themes.get(a)?.count ?? 0) || (themeWeight.get(b) ?? 0) - (themeWeight.get(a) ?? 0))
+    .map((id) => ({
+      theme: id,
+      label: matcher.themes.find((t) => t.id === id)?.label ?? id,
+      phrases: spellingsOf(reading, id),
+      questions: index.profiles
+        .filter((p) => (p.themes.get(id) ?? 0) >= STRONG)
+        .map((p) => p.id)
+        .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)),
+    }));
+  const gaps = [...themes.filter((t) => t.questions.length === 0).flatMap((t) => t.phrases), ...reading.unknownNames];
+  return { themes, questions: top, gaps };
+}
+
+function termOverlap(profile: QuestionProfile, posting: Map<string, number>, postingNorm: number, index: BankIndex) {
+  let dot = 0;
+  let norm = 0;
+  const termReasons: [string, number][] = [];
+  for (const [stem, weight] of profile.terms) {
+    const q = Math.log1p(weight) * (index.idf.get(stem) ?? 0);
+    norm += q * q;
+    const p = posting.get(stem);
+    if (p !== undefined && q > 0) {
+      dot += p * q;
+      termReasons.push([stem, p * q]);
+    }
+  }
+  return { cosine: norm === 0 ? 0 : dot / (Math.sqrt(norm) * postingNorm), termReasons };
+}
+
+function spellingsOf(reading: PostingReading, theme: string): string[] {
+  const spellings = reading.themes.get(theme)?.spellings ?? new Map<string, number>();
+  return [...spellings.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s).slice(0, 6);
+}
+
+/** The posting's phrases behind a question's place: its strongest shared themes, then its strongest shared words. */
+function explain(themeReasons: [string, number][], termReasons: [string, number][], reading: PostingReading): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (phrase: string) => {
+    if (out.length >= MAX_BECAUSE || seen.has(phrase)) return;
+    seen.add(phrase);
+    out.push(phrase);
+  };
+  for (const [theme] of themeReasons.sort((a, b) => b[1] - a[1])) add(spellingsOf(reading, theme)[0] ?? theme);
+  const inPhrases = new Set(out.flatMap((p) => tokenize(p).map((w) => w.stem)));
+  for (const [stem] of termReasons.sort((a, b) => b[1] - a[1])) {
+    if (!inPhrases.has(stem)) add(reading.terms.get(stem)?.surface ?? stem);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { TailorResult } from '../core/tailor/rank.js';
+import { clean } from './render.js';
+import type { Style } from './style.js';
+import { wrapText } from './text.js';
+
+export interface TailorScreen {
+  width: number;
+  style: Style;
+}
+
+/** One line of words, each made safe for a terminal and the whole kept on one line. */
+function words(list: readonly string[]): string {
+  return list.map((w) => clean(w).replace(/\s+/g, ' ')).join(', ');
+}
+
+/**
+ * What `rmprep tailor` prints: the questions to practise, best first, each with the posting's words that
+ * picked it; then the posting's themes with how many questions cover each; then the gaps.
+ */
+export function renderTailor(result: TailorResult, { width, style }: TailorScreen): string {
+  const out: string[] = [];
+  out.push(style.heading(`Practise these first (${result.questions.length}):`));
+  const rankWidth = String(result.questions.length).length;
+  result.questions.forEach((q, i) => {
+    const head = `${String(i + 1).padStart(rankWidth)}. `;
+    const hang = ' '.repeat(head.length);
+    out.push(`${head}${style.bold(q.id)} ${style.dim(`(${q.category})`)}`);
+    out.push(...wrapText(clean(q.question).replace(/\s+/g, ' '), width, hang));
+    if (q.because.length > 0) out.push(...wrapText(`because the posting says: ${words(q.because)}`, width, hang).map((l) => style.dim(l)));
+  });
+  out.push('', style.heading('What the posting stresses:'));
+  for (const theme of result.themes) {
+    const covered = theme.questions.length > 0;
+    const mark = covered ? style.good(`${theme.questions.length} question${theme.questions.length === 1 ? '' : 's'}`) : style.bad('no question');
+    out.push(...wrapText(`${theme.label} (${mark}): ${words(theme.phrases)}`, width, '  - ', '    '));
+  }
+  if (result.themes.length === 0) out.push('  nothing from the release-management vocabulary; the ranking uses shared words only');
+  if (result.gaps.length > 0) {
+    out.push('', style.heading('Gaps: the bank has no question on these; prepare them on your own:'));
+    out.push(...wrapText(words(result.gaps), width, '  '));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { makeHome, ROOT, runCli } from '../helpers/cli.js';
+import { PtySession } from '../helpers/pty.js';
+
+let home: ReturnType<typeof makeHome>;
+beforeEach(() => {
+  home = makeHome();
+});
+afterEach(() => home.cleanup());
+
+const run = (args: string[], input?: string) => runCli(args, { env: home.env, input, cwd: home.dir });
+const posting = (name: string) => join(ROOT, 'test', 'fixtures', 'postings', 'tuning', name);
+
+interface TailorJson {
+  themes: { theme: string; label: string; phrases: string[]; questions: string[] }[];
+  questions: { id: string; category: string; question: string; score: number; because: string[] }[];
+  gaps: string[];
+}
+
+describe('rmprep tailor', () => {
+  it('prints the questions to practise first, why, the themes and the gaps', async () => {
+    const r = await run(['tailor', posting('enterprise-itil.md')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Practise these first \(10\):\n 1\. [a-z0-9-]+ \((common|behavioral|technical)\)\n/);
+    expect(r.stdout).toMatch(/\d\. regulated-change-approval \(technical\)\n[^]*?because the posting says: change advisory board/);
+    expect(r.stdout).toMatch(/What the posting stresses:\n {2}- compliance, audit and regulated change \(\d+ questions?\): audit trail/);
+  });
+
+  it('reads standard input with -, prints JSON best first and honours --count', async () => {
+    const r = await run(['tailor', '-', '--json', '--count', '3'], readFileSync(posting('cloud-platform.md'), 'utf8'));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as TailorJson;
+    expect(Object.keys(json).sort()).toEqual(['gaps', 'questions', 'themes']);
+    expect(json.questions).toHaveLength(3);
+    expect(Object.keys(json.questions[0]!).sort()).toEqual(['because', 'category', 'id', 'question', 'score']);
+    const scores = json.questions.map((q) => q.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const supply = json.themes.find((t) => t.theme === 'supply-chain');
+    expect(supply?.phrases).toEqual(expect.arrayContaining(['sboms', 'slsa', 'cosign']));
+    expect(supply?.questions).toContain('supply-chain-security');
+  });
+
+  it('writes a plan with --out that drill --plan runs, in rank order', async () => {
+    const r = await run(['tailor', posting('mobile-apps.md'), '--json', '-n', '2', '--out', 'plan.yaml']);
+    expect(r.code).toBe(0);
+    const ranked = (JSON.parse(r.stdout) as TailorJson).questions.map((q) => q.id);
+    const plan = parse(readFileSync(join(home.dir, 'plan.yaml'), 'utf8')) as { items: { ids: string[] }[]; timeLimit: number };
+    expect(plan.items.map((i) => i.ids[0])).toEqual(ranked);
+
+    const s = new PtySession(['drill', '--plan', join(home.dir, 'plan.yaml')], home.env);
+    await s.waitFor('Plan: tailored');
+    await s.waitFor(new RegExp(`Question 1 of 2[\\s\\S]*${ranked[0]}`));
+    s.pty.kill();
+  });
+
+  it.each([
+    ['an empty posting', '', 2, /the posting on standard input is empty/],
+    ['a posting with nothing the bank knows', 'Our florist shop arranges tulips and roses for weddings.', 1, /nothing in the posting matches/],
+  ])('refuses %s', async (_what, input, code, message) => {
+    const r = await run(['tailor', '-'], input);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a binary file, a folder, a missing file and a bad count with one line each', async () => {
+    writeFileSync(join(home.dir, 'job.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x00]));
+    const cases: [string[], number, RegExp][] = [
+      [['tailor', 'job.pdf'], 2, /job\.pdf:1:1: not a UTF-8 text file/],
+      [['tailor', '.'], 2, /cannot read \.: it is a folder/],
+      [['tailor', 'missing.md'], 1, /cannot read missing\.md: no such file/],
+      [['tailor', posting('mobile-apps.md'), '--count', '0'], 2, /--count must be a whole number from 1 to 50/],
+      [['tailor', posting('mobile-apps.md'), '--out', 'no/such/dir/plan.yaml'], 1, /cannot write .*plan\.yaml: the folder .* does not exist/],
+      [['tailor'], 2, /missing required argument/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await run(args);
+      expect({ args, code: r.code }).toEqual({ args, code });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('lists as gaps the tools the posting names that no question mentions', async () => {
+    const r = await run(['tailor', '-'], 'You will own release automation built on Zorblex and our canary deployments.');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nGaps: the bank has no question on these; prepare them on your own:\n {2}Zorblex\n/);
+  });
+
+  it('never prints control characters from the posting', async () => {
+    const r = await run(['tailor', '-'], 'We need a \u001b]0;pwned\u0007 release manager for our \u001b[31mcanary\u001b[0m deployments and CAB.');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b/);
+  });
+});
