@@ -109,6 +109,8 @@ export async function runProgram(argv: string[], ctx: Context): Promise<number> 
     const text = (commanderError || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
     const first = (text[0] ?? 'invalid command line').replace(/^error: /, '');
     const suggestion = text.slice(1).join(' ');
-    throw new UsageError(first, suggestion ? `${suggestion.replace(/^\(|\)$/g, '')}; see '${helpCommand}'` : `see '${helpCommand}'`);
+    // Commander says "(Did you mean drill?)"; rmprep's hints are lower case, like "did you mean ...?" for ids.
+    const meant = suggestion.replace(/^\(|\)$/g, '').replace(/^Did you mean/, 'did you mean');
+    throw new UsageError(first, meant ? `${meant} See '${helpCommand}'.` : `see '${helpCommand}'`);
   }
 }

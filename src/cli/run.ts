@@ -31,8 +31,14 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
 export function warnAboutProblems(run: Run, bank: Pick<Bank, 'problems'>): void {
   const first = bank.problems[0];
   if (!first) return;
-  const more = bank.problems.length > 1 ? ` (+${bank.problems.length - 1} more; run 'rmprep validate')` : '';
-  run.warn(`skipped a broken question file: ${formatProblem(first)}${more}`);
+  const files = new Set(bank.problems.map((p) => p.file)).size;
+  const problems = bank.problems.length;
+  if (files === 1) {
+    const more = problems > 1 ? ` (+${problems - 1} more in it; run 'rmprep validate')` : '';
+    run.warn(`skipped a broken question file: ${formatProblem(first)}${more}`);
+    return;
+  }
+  run.warn(`skipped ${files} broken question files: ${formatProblem(first)} (+${problems - 1} more; run 'rmprep validate')`);
 }
 
 function wantsColor(ctx: Context, globals: GlobalOptions): boolean {
