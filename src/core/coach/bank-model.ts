@@ -178,11 +178,6 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
   const own = [...new Set(contentStems(text).filter((s) => !GENERIC_STEMS.has(s)))];
   const words = new Map<string, number>();
   for (const s of own) words.set(s, model.specificity(s));
-  for (const s of own) {
-    for (const like of model.thesaurus.wordsLike(s)) {
-      if (!words.has(like)) words.set(like, TUNING.synonymFactor * model.specificity(like));
-    }
-  }
   const compiled: IdeaTerm[] = terms.map((term) => {
     const pattern = compileTerm(term, model.thesaurus, negated);
     const stems = [...new Set((pattern.seqs[0] ?? []).filter((st) => !st.startsWith(SMALL_MARK)))];
@@ -192,6 +187,12 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
       stems.length >= 2 ? Math.min(1, TUNING.phraseBase + sum) : stems.length === 1 ? Math.min(TUNING.wordCap, TUNING.wordBase + sum) : 0;
     return { pattern, weight, stems };
   });
+  // Usual single-word synonyms of the idea's words and its terms' words.
+  for (const s of [...words.keys()]) {
+    for (const like of model.thesaurus.wordsLike(s)) {
+      if (!words.has(like)) words.set(like, TUNING.synonymFactor * model.specificity(like));
+    }
+  }
   return { text, terms: compiled, words, own, negated };
 }
 

@@ -63,7 +63,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['small group', 'subset of users', 'some users', 'beta group', 'early adopters', 'pilot group', 'friendly customers'],
   ['go no go', 'go or no go', 'go decision', 'ship or not', 'release decision', 'readiness review'],
   ['checklist', 'check list', 'list of checks', 'criteria list'],
-  ['on call', 'on duty', 'pager', 'paged'],
+  ['on call', 'on duty', 'on the rota'],
   ['hotfix', 'hot fix', 'emergency fix', 'urgent fix', 'patch release'],
   ['changelog', 'change log', 'release notes', 'what changed'],
   ['audit trail', 'audit log', 'evidence', 'paper trail', 'record of approval'],
