@@ -41,7 +41,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
     const now = run.now();
-    const place = placeScriptedAttempt(readHistory(run.paths.historyFile, storeOptions(run)).records, { name: opts.session, now, rng: run.makeRng() });
+    const place = placeScriptedAttempt(readableRecords(run), { name: opts.session, now, rng: run.makeRng() });
     const attempt = createRecorder(run).record(
       { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
       place.marker,
@@ -59,4 +59,16 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
+}
+
+/**
+ * The history's records, to place the attempt in a session; none when the history cannot be read. Then the
+ * record below fails too, and that failure keeps the typed answer in a rescue file: a throw here would lose it.
+ */
+function readableRecords(run: Run) {
+  try {
+    return readHistory(run.paths.historyFile, storeOptions(run)).records;
+  } catch {
+    return [];
+  }
 }

@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs';
 import { dirname, join, resolve as resolvePath } from 'node:path';
+import { kindOf } from '../fs/read-bounded.js';
 import { keepBackup } from './backup.js';
 import { HistoryError } from './errors.js';
 import { hashOf, type Fs } from './files.js';
@@ -106,6 +107,10 @@ export function resolveTarget(path: string, fs: Fs, forWrite: boolean): string |
   }
   if (stat.isDirectory()) {
     throw new HistoryError('bad-path', `the history path ${path} is a folder, not a file`, `use a file inside it, e.g. --history ${join(path, 'history.json')}`);
+  }
+  // A FIFO or device would be waited on or read without end (/dev/zero), and appending to one loses the record.
+  if (!stat.isFile()) {
+    throw new HistoryError('bad-path', `the history path ${path} is a ${kindOf(stat)}, not a regular file`, 'give the path of a file with --history');
   }
   return target;
 }

@@ -1,3 +1,4 @@
+import { readFileBoundedSync } from '../fs/read-bounded.js';
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,6 +11,9 @@ import { categorySchema } from '../questions/schema.js';
 import { cardSchema, HISTORY_VERSION } from './schema.js';
 import { applyRecord, emptySummary, RECENT, summarize, type Summary } from './summary.js';
 import { currentRecords } from './upgrade.js';
+
+/** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
+const MAX_CACHE_BYTES = 64_000_000;
 
 /** The summary of the history, from the cache beside it when that still matches the file. */
 export function loadSummary(path: string, opts: StoreOptions = {}): Summary {
@@ -81,7 +85,7 @@ function anchorOf(fs: Fs, file: string, size: number): string {
 
 function readCache(fs: Fs, file: string, zone: string): (State & { mtimeMs: number }) | undefined {
   try {
-    const data = JSON.parse(fs.readFileSync(cachePath(file), 'utf8')) as CacheFile;
+    const data = JSON.parse(readFileBoundedSync(cachePath(file), MAX_CACHE_BYTES, fs).toString('utf8')) as CacheFile;
     if (!isObject(data) || data.v !== CACHE_VERSION || data.tz !== zone || !isCount(data.size) || !isCount(data.lines) || typeof data.mtimeMs !== 'number') return undefined;
     const summary = checkSummary(data.summary);
     if (!summary || anchorOf(fs, file, data.size) !== data.anchor) return undefined;
