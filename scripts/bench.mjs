@@ -1,5 +1,5 @@
 // Benchmark: rmprep against baselines, run alternately in pairs on this machine, reported as medians and ratios.
-// usage: npm run bench [-- --pairs 21] [--only startup|bank|history|memory|coach] [--write]
+// usage: npm run bench [-- --pairs 21] [--only startup|bank|cold|history|memory|drill|coach] [--write]
 // (--write updates BENCHMARKS.md, and needs every row)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const PAIRS = Number(option('--pairs')) || 21;
 const STARTUP_PAIRS = 3 * PAIRS;
 const ONLY = option('--only');
-const GROUPS = ['startup', 'bank', 'history', 'memory', 'coach'];
+const GROUPS = ['startup', 'bank', 'cold', 'history', 'memory', 'drill', 'coach'];
 if (ONLY !== undefined && !GROUPS.includes(ONLY)) {
   console.error(`bench: --only takes one of ${GROUPS.join(', ')}`);
   process.exit(2);
@@ -25,6 +25,8 @@ if (WRITE && ONLY) {
 }
 const wants = (group) => ONLY === undefined || ONLY === group;
 const BANK_SIZE = 10_000;
+/** Cold runs parse every file of a large bank, seconds each: fewer pairs. */
+const COLD_PAIRS = Math.max(3, Math.round(PAIRS / 4));
 const HISTORY_SIZE = 100_000;
 
 const work = mkdtempSync(join(tmpdir(), 'rmprep-bench-'));
@@ -52,25 +54,24 @@ const median = (xs) => {
 };
 
 /** Runs A and B alternately (which goes first alternates too), after two warm-up rounds. */
-function pair(name, a, b, target, { before, pairs = PAIRS } = {}) {
-  for (let i = 0; i < 2; i++) {
-    before?.();
-    run(a.argv, a.env);
-    run(b.argv, b.env);
+function pair(name, a, b, target, { before, pairs = PAIRS, warmups = 2 } = {}) {
+  const timed = (x) => (before?.(), run(x.argv, x.env).ms);
+  for (let i = 0; i < warmups; i++) {
+    timed(a);
+    timed(b);
   }
   const as = [];
   const bs = [];
   const ratios = [];
   for (let i = 0; i < pairs; i++) {
-    before?.();
     let ra;
     let rb;
     if (i % 2 === 0) {
-      ra = run(a.argv, a.env).ms;
-      rb = run(b.argv, b.env).ms;
+      ra = timed(a);
+      rb = timed(b);
     } else {
-      rb = run(b.argv, b.env).ms;
-      ra = run(a.argv, a.env).ms;
+      rb = timed(b);
+      ra = timed(a);
     }
     as.push(ra);
     bs.push(rb);
@@ -82,9 +83,10 @@ function pair(name, a, b, target, { before, pairs = PAIRS } = {}) {
   return row;
 }
 
-function maxRss(argv, extraEnv) {
+function maxRss(argv, extraEnv, { before, runs = PAIRS } = {}) {
   const values = [];
-  for (let i = 0; i < PAIRS; i++) {
+  for (let i = 0; i < runs; i++) {
+    before?.();
     const { stderr } = run(['--import', join(ROOT, 'scripts', 'bench-rss.mjs'), ...argv], extraEnv);
     values.push(Number(/BENCH_MAXRSS (\d+)/.exec(stderr)?.[1]));
   }
@@ -121,11 +123,11 @@ The start-up rows on the other supported Node versions, run on the same day and 
 Node 22.23.3: show 1.11, list 1.11, --help 1.06; Node 24.21.0: show 1.11, list 1.17, --help 1.07.`;
 
 // --- data -------------------------------------------------------------------------------------
-function makeBank(dir) {
+function makeBank(dir, size = BANK_SIZE) {
   const cats = ['common', 'behavioral', 'technical'];
   for (const c of cats) mkdirSync(join(dir, c), { recursive: true });
   const words = 'release canary rollback pipeline freeze stakeholder metric deploy version branch incident review'.split(' ');
-  for (let i = 0; i < BANK_SIZE; i++) {
+  for (let i = 0; i < size; i++) {
     const c = cats[i % 3];
     const id = `gen-${String(i).padStart(5, '0')}`;
     const sentence = (n) => Array.from({ length: n }, (_, k) => words[(i + k * 7) % words.length]).join(' ');
@@ -179,6 +181,27 @@ try {
     rows.push(pair(`large bank (${BANK_SIZE}): show <id>`, rm('rmprep show gen-04242', ['show', 'gen-04242'], big), node0, 2));
   }
 
+  if (wants('cold')) {
+    // An empty cache folder before every rmprep run, as after an install, an upgrade or a new pack.
+    const cacheDir = join(work, 'cache');
+    const clear = () => rmSync(cacheDir, { recursive: true, force: true });
+    const cold10 = join(work, 'cold-10k');
+    const cold20 = join(work, 'cold-20k');
+    makeBank(cold10, BANK_SIZE);
+    makeBank(cold20, 2 * BANK_SIZE);
+    const baseline = { label: 'read + parse front matter', argv: [join(ROOT, 'scripts', 'bench-baselines.mjs'), 'bank', cold10] };
+    const list10 = rm('rmprep list --json, empty cache', ['list', '--json'], { RMPREP_QUESTIONS: cold10 });
+    const list20 = rm(`${2 * BANK_SIZE} questions`, ['list', '--json'], { RMPREP_QUESTIONS: cold20 });
+    const opts = { before: clear, pairs: COLD_PAIRS, warmups: 1 };
+    rows.push(pair(`cold (${BANK_SIZE}): first list --json`, list10, baseline, 1.5, opts));
+    rows.push(pair(`cold growth: ${2 * BANK_SIZE} vs ${BANK_SIZE} questions`, list20, { ...list10, label: `${BANK_SIZE} questions` }, 2.3, opts));
+    const rssList = maxRss(list10.argv, list10.env, { before: clear, runs: COLD_PAIRS });
+    const rssBase = maxRss(baseline.argv, {}, { runs: COLD_PAIRS });
+    const ok = rssList / rssBase <= 1.5;
+    console.log(`${ok ? 'ok  ' : 'MISS'} cold memory: ${Math.round(rssList / 1024)} MiB vs ${Math.round(rssBase / 1024)} MiB, ratio ${(rssList / rssBase).toFixed(2)} (target <= 1.5)`);
+    rows.push({ name: `cold (${BANK_SIZE}): peak RSS of first list --json`, a: list10.label, b: baseline.label, ma: rssList / 1024, mb: rssBase / 1024, ratio: rssList / rssBase, target: 1.5, ok, unit: 'MiB' });
+  }
+
   if (wants('history')) {
     const ids = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { env, encoding: 'utf8' }).stdout);
     const histFile = join(work, 'big-history.json');
@@ -200,6 +223,17 @@ try {
     const rssOk = rssRatio <= 1.5;
     console.log(`${rssOk ? 'ok  ' : 'MISS'} memory: show ${Math.round(rssShow / 1024)} MiB vs node -e 0 ${Math.round(rssNode / 1024)} MiB, ratio ${rssRatio.toFixed(2)} (target <= 1.5)`);
     rows.push({ name: 'memory: peak RSS of show', a: 'rmprep show release-process', b: 'node -e 0', ma: rssShow / 1024, mb: rssNode / 1024, ratio: rssRatio, target: 1.5, ok: rssOk, unit: 'MiB' });
+  }
+
+  if (wants('drill')) {
+    // Warm: the bundled bank's caches exist (the first run above made them).
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-first-question.mjs'), String(PAIRS)], { env: { ...env, PATH: process.env.PATH }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench-first-question exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const times = JSON.parse(r.stdout);
+    const ratio = median(times.rmprep.map((ms, i) => ms / times.node[i]));
+    const ok = ratio <= 1.5;
+    console.log(`${ok ? 'ok  ' : 'MISS'} drill: first question ${median(times.rmprep).toFixed(1)} ms vs node -e 0 ${median(times.node).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target <= 1.5)`);
+    rows.push({ name: 'drill: time to the first question (terminal)', a: 'rmprep drill', b: 'node -e 0', ma: median(times.rmprep), mb: median(times.node), ratio, target: 1.5, ok });
   }
 
   if (wants('coach')) {
