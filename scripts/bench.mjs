@@ -93,7 +93,21 @@ function maxRss(argv, extraEnv, { before, runs = PAIRS } = {}) {
   return median(values);
 }
 
-const NOTES = `## Where start-up time goes
+const NOTES = `## Cold runs and the caches
+
+The cold rows start every rmprep run with an empty cache folder, as after an install, an upgrade or a new
+pack: rmprep reads and parses every question file, checks it against the schema, writes its caches and
+prints the listing. The baseline reads the same files and parses their front matter with the same YAML
+library, and does nothing else. What keeps rmprep near it: every step is linear (the id index is built in
+one pass over the parsed files, duplicate keys are found with one set per mapping, key positions with one
+index per mapping), the bank cache is written line by line instead of as one string, each file is read with
+one open and a buffer sized from it, and the YAML nodes are walked once.
+
+Caches are named by build: an upgrade (or any new build) misses them once, pays one cold run, and removes
+the caches older builds left. Caches are checked like any input; a damaged one is discarded and rebuilt.
+The growth row runs 20,000 questions against 10,000, both cold: linear work gives about 2.
+
+## Where start-up time goes
 
 \`node -e 0\` takes 24 to 32 ms on this machine, depending on its load, so the 1.25x target leaves rmprep
 6 to 8 ms. Timed inside the process with timestamps, \`rmprep --version\` spends about 1.4 to 2 ms loading

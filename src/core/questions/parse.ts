@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type Problem } from '../problems.js';
 import { readYaml, yamlToPlain, type YamlText } from '../text/yaml.js';
 import { isCategory } from './categories.js';
+import { quickCheckQuestion } from './quick-check.js';
 import { questionSchema, type QuestionData } from './schema.js';
 
 export interface ParsedQuestion extends QuestionData {
@@ -142,8 +143,10 @@ function checkQuestion(
     const folder = basename(dirname(ctx.file));
     if (isCategory(folder)) raw.category = folder;
   }
-  const result = questionSchema.safeParse(raw);
   const line = ctx.yaml.locate(ctx.path).line;
+  const quick = quickCheckQuestion(raw);
+  if (quick) return { ...quick, line };
+  const result = questionSchema.safeParse(raw);
   if (result.success) return { ...result.data, line };
   for (const issue of result.error.issues) {
     reportIssue(ctx, issue);
