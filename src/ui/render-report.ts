@@ -87,6 +87,9 @@ export function renderReportMarkdown(report: SessionReport): string {
       } else {
         out.push('Every talking point was covered.', '');
       }
+      // The same two suggestions the terminal report gives.
+      const tips = a.coach.suggestions.slice(0, 2);
+      if (tips.length > 0) out.push('**To improve**', '', ...tips.map((t) => `- ${escapeMarkdownInline(t)}`), '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -124,6 +124,15 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('**Time:** 2:30 of 2:00, over time');
   });
 
+  it('has the same "To improve" suggestions as the terminal report', () => {
+    const report = buildSessionReport(RECORDS, 'last', bank);
+    const first = report.attempts.find((a) => a.coach && a.coach.suggestions.length > 0);
+    expect(first).toBeDefined();
+    const tips = first!.coach!.suggestions.slice(0, 2);
+    expect(md).toContain(`**To improve**\n\n${tips.map((t) => `- ${t}`).join('\n')}`);
+    expect(renderReportText(report, { width: 200, style: createStyle(false) })).toContain(`To improve\n     - ${tips[0]}`);
+  });
+
   it('keeps a multi-line answer inside the blockquote and escapes line starts', () => {
     const records: HistoryRecord[] = [session('s', '2024-05-02T09:00:00.000Z'), attempt('s', 'rollback-plan', { answer: 'First line\n\n# not a heading\n- not a list <b>x</b>' })];
     const text = renderReportMarkdown(buildSessionReport(records, 'last', bank));
