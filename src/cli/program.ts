@@ -107,10 +107,23 @@ export async function runProgram(argv: string[], ctx: Context): Promise<number> 
     const sub = program.commands.find((c) => c.name() === argv[0]);
     const helpCommand = sub ? `rmprep ${sub.name()} --help` : 'rmprep --help';
     const text = (commanderError || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
-    const first = (text[0] ?? 'invalid command line').replace(/^error: /, '');
+    const first = describeUsageError((text[0] ?? 'invalid command line').replace(/^error: /, ''));
     const suggestion = text.slice(1).join(' ');
     // Commander says "(Did you mean drill?)"; rmprep's hints are lower case, like "did you mean ...?" for ids.
     const meant = suggestion.replace(/^\(|\)$/g, '').replace(/^Did you mean/, 'did you mean');
     throw new UsageError(first, meant ? `${meant} See '${helpCommand}'.` : `see '${helpCommand}'`);
   }
+}
+
+/** Puts commander's message for a value outside its choices in the words rmprep uses for any bad value. */
+export function describeUsageError(message: string): string {
+  const option = /^option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/.exec(message);
+  if (option) return `${option[1]} must be ${listChoices(option[3]!)}, not "${option[2]}"`;
+  const argument = /^command-argument value '(.*)' is invalid for argument '(\S+)'\. Allowed choices are (.+)\.$/.exec(message);
+  if (argument) return `<${argument[2]}> must be ${listChoices(argument[3]!)}, not "${argument[1]}"`;
+  return message;
+}
+
+function listChoices(choices: string): string {
+  return choices.replace(/, ([^,]+)$/, ' or $1');
 }

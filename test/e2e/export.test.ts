@@ -143,7 +143,7 @@ describe('export --format json', () => {
 describe('export errors', () => {
   it.each([
     [['export'], 2, /required option '--format <format>'/],
-    [['export', '--format', 'xml'], 2, /Allowed choices are anki, markdown, json/],
+    [['export', '--format', 'xml'], 2, /--format must be anki, markdown or json, not "xml"/],
     [['export', '--format', 'json', '--category', 'managerial'], 2, /unknown category "managerial"/],
     [['export', '--format', 'json', '--out', '/nonexistent-folder/x.json'], 1, /cannot write \/nonexistent-folder\/x\.json: the folder \/nonexistent-folder does not exist/],
   ])('%j exits %i', async (args, code, message) => {

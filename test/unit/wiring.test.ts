@@ -31,8 +31,11 @@ describe('argv to commands', () => {
   it.each([
     [['drill', '--count', '0'], /--count must be a whole number from 1 to 500/],
     [['show'], /missing required argument 'id'/],
-    [['coach', 'team-conflict', '--rating', 'great'], /argument 'great' is invalid/],
+    [['coach', 'team-conflict', '--rating', 'great'], /^rmprep: --rating must be again, hard, good or easy, not "great" \(see 'rmprep coach --help'\)\n$/],
+    [['completion', 'tcsh'], /^rmprep: <shell> must be bash, zsh or fish, not "tcsh" \(see 'rmprep completion --help'\)\n$/],
     [['nope'], /unknown command 'nope'/],
+    [['lst'], /^rmprep: unknown command 'lst' \(did you mean list\? See 'rmprep --help'\.\)\n$/],
+    [['show', 'team-conflict', '--jsn'], /^rmprep: unknown option '--jsn' \(did you mean --json\? See 'rmprep show --help'\.\)\n$/],
   ])('turns %j into one line on stderr and exit 2', async (argv, message) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
