@@ -1,6 +1,7 @@
 import type { Stats } from '../core/practice/stats.js';
 import { clean, truncate } from './render.js';
 import type { Style } from './style.js';
+import { wrapText } from './text.js';
 
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -36,7 +37,8 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
     lines.push(`  ${c.category.padEnd(11)} ${color(bar(c.need / 100, barWidth))} ${String(c.need).padStart(3)}`);
     const avg = c.averageRating === null ? 'not rated yet' : `avg ${c.averageRating.toFixed(1)}/4`;
     const detail = `${c.practiced}/${c.questions} practised · ${plural(c.attempts, 'attempt')} · ${avg} · ${c.due} due · ${c.lastPracticed ? `last ${ago(c.lastPracticed, now)}` : 'never practised'}`;
-    lines.push(style.dim(`  ${' '.repeat(11)} ${truncate(detail, width - 14)}`));
+    const pad = ' '.repeat(14);
+    lines.push(...wrapText(detail, width, pad, pad).map((l) => style.dim(l)));
   }
   lines.push('');
   const streak = stats.streak.current > 0 ? `${stats.streak.current} day${stats.streak.current === 1 ? '' : 's'}` : 'none';
