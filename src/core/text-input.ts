@@ -1,5 +1,5 @@
 import { InputError, isUserError } from './errors.js';
-import { BoundedReadError, describeReadError, formatBytes, readBounded } from './fs/read-bounded.js';
+import { BoundedReadError, describeReadError, formatBytes, readBounded, readFileBoundedSync } from './fs/read-bounded.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -24,6 +24,15 @@ export function decodeText(buf: Buffer, display: string): string {
  */
 export async function readTextFile(path: string, display: string, maxBytes: number): Promise<string> {
   return decodeText(await readOrExplain(() => readBounded(path, maxBytes), display), display);
+}
+
+/** The same for a regular file, synchronously: what loading a folder of small files wants. */
+export function readTextFileSync(path: string, display: string, maxBytes: number): string {
+  try {
+    return decodeText(readFileBoundedSync(path, maxBytes), display);
+  } catch (err) {
+    throw explain(err, display);
+  }
 }
 
 async function readOrExplain(read: () => Promise<Buffer>, display: string): Promise<Buffer> {

@@ -31,7 +31,7 @@ export function parseQuestionFile(text: string, file: string): ParsedFile {
   return { questions: [], problems: [...parsed.problems.filter((p) => !marked.has(p.line)), ...placeholders].sort((a, b) => a.line - b.line || a.col - b.col) };
 }
 
-interface Split {
+export interface Split {
   yaml: string;
   /** 0-based line of the file on which the YAML text starts. */
   lineOffset: number;
@@ -39,7 +39,8 @@ interface Split {
   bodyLine: number;
 }
 
-function splitFrontMatter(text: string, file: string): Split | Problem {
+/** Splits a Markdown file into its YAML front matter and body; a problem when there is no closed front matter. */
+export function splitFrontMatter(text: string, file: string): Split | Problem {
   const firstBreak = text.indexOf('\n');
   const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
   const open = /^---\s*([A-Za-z0-9_-]*)\s*$/.exec(firstLine);

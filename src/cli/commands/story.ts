@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { analyzeAnswer } from '../../core/coach/index.js';
+import { formatProblem } from '../../core/problems.js';
+import type { Question } from '../../core/questions/schema.js';
+import { formatStory } from '../../core/stories/format.js';
+import { loadStories, loadStory, resolveStoriesDir, writeStoryFile, type StoryBank } from '../../core/stories/load.js';
+import { matchStories } from '../../core/stories/match.js';
+import { STAR_PARTS, type Story } from '../../core/stories/parse.js';
+import { toJsonText } from '../../core/text/json-text.js';
+import { sanitizeText } from '../../core/text/sanitize.js';
+import { renderCoachReport } from '../../ui/render-coach.js';
+import { renderCheckHeading, renderStory, renderStoryList, renderStoryMatrix } from '../../ui/render-stories.js';
+import type { Run } from '../context.js';
+import { defineCommand } from '../define-command.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import { categoryOption } from '../options.js';
+import { warnAboutProblems } from '../run.js';
+
+const textFlag = z.string().trim().min(1).max(5000).optional();
+const ACTIONS = ['new', 'list', 'show', 'check', 'match'] as const;
+type Action = (typeof ACTIONS)[number];
+
+export const storyOptionsSchema = z.object({
+  stories: z.string().optional(),
+  title: z.string().trim().min(1, '--title must not be empty').max(200, '--title must be at most 200 characters').optional(),
+  tag: z.array(z.string()).optional(),
+  question: z.array(z.string()).optional(),
+  situation: textFlag,
+  task: textFlag,
+  action: textFlag,
+  result: textFlag,
+  force: z.boolean().optional(),
+  json: z.boolean().optional(),
+  category: categoryOption.optional(),
+});
+type StoryOptions = z.infer<typeof storyOptionsSchema>;
+
+/** Which options each action takes; any other given is a usage error rather than silently ignored. */
+const TAKES: Record<Action, readonly (keyof StoryOptions)[]> = {
+  new: ['stories', 'title', 'tag', 'question', 'situation', 'task', 'action', 'result', 'force'],
+  list: ['stories', 'json'],
+  show: ['stories', 'json'],
+  check: ['stories', 'json'],
+  match: ['stories', 'json', 'category'],
+};
+const FLAG: Partial<Record<keyof StoryOptions, string>> = { tag: '--tag', question: '--question' };
+
+export const command = defineCommand({ schema: storyOptionsSchema, run: storyCommand });
+
+async function storyCommand(run: Run, opts: StoryOptions, { action, slug }: { action: string; slug?: string }): Promise<number> {
+  const what = action as Action;
+  for (const key of Object.keys(opts) as (keyof StoryOptions)[]) {
+    if (opts[key] !== undefined && !TAKES[what].includes(key)) throw new UsageError(`story ${what} does not take ${FLAG[key] ?? `--${key}`}`, "see 'rmprep story --help'");
+  }
+  const needsSlug = what !== 'list' && what !== 'match';
+  if (needsSlug && !slug) throw new UsageError(`story ${what} needs the story's name`, `e.g. rmprep story ${what} flaky-build-fight`);
+  if (!needsSlug && slug) throw new UsageError(`story ${what} takes no story name, not "${sanitizeText(slug).slice(0, 40)}"`);
+  if (what === 'new') return storyNew(run, slug as string, opts);
+  if (what === 'list') return storyList(run, opts);
+  if (what === 'show') return storyShow(run, slug as string, opts);
+  if (what === 'check') return storyCheck(run, slug as string, opts);
+  return storyMatch(run, opts);
+}
+
+const dirOf = (run: Run, option: string | undefined) => resolveStoriesDir({ option, env: run.env, home: run.home, cwd: run.cwd });
+
+function loadAll(run: Run, option: string | undefined): StoryBank {
+  const bank = loadStories(dirOf(run, option));
+  for (const p of bank.problems.slice(0, 3)) run.warn(`skipped a broken story: ${formatProblem(p)}`);
+  if (bank.problems.length > 3) run.warn(`${bank.problems.length - 3} more problems in story files`);
+  return bank;
+}
+
+/** The bank's questions by id, or a not-found error naming the first unknown one. */
+async function questionsById(run: Run, ids: readonly string[]): Promise<Question[]> {
+  const bank = await run.loadBank();
+  warnAboutProblems(run, bank);
+  return ids.map((id) => {
+    const q = bank.byId.get(id);
+    if (!q) throw new NotFoundError(`no question with id "${sanitizeText(id).slice(0, 80)}"`, "see 'rmprep list'");
+    return q;
+  });
+}
+
+async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<number> {
+  const questions = opts.question ?? [];
+  await questionsById(run, questions);
+  const star: Partial<Record<(typeof STAR_PARTS)[number], string>> = { situation: opts.situation, task: opts.task, action: opts.action, result: opts.result };
+  let title = opts.title;
+  const given = STAR_PARTS.some((p) => star[p]);
+  if (run.stdin.isTTY && run.stdout.isTTY && (!title || !given)) {
+    const prompts = await import('../../ui/prompts-story.js');
+    const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
+    title ??= (await prompts.askStoryTitle(io, titleFromSlug(slug))).trim();
+    if (!given) for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
+  }
+  const text = formatStory({ title: title ?? titleFromSlug(slug), tags: (opts.tag ?? []).map((t: string) => t.toLowerCase()), questions, star });
+  const file = writeStoryFile(dirOf(run, opts.stories), slug.trim(), text, { force: opts.force });
+  run.stdout.write(`${sanitizeText(file)}\n`);
+  run.stderr.write(run.style.dim(`Story saved. Edit it in any editor; 'rmprep story check ${slug.trim()}' reads it like an answer.\n`));
+  return 0;
+}
+
+function titleFromSlug(slug: string): string {
+  const words = slug.trim().replace(/-/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+function storyJson(s: Story) {
+  return { slug: s.slug, title: s.title, tags: s.tags, questions: s.questions, star: STAR_PARTS.filter((p) => s.star[p]), words: s.body.split(/\s+/).filter(Boolean).length, file: s.file };
+}
+
+async function storyList(run: Run, opts: StoryOptions): Promise<number> {
+  const bank = loadAll(run, opts.stories);
+  if (opts.json) {
+    run.stdout.write(`${toJsonText(bank.stories.map(storyJson))}\n`);
+    return 0;
+  }
+  if (bank.stories.length === 0) {
+    run.stderr.write(`rmprep: no stories yet in ${sanitizeText(bank.dir)}; write one with 'rmprep story new <slug>'\n`);
+    return 0;
+  }
+  run.stdout.write(renderStoryList(bank.stories, { width: run.width, style: run.style }));
+  return 0;
+}
+
+async function storyShow(run: Run, slug: string, opts: StoryOptions): Promise<number> {
+  const story = loadStory(dirOf(run, opts.stories), slug);
+  if (opts.json) run.stdout.write(`${toJsonText({ ...storyJson(story), body: story.body, parts: story.star })}\n`);
+  else run.stdout.write(renderStory(story, { width: run.width, style: run.style }));
+  return 0;
+}
+
+async function storyCheck(run: Run, slug: string, opts: StoryOptions): Promise<number> {
+  const story = loadStory(dirOf(run, opts.stories), slug);
+  const [pinned] = await questionsById(run, story.questions.slice(0, 1));
+  // Without a pinned question the story is read as an answer to an open behavioral question.
+  const question = pinned ?? { id: story.slug, category: 'behavioral' as const, question: story.title, answer: '-', keyPoints: [], followUps: [], tags: story.tags, difficulty: 2 as const };
+  const report = analyzeAnswer(question, story.body);
+  if (opts.json) {
+    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report })}\n`);
+    return 0;
+  }
+  const screen = { width: run.width, style: run.style };
+  run.stdout.write(renderCheckHeading(story, pinned?.id, screen));
+  run.stdout.write(`${renderCoachReport(report, screen)}\n`);
+  return 0;
+}
+
+async function storyMatch(run: Run, opts: StoryOptions): Promise<number> {
+  const stories = loadAll(run, opts.stories);
+  if (stories.stories.length === 0) {
+    throw new NotFoundError(`no stories yet in ${sanitizeText(stories.dir)}`, "write one with 'rmprep story new <slug>'");
+  }
+  const bank = await run.loadBank();
+  warnAboutProblems(run, bank);
+  const matrix = matchStories(stories.stories, bank.questions, { category: opts.category });
+  if (opts.json) {
+    const questions = matrix.questions.map((q) => ({ ...q, stories: q.stories.map(({ slug, fit }) => ({ slug, fit })) }));
+    run.stdout.write(`${toJsonText({ questions, gaps: matrix.gaps })}\n`);
+    return 0;
+  }
+  run.stdout.write(renderStoryMatrix(matrix, stories.stories.map((s) => s.slug), { width: run.width, style: run.style }));
+  return 0;
+}

@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHome, runCli } from '../helpers/cli.js';
+
+let home: ReturnType<typeof makeHome>;
+let stories: string;
+beforeEach(() => {
+  home = makeHome();
+  stories = join(home.dir, 'data', 'rmprep', 'stories');
+});
+afterEach(() => home.cleanup());
+
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { ...home.env, ...env }, cwd: home.dir });
+const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
+
+const CONFLICT = [
+  'story', 'new', 'flaky-build-fight', '--title', 'The flaky build fight', '--tag', 'conflict',
+  '--situation', 'Two teams clashed over a flaky test suite that kept blocking the release.',
+  '--task', 'I ran the release and had to get both teams shipping again.',
+  '--action', 'I spoke to each side separately first and stayed neutral. We let the data decide: the logs showed a shared fixture was the root cause. Both wanted a green build, so we agreed a quarantine policy as a working agreement.',
+  '--result', 'Within a month the two leads co-presented the fix, and the build stayed green for 6 releases.',
+];
+
+describe('rmprep story', () => {
+  it('new writes a STAR story beside the history, and list, show and check read it', async () => {
+    const made = await run(CONFLICT);
+    expect(made.code).toBe(0);
+    const file = join(stories, 'flaky-build-fight.md');
+    expect(made.stdout.trim()).toBe(file);
+    expect(readFileSync(file, 'utf8')).toMatch(/^---\ntitle: The flaky build fight\ntags:\n {2}- conflict\n---\n\n## Situation\n\nTwo teams clashed/);
+
+    const list = await run(['story', 'list']);
+    expect(list.stdout).toMatch(/^flaky-build-fight {2}The flaky build fight\n {2}\d+ words; STAR; tags: conflict\n/);
+    const json = JSON.parse((await run(['story', 'list', '--json'])).stdout) as { slug: string; star: string[] }[];
+    expect(json.map((s) => [s.slug, s.star])).toEqual([['flaky-build-fight', ['situation', 'task', 'action', 'result']]]);
+
+    const show = await run(['story', 'show', 'flaky-build-fight']);
+    expect(show.stdout).toMatch(/^The flaky build fight\nflaky-build-fight\ntags: conflict\n\n## Situation/);
+
+    const check = await run(['story', 'check', 'flaky-build-fight']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/Story shape \(STAR\)\n {2}situation ✓ {2}task ✓ {2}action ✓ {2}result ✓/);
+    const report = JSON.parse((await run(['story', 'check', 'flaky-build-fight', '--json'])).stdout) as { against: null; structure: { kind: string }; numbers: string[] };
+    expect(report.against).toBeNull();
+    expect(report.structure.kind).toBe('star');
+  });
+
+  it('check reads a pinned story against its question, and match puts it first there', async () => {
+    await run([...CONFLICT, '--question', 'team-conflict']);
+    const check = JSON.parse((await run(['story', 'check', 'flaky-build-fight', '--json'])).stdout) as { against: string; coverage: number };
+    expect(check.against).toBe('team-conflict');
+    expect(check.coverage).toBeGreaterThan(0.4);
+
+    const match = await run(['story', 'match', '--json']);
+    expect(match.code).toBe(0);
+    const json = JSON.parse(match.stdout) as { questions: { id: string; stories: { slug: string; fit: number }[] }[]; gaps: string[] };
+    expect(json.questions.find((q) => q.id === 'team-conflict')?.stories).toEqual([{ slug: 'flaky-build-fight', fit: 1 }]);
+    expect(json.gaps).toContain('coaching-release-captain');
+    expect(json.gaps).not.toContain('team-conflict');
+
+    const text = await run(['story', 'match', '--category', 'behavioral']);
+    expect(text.stdout).toMatch(/^QUESTION +S1\n/);
+    expect(text.stdout).toMatch(/\nteam-conflict +pin\n/);
+    expect(text.stdout).toMatch(/\nS1 flaky-build-fight\n/);
+    expect(text.stdout).toMatch(/No story fits these \d+ yet:/);
+  });
+
+  it('takes the folder from --stories or RMPREP_STORIES', async () => {
+    const dir = join(home.dir, 'elsewhere');
+    expect((await run(['story', 'new', 'one', '--stories', dir])).code).toBe(0);
+    expect(existsSync(join(dir, 'one.md'))).toBe(true);
+    const list = JSON.parse((await run(['story', 'list', '--json'], { RMPREP_STORIES: dir })).stdout) as unknown[];
+    expect(list).toHaveLength(1);
+  });
+
+  it('never overwrites a story without --force', async () => {
+    await run(['story', 'new', 'one', '--title', 'First']);
+    const again = await run(['story', 'new', 'one', '--title', 'Second']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/a story named "one" already exists/);
+    oneLine(again.stderr);
+    expect(readFileSync(join(stories, 'one.md'), 'utf8')).toMatch(/title: First/);
+    expect((await run(['story', 'new', 'one', '--title', 'Second', '--force'])).code).toBe(0);
+    expect(readFileSync(join(stories, 'one.md'), 'utf8')).toMatch(/title: Second/);
+  });
+
+  it('refuses bad input with one line and the documented exit code', async () => {
+    mkdirSync(stories, { recursive: true });
+    writeFileSync(join(stories, 'broken.md'), '---\ntitle: [oops\n---\nText.\n');
+    writeFileSync(join(stories, 'binary.md'), Buffer.from([0x00, 0xff, 0x10]));
+    writeFileSync(join(stories, 'good.md'), '---\ntitle: Good\n---\nI did it in 3 days.\n');
+    const cases: [string[], number, RegExp][] = [
+      [['story', 'show', 'broken'], 2, /broken\.md:2:\d+: invalid YAML/],
+      [['story', 'check', 'binary'], 2, /binary\.md:1:1: not a UTF-8 text file/],
+      [['story', 'show', 'godo'], 1, /no story "godo" .*did you mean good\?/],
+      [['story', 'new', 'Bad Name'], 2, /must be kebab-case/],
+      [['story', 'new', 'x', '--question', 'no-such-question'], 1, /no question with id "no-such-question"/],
+      [['story', 'match', '--category', 'sideways'], 2, /unknown category "sideways"/],
+      [['story', 'frobnicate'], 2, /value 'frobnicate' is invalid for argument 'action'/],
+      [['story', 'show'], 2, /story show needs the story's name/],
+      [['story', 'list', '--title', 'x'], 2, /story list does not take --title/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await run(args);
+      expect({ args, code: r.code }).toEqual({ args, code });
+      expect(r.stderr).toMatch(message);
+      oneLine(r.stderr);
+    }
+    // The good story is still listed; the broken ones are reported, not fatal.
+    const list = await run(['story', 'list', '--json']);
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as { slug: string }[]).map((s) => s.slug)).toEqual(['good']);
+    expect(list.stderr).toMatch(/skipped a broken story: .*binary\.md:1:1/);
+  });
+
+  it('match without stories exits 1 and says how to write one', async () => {
+    const r = await run(['story', 'match']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no stories yet in .*rmprep\/stories \(write one with 'rmprep story new <slug>'\)/);
+  });
+});
