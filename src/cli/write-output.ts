@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { writeFileAtomic } from '../core/atomic-write.js';
 import { clip } from '../core/text/sanitize.js';
 import { FailureError } from './errors.js';
+import { describeWriteErrno } from '../core/fs/errno-text.js';
 
 /**
  * Writes a file the user asked for (--out, rmprep new --force) where they mean it, turning any failure
@@ -120,9 +121,5 @@ function describe(err: unknown, folder: string): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return `the folder ${clip(folder)} does not exist`;
   if (code === 'ENOTDIR') return `${clip(folder)} is not a folder`;
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
-  if (code === 'ENOSPC') return 'the disk is full (ENOSPC)';
-  if (code === 'EROFS') return 'the file system is read-only (EROFS)';
-  if (code === 'EPIPE') return 'the reader went away (EPIPE)';
-  return code ?? (err instanceof Error ? err.message : String(err));
+  return describeWriteErrno(code) ?? code ?? (err instanceof Error ? err.message : String(err));
 }

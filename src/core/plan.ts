@@ -9,6 +9,7 @@ import { categorySchema, ID_PATTERN, type Question } from './questions/schema.js
 import { ANSWER_MODES } from './practice/answer-modes.js';
 import { shuffle, type Rng } from './random.js';
 import { readYaml, yamlToPlain } from './text/yaml.js';
+import { plural } from './text/plural.js';
 
 export const PLAN_ORDERS = ['as-listed', 'shuffled'] as const;
 
@@ -182,7 +183,7 @@ export function describePlanShortfalls(plan: Plan, questions: readonly Question[
   plan.items.forEach((item, index) => {
     const available = questions.filter((q) => matchesItem(q, item)).length;
     if (available < item.count) {
-      out.push(`item ${index + 1} of plan "${clip(plan.name)}" asks for ${item.count} question${item.count === 1 ? '' : 's'} but only ${available} match`);
+      out.push(`item ${index + 1} of plan "${clip(plan.name)}" asks for ${plural(item.count, 'question')} but only ${available} match`);
     }
   });
   return out;

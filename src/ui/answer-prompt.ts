@@ -5,6 +5,7 @@ import { KeyReader, type KeyEvent } from './key-input.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { columns } from './text.js';
+import { plural } from '../core/text/plural.js';
 
 /** A terminal: raw-mode input and the output it echoes to. */
 export interface RawIo {
@@ -127,7 +128,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     const rows = lines.map((l) => rowsOf(l, width));
     let first = lines.length;
     for (let used = 0; first > 0 && used + (rows[first - 1] ?? 1) <= room - 1; first--) used += rows[first - 1] ?? 1;
-    const shown = first > 0 ? [style.dim(`  … ${first} earlier line${first === 1 ? '' : 's'} (kept)`), ...lines.slice(first)] : lines;
+    const shown = first > 0 ? [style.dim(`  … ${plural(first, 'earlier line')} (kept)`), ...lines.slice(first)] : lines;
     const body = [header, ...shown];
     shownRows = body.reduce((n, l) => n + rowsOf(l, width), 0);
     io.output.write(out + body.join('\n'));
@@ -137,7 +138,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     if (!opts.multiline) return timerText(seconds(), opts.timeLimit, style);
     const words = text.split(/\s+/).filter(Boolean).length;
     const spoken = estimateSeconds(words);
-    const count = `${words} word${words === 1 ? '' : 's'}`;
+    const count = `${plural(words, 'word')}`;
     if (opts.timeLimit === undefined) return style.dim(`${count} ≈ ${clock(spoken)} aloud`);
     const paint = spoken > opts.timeLimit ? style.bad : spoken > opts.timeLimit * 0.85 ? style.warn : style.dim;
     return paint(`${count} ≈ ${clock(spoken)} of ${clock(opts.timeLimit)} aloud`);
@@ -147,7 +148,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     if (!opts.multiline) return `${style.good('✔')} ${opts.message} ${style.dim(`(${clock(r.seconds)})`)}\n`;
     const lineCount = r.text.split('\n').length;
     const words = r.text.split(/\s+/).filter(Boolean).length;
-    return `${style.good('✔')} ${opts.message} ${style.dim(`(${words} word${words === 1 ? '' : 's'}, ${lineCount} line${lineCount === 1 ? '' : 's'}, ${clock(r.seconds)})`)}\n`;
+    return `${style.good('✔')} ${opts.message} ${style.dim(`(${plural(words, 'word')}, ${plural(lineCount, 'line')}, ${clock(r.seconds)})`)}\n`;
   };
 
   const handle = (event: KeyEvent): boolean => {

@@ -1,5 +1,6 @@
 import type { Question } from '../core/questions/schema.js';
 import { wrapText } from './text.js';
+import { STAR_KEYS, STAR_LABELS } from '../core/questions/star-labels.js';
 
 const MARK = '#';
 
@@ -12,10 +13,7 @@ export function editorTemplate(question: Question): string {
   const lines = [...comment(question.question)];
   if (question.star) {
     lines.push(MARK, ...comment('Tell it as a story:'));
-    lines.push(...comment(`- Situation: ${question.star.situation}`));
-    lines.push(...comment(`- Task: ${question.star.task}`));
-    lines.push(...comment(`- Action: ${question.star.action}`));
-    lines.push(...comment(`- Result: ${question.star.result}`));
+    for (const part of STAR_KEYS) lines.push(...comment(`- ${STAR_LABELS[part]}: ${question.star[part]}`));
   } else if (question.category === 'behavioral') {
     lines.push(MARK, ...comment('Tell it as a story: situation, task, what you did, and the result in numbers.'));
   }

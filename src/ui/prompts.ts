@@ -5,6 +5,7 @@ import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import type { Style } from './style.js';
+import { plural } from '../core/text/plural.js';
 
 export { isPromptInterruption } from './answer-prompt.js';
 
@@ -56,7 +57,7 @@ async function editAnswer(io: PromptIo, style: Style, question: Question): Promi
     return { kind: 'skip', seconds };
   }
   const words = text.split(/\s+/).filter(Boolean).length;
-  io.output.write(`${style.good('✔')} Answer written in your editor ${style.dim(`(${words} word${words === 1 ? '' : 's'})`)}\n`);
+  io.output.write(`${style.good('✔')} Answer written in your editor ${style.dim(`(${plural(words, 'word')})`)}\n`);
   return { kind: 'answer', text, seconds };
 }
 

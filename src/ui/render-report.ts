@@ -5,6 +5,7 @@ import type { ReportAttempt, SessionReport } from '../core/practice/report.js';
 import { clip } from '../core/text/sanitize.js';
 import { clean, wrap } from './render.js';
 import type { Style } from './style.js';
+import { plural } from '../core/text/plural.js';
 
 export interface ReportRenderOptions {
   width: number;
@@ -96,7 +97,7 @@ export function renderReportMarkdown(report: SessionReport): string {
 }
 
 function summaryLine({ summary }: SessionReport): string {
-  const bits = [`${summary.questions} question${summary.questions === 1 ? '' : 's'}`];
+  const bits = [`${plural(summary.questions, 'question')}`];
   if (summary.averageScore !== null) bits.push(`average score ${summary.averageScore}`);
   if (summary.totalSeconds > 0) bits.push(`${duration(summary.totalSeconds)} answering`);
   if (summary.overTime > 0) bits.push(`${summary.overTime} over time`);

@@ -6,6 +6,7 @@ import { renderCoachReport } from './render-coach.js';
 import { renderQuestionHeader, renderReveal } from './render.js';
 import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
+import { plural } from '../core/text/plural.js';
 
 export interface ScreenOptions {
   width: number;
@@ -15,7 +16,7 @@ export interface ScreenOptions {
 /** When a card is next due, in words: "in 10 minutes", "in 5 hours", "in 3 days (2026-12-02)". */
 export function describeDue(due: string, now: Date): string {
   const minutes = (Date.parse(due) - now.getTime()) / 60_000;
-  if (minutes < 60) return `in ${Math.max(1, Math.round(minutes))} minute${Math.round(minutes) === 1 ? '' : 's'}`;
+  if (minutes < 60) return `in ${plural(Math.max(1, Math.round(minutes)), 'minute')}`;
   if (minutes < 48 * 60) return `in ${Math.round(minutes / 60)} hours`;
   return `in ${Math.round(minutes / 1440)} days (${due.slice(0, 10)})`;
 }
@@ -62,7 +63,7 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
   return {
     start({ plan, count }) {
       const planText = plan ? `Plan: ${clip(plan)}. ` : '';
-      out.write(style.dim(`${planText}${count} question${count === 1 ? '' : 's'}. Ctrl-C quits at any time; every rated answer is already saved.\n`));
+      out.write(style.dim(`${planText}${plural(count, 'question')}. Ctrl-C quits at any time; every rated answer is already saved.\n`));
     },
     question(question, index, total) {
       out.write(`\n${style.heading(`Question ${index + 1} of ${total}`)}\n${renderQuestionHeader(question, opts)}\n`);

@@ -2,6 +2,7 @@ import type { Stats } from '../core/practice/stats.js';
 import { clean, truncate } from './render.js';
 import type { Style } from './style.js';
 import { wrapText } from './text.js';
+import { plural } from '../core/text/plural.js';
 
 const SPARKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -28,7 +29,7 @@ export function ago(iso: string | null, now: Date): string {
 export function renderStats(stats: Stats, { width, style, now }: { width: number; style: Style; now: Date }): string {
   const lines: string[] = [];
   lines.push(style.heading('Progress'));
-  lines.push(`  ${stats.practiced} of ${stats.questions} questions practised, ${stats.totalAttempts} attempt${stats.totalAttempts === 1 ? '' : 's'}`);
+  lines.push(`  ${stats.practiced} of ${stats.questions} questions practised, ${plural(stats.totalAttempts, 'attempt')}`);
   lines.push('');
   lines.push(style.heading('Need by category') + style.dim('  (higher = practise more)'));
   const barWidth = Math.max(8, Math.min(20, width - 40));
@@ -41,18 +42,18 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
     lines.push(...wrapText(detail, width, pad, pad).map((l) => style.dim(l)));
   }
   lines.push('');
-  const streak = stats.streak.current > 0 ? `${stats.streak.current} day${stats.streak.current === 1 ? '' : 's'}` : 'none';
+  const streak = stats.streak.current > 0 ? `${plural(stats.streak.current, 'day')}` : 'none';
   lines.push(`${style.heading('Due')}  ${stats.dueNow} now · ${stats.dueToday} today · ${stats.dueThisWeek} this week`);
   lines.push(`${style.heading('Streak')}  ${streak}${stats.streak.longest > 0 ? ` (best ${stats.streak.longest})` : ''}${stats.streak.practicedToday || stats.streak.current === 0 ? '' : ' · practise today to keep it'}`);
   const total14 = stats.activity.reduce((a, d) => a + d.attempts, 0);
-  lines.push(`${style.heading('Last 14 days')}  ${sparkline(stats.activity.map((d) => d.attempts))}  ${style.dim(`${total14} attempt${total14 === 1 ? '' : 's'}`)}`);
+  lines.push(`${style.heading('Last 14 days')}  ${sparkline(stats.activity.map((d) => d.attempts))}  ${style.dim(`${plural(total14, 'attempt')}`)}`);
   const weak = stats.categories.filter((c) => c.weakest.length > 0);
   if (weak.length > 0) {
     lines.push('');
     lines.push(style.heading('Weakest questions'));
     for (const c of weak) {
       for (const w of c.weakest) {
-        lines.push(`  ${truncate(`${c.category}: ${w.id} (avg ${w.averageRating.toFixed(1)}/4${w.lapses ? `, ${w.lapses} lapse${w.lapses === 1 ? '' : 's'}` : ''}) ${clean(w.question)}`, width - 2)}`);
+        lines.push(`  ${truncate(`${c.category}: ${w.id} (avg ${w.averageRating.toFixed(1)}/4${w.lapses ? `, ${plural(w.lapses, 'lapse')}` : ''}) ${clean(w.question)}`, width - 2)}`);
       }
     }
   }
@@ -61,8 +62,4 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
     lines.push(`${style.heading('Next')}  ${style.accent(stats.next.command)}`);
   }
   return lines.join('\n') + '\n';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

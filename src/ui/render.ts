@@ -2,6 +2,7 @@ import type { FollowUp, Question } from '../core/questions/schema.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import { columns, wrapText } from './text.js';
 import type { Style } from './style.js';
+import { STAR_KEYS, STAR_LABELS } from '../core/questions/star-labels.js';
 
 /** Wraps text to `width` columns, keeping paragraph breaks and list items, indenting every line. */
 export function wrap(text: string, width: number, indent = ''): string {
@@ -51,7 +52,6 @@ export function clean(text: string): string {
 }
 
 const CATEGORY_LABEL = { common: 'Common', behavioral: 'Behavioral', technical: 'Technical' } as const;
-const STAR_LABEL = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
 export interface CardOptions {
   width: number;
@@ -82,7 +82,7 @@ export function renderReveal(q: Question, { width, style }: CardOptions): string
   if (q.star) {
     section(
       'STAR prompts',
-      (Object.keys(STAR_LABEL) as (keyof typeof STAR_LABEL)[]).map((k) => wrap(`- ${STAR_LABEL[k]}: ${clean(q.star![k])}`, width, '  ')).join('\n'),
+      STAR_KEYS.map((k) => wrap(`- ${STAR_LABELS[k]}: ${clean(q.star![k])}`, width, '  ')).join('\n'),
     );
   }
   if (q.framework && q.framework.length > 0) section('Framework', q.framework.map((s, i) => wrap(`${i + 1}. ${clean(s)}`, width, '  ')).join('\n'));

@@ -16,6 +16,7 @@ import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
+import { plural } from '../../core/text/plural.js';
 
 export const drillOptionsSchema = z.object({
   category: z.array(categoryOption).optional(),
@@ -67,7 +68,7 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
     const saved = progress.outcomes.length;
     run.stdout.write(
       progress.saved
-        ? `\nStopped. ${saved} answer${saved === 1 ? '' : 's'} saved this session; review: rmprep report --session ${progress.id}\n`
+        ? `\nStopped. ${plural(saved, 'answer')} saved this session; review: rmprep report --session ${progress.id}\n`
         : '\nStopped. No answers saved this session.\n',
     );
     return EXIT.interrupted;

@@ -10,6 +10,7 @@ import { defineCommand } from '../define-command.js';
 import { NotFoundError } from '../errors.js';
 import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
+import { plural } from '../../core/text/plural.js';
 
 export const exportOptionsSchema = z.object({
   format: z.enum(['anki', 'markdown', 'json'], { error: (issue) => `--format must be anki, markdown or json, not "${clip(issue.input)}"` }),
@@ -33,7 +34,7 @@ async function exportCommand(run: Run, opts: z.infer<typeof exportOptionsSchema>
   if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
     writeOutputFile(file, text);
-    run.stderr.write(`Exported ${questions.length} question${questions.length === 1 ? '' : 's'} to ${clip(file, 200)}\n`);
+    run.stderr.write(`Exported ${plural(questions.length, 'question')} to ${clip(file, 200)}\n`);
     return 0;
   }
   run.stdout.write(text);

@@ -13,6 +13,7 @@ import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { FailureError, NotFoundError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
+import { plural } from '../../core/text/plural.js';
 
 export const historyOptionsSchema = z.object({
   id: z.string().optional(),
@@ -74,7 +75,7 @@ function repair(run: Run): number {
     run.stdout.write(`The history is sound: ${result.kept} records, nothing to repair.\n`);
     return 0;
   }
-  run.stdout.write(`Kept ${result.kept} records; set aside ${result.rejected} bad line${result.rejected === 1 ? '' : 's'} in ${result.rejectedFile}.\n`);
+  run.stdout.write(`Kept ${result.kept} records; set aside ${plural(result.rejected, 'bad line')} in ${result.rejectedFile}.\n`);
   run.stdout.write(`The file as it was is in ${result.backup}.\n`);
   return 0;
 }
@@ -96,7 +97,7 @@ async function importFile(run: Run, file: string): Promise<number> {
   for (const r of batch.rejected.slice(0, 5)) run.warn(`${clip(file)}:${r.line}:1: ${r.reason}; not imported`);
   if (batch.rejected.length > 5) run.warn(`... and ${batch.rejected.length - 5} more records not imported for their time`);
   const result = appendRecords(run.paths.historyFile, batch.records, { ...storeOptions(run), now });
-  const attempts = (n: number) => `${n} attempt${n === 1 ? '' : 's'}`;
+  const attempts = (n: number) => plural(n, 'attempt');
   run.stdout.write(`Imported ${attempts(result.added)} into ${run.paths.historyFile}; ${result.duplicates} already there, ${batch.rejected.length} rejected.\n`);
   return 0;
 }

@@ -5,6 +5,8 @@ import type { Run } from '../context.js';
 import { checkedBy, defineCommand } from '../define-command.js';
 import { warnAboutProblems } from '../run.js';
 import { clean, renderTable } from '../../ui/render.js';
+import { plural } from '../../core/text/plural.js';
+import { listRow } from '../../core/questions/cache-shape.js';
 
 interface RawListOptions {
   category?: string;
@@ -27,7 +29,7 @@ async function listCommand(run: Run, opts: { category?: Category | undefined; ta
     .filter((q) => (!opts.category || q.category === opts.category) && (!tag || q.tags.includes(tag)))
     .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
   if (opts.json) {
-    const rows = questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty }));
+    const rows = questions.map(listRow);
     run.stdout.write(`${toJsonText(rows)}\n`);
     return 0;
   }
@@ -37,6 +39,6 @@ async function listCommand(run: Run, opts: { category?: Category | undefined; ta
   }
   const rows = questions.map((q) => [q.id, q.category, String(q.difficulty), clean(q.question).replace(/\s+/g, ' ')]);
   run.stdout.write(renderTable(['ID', 'CATEGORY', 'DIFF', 'QUESTION'], rows, run.width, run.style));
-  run.stdout.write(run.style.dim(`${questions.length} question${questions.length === 1 ? '' : 's'}; 'rmprep show <id>' for one in full\n`));
+  run.stdout.write(run.style.dim(`${plural(questions.length, 'question')}; 'rmprep show <id>' for one in full\n`));
   return 0;
 }

@@ -6,6 +6,7 @@ import { formatProblem } from '../../core/problems.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
+import { plural } from '../../core/text/plural.js';
 
 export const validateOptionsSchema = z.object({ json: z.boolean().optional() });
 
@@ -22,12 +23,12 @@ async function validateCommand(run: Run, opts: z.infer<typeof validateOptionsSch
     return bank.problems.length > 0 ? 1 : 0;
   }
   for (const p of bank.problems) run.stdout.write(`${sanitizeText(formatProblem(p))}\n`);
-  const files = `${bank.fileCount} file${bank.fileCount === 1 ? '' : 's'}`;
-  const questions = `${bank.questions.length} valid question${bank.questions.length === 1 ? '' : 's'}`;
+  const files = `${plural(bank.fileCount, 'file')}`;
+  const questions = plural(bank.questions.length, 'valid question');
   if (bank.problems.length === 0) {
     run.stderr.write(`${run.style.good('✓')} ${questions} in ${files}, no problems\n`);
     return 0;
   }
-  run.stderr.write(`${run.style.bad('✗')} ${bank.problems.length} problem${bank.problems.length === 1 ? '' : 's'} in ${files} (${questions})\n`);
+  run.stderr.write(`${run.style.bad('✗')} ${plural(bank.problems.length, 'problem')} in ${files} (${questions})\n`);
   return 1;
 }

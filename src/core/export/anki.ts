@@ -1,9 +1,9 @@
 import { sanitizeText } from '../text/sanitize.js';
 import type { QuestionData } from '../questions/schema.js';
+import { STAR_KEYS, STAR_LABELS } from '../questions/star-labels.js';
 
 /** Column order of a note line; the header lines name the special columns by these (1-based) positions. */
 export const ANKI_COLUMNS = ['guid', 'Front', 'Back', 'deck', 'tags'] as const;
-const STAR_LABEL = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
 /**
  * An Anki note file (Anki 2.1.55 or later): tab-separated, HTML fields, one note per line. The header lines
@@ -54,7 +54,7 @@ export function ankiBack(q: QuestionData): string {
   }
   if (q.star) {
     const star = q.star;
-    const items = (Object.keys(STAR_LABEL) as (keyof typeof STAR_LABEL)[]).map((k) => `<li><b>${STAR_LABEL[k]}:</b> ${htmlLine(star[k])}</li>`);
+    const items = STAR_KEYS.map((k) => `<li><b>${STAR_LABELS[k]}:</b> ${htmlLine(star[k])}</li>`);
     parts.push(`<p><b>STAR prompts</b></p><ul>${items.join('')}</ul>`);
   }
   if (q.framework && q.framework.length > 0) {

@@ -1,8 +1,9 @@
 import { CATEGORIES, type Category, type FollowUp, type QuestionData } from '../questions/schema.js';
 import { escapeMarkdownBlock, escapeMarkdownInline } from './markdown-escape.js';
+import { plural } from '../text/plural.js';
+import { STAR_KEYS, STAR_LABELS } from '../questions/star-labels.js';
 
 const CATEGORY_TITLE: Record<Category, string> = { common: 'Common questions', behavioral: 'Behavioral questions', technical: 'Technical questions' };
-const STAR_LABEL = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 
 /**
  * A printable study sheet: the questions grouped by category, each with why it is asked, its key points,
@@ -11,7 +12,7 @@ const STAR_LABEL = { situation: 'Situation', task: 'Task', action: 'Action', res
 export function exportMarkdown(questions: readonly QuestionData[]): string {
   const out: string[] = ['# Release Manager interview study sheet', ''];
   const groups = CATEGORIES.map((c) => ({ category: c, items: sortById(questions.filter((q) => q.category === c)) })).filter((g) => g.items.length > 0);
-  out.push(`${questions.length} question${questions.length === 1 ? '' : 's'}: ${groups.map((g) => `${g.items.length} ${g.category}`).join(', ')}.`, '');
+  out.push(`${plural(questions.length, 'question')}: ${groups.map((g) => `${g.items.length} ${g.category}`).join(', ')}.`, '');
   for (const group of groups) {
     out.push(`## ${CATEGORY_TITLE[group.category]}`, '');
     group.items.forEach((q, i) => out.push(...questionSection(q, i + 1), ''));
@@ -30,7 +31,7 @@ function questionSection(q: QuestionData, n: number): string[] {
   }
   if (q.star) {
     const star = q.star;
-    lines.push('**STAR prompts**', '', ...(Object.keys(STAR_LABEL) as (keyof typeof STAR_LABEL)[]).map((k) => `- **${STAR_LABEL[k]}:** ${escapeMarkdownInline(star[k])}`), '');
+    lines.push('**STAR prompts**', '', ...STAR_KEYS.map((k) => `- **${STAR_LABELS[k]}:** ${escapeMarkdownInline(star[k])}`), '');
   }
   if (q.framework && q.framework.length > 0) {
     lines.push('**Framework**', '', ...q.framework.map((s, i) => `${i + 1}. ${escapeMarkdownInline(s)}`), '');

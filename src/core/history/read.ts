@@ -8,6 +8,7 @@ import type { StoreOptions } from './options.js';
 import { parseHistoryText, type ParsedHistory } from './parse.js';
 import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
+import { plural } from '../text/plural.js';
 
 export interface HistoryData {
   version: number;
@@ -64,7 +65,7 @@ export function checkReadable(path: string, file: string, current: Current, fs: 
   const first = parsed.bad[0];
   if (first) {
     const backup = backupOf(fs, file, current.bytes);
-    const more = parsed.bad.length > 1 ? ` (and ${parsed.bad.length - 1} more bad line${parsed.bad.length > 2 ? 's' : ''})` : '';
+    const more = parsed.bad.length > 1 ? ` (and ${plural(parsed.bad.length - 1, 'more bad line')})` : '';
     throw new HistoryError(
       'corrupt',
       `${path}:${first.line}:${first.col}: ${first.message}${more}; rmprep will not write to this history until it is fixed (a copy is in ${backup})`,

@@ -5,6 +5,7 @@ import { stamp, type Fs } from './files.js';
 import type { WriteOptions } from './options.js';
 import { HEADER } from './read.js';
 import type { HistoryRecord } from './schema.js';
+import { describeWriteErrno } from '../fs/errno-text.js';
 
 /**
  * The error for records the history could not take, for whatever reason, after keeping them in a rescue
@@ -40,9 +41,5 @@ function rescue(fs: Fs, records: HistoryRecord[], opts: WriteOptions): string | 
 }
 
 function describeCode(code: string): string {
-  if (code === 'ENOSPC') return 'the disk is full (ENOSPC)';
-  if (code === 'EDQUOT') return 'the disk quota is exceeded (EDQUOT)';
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code})`;
-  if (code === 'EROFS') return 'the file system is read-only (EROFS)';
-  return `write failed (${code})`;
+  return describeWriteErrno(code) ?? `write failed (${code})`;
 }

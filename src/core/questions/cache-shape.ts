@@ -9,6 +9,13 @@ export interface Listing {
   problems: Problem[];
 }
 
+type ListRow = Listing['rows'][number];
+
+/** One question as `list` shows it (and `list --json` prints it), whatever else the question holds. */
+export function listRow(q: ListRow): ListRow {
+  return { id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty };
+}
+
 // Caches are files like any other: anything may have changed them. `list` and `show` read them, so the
 // checks are written out by hand (npm run lint keeps zod out of their bundle).
 

@@ -6,7 +6,7 @@ import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
 import type { Question } from './schema.js';
-import { isCachedFileShape, isListing, isParsedQuestion, isSpot, isStampMap, type Listing } from './cache-shape.js';
+import { isCachedFileShape, isListing, isParsedQuestion, isSpot, isStampMap, listRow, type Listing } from './cache-shape.js';
 
 /** Bump when the cached shape or the parser's results change. */
 const CACHE_VERSION = 2;
@@ -102,7 +102,7 @@ export function writeBankCache(
     const stats: ListingFile['files'] = {};
     for (const f of files) stats[f.file] = [f.size, f.mtimeMs];
     const listing: Listing = {
-      rows: bank.questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty })),
+      rows: bank.questions.map(listRow),
       problems: bank.problems,
     };
     writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });

@@ -6,6 +6,7 @@ import type { Bank, BankSource, LoadOptions } from './bank.js';
 import { lookupCachedQuestion, readCachedListing, type Listing } from './cache.js';
 import { loadBank } from './load.js';
 import type { Question } from './schema.js';
+import { listRow } from './cache-shape.js';
 
 /** Where questions come from, and the cheapest way to answer each kind of request. */
 export interface QuestionSource {
@@ -34,7 +35,7 @@ export function openQuestionSource(sources: BankSource[], opts: LoadOptions & { 
       if (cached) return cached;
       const loaded = await source.loadBank();
       return {
-        rows: loaded.questions.map((q) => ({ id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty })),
+        rows: loaded.questions.map(listRow),
         problems: loaded.problems,
       };
     },
