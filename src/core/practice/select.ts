@@ -64,7 +64,7 @@ function interleave(queues: Map<Category, Pick[]>, needs: Map<Category, Category
   const live = new Map([...queues].map(([c, q]) => [c, [...q]]));
   while (live.size > 0) {
     const categories = [...live.keys()];
-    const category = mode === 'strict' ? neediest(categories, needs, rng) : weightedChoice(categories, needs, rng);
+    const category = mode === 'strict' ? neediest(categories, needs) : weightedChoice(categories, needs, rng);
     const queue = live.get(category) as Pick[];
     out.push(queue.shift() as Pick);
     if (queue.length === 0) live.delete(category);
@@ -72,10 +72,12 @@ function interleave(queues: Map<Category, Pick[]>, needs: Map<Category, Category
   return out;
 }
 
-function neediest(categories: Category[], needs: Map<Category, CategoryNeed>, rng: Rng): Category {
+/** The neediest category; a tie goes to the one ranked first, so `next` and `stats` recommend the same. */
+function neediest(categories: Category[], needs: Map<Category, CategoryNeed>): Category {
   const top = Math.max(...categories.map((c) => needs.get(c)?.need ?? 0));
+  const ranked = [...needs.keys()];
   const tied = categories.filter((c) => Math.abs((needs.get(c)?.need ?? 0) - top) < 1e-9);
-  return tied[Math.floor(rng() * tied.length)] as Category;
+  return tied.sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b))[0] as Category;
 }
 
 /** Picks a category with probability growing with the square of its need; every category keeps some chance. */
