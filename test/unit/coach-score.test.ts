@@ -128,18 +128,13 @@ describe('analyzeAnswer', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
-  it('analyzes a 2,000-word answer well under 50 ms', () => {
+  it('analyzes a 2,000-word answer whole (its speed is measured by the coach row of npm run bench)', () => {
     const words = STRONG.split(/\s+/);
     const answer = Array.from({ length: 2000 }, (_, i) => words[i % words.length]).join(' ');
-    analyzeAnswer(ROLLBACK_Q, answer);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      analyzeAnswer(ROLLBACK_Q, answer);
-      times.push(performance.now() - start);
-    }
-    times.sort((x, y) => x - y);
-    expect(times[2]).toBeLessThan(50);
+    const r = analyzeAnswer(ROLLBACK_Q, answer);
+    expect(r.words).toBe(2000);
+    expect(r.delivery.band).toBe('long');
+    expect(r.coverage).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ import type { QuestionData } from '../questions/schema.js';
 import { type TermPattern, compileTerm, hasNegation, matchTerm } from './match.js';
 import { readAnswer } from './reading.js';
 import { type Thesaurus, buildThesaurus } from './synonyms.js';
-import { GENERIC, SMALL_MARK, STOPWORDS, splitWords, stemWord } from './text.js';
+import { GENERIC, SMALL_MARK, STOPWORDS, cachedStem, splitWords, stemWord } from './text.js';
 import { TUNING } from './tuning.js';
 
 /** A step and a point this alike are one idea, judged once. */
@@ -98,7 +98,7 @@ function contentStems(text: string): string[] {
   const out: string[] = [];
   for (const w of splitWords(text)) {
     if (STOPWORDS.has(w) || w.length < 2 || /\d/.test(w)) continue;
-    const s = stemWord(w);
+    const s = cachedStem(w);
     if (!STOP_STEMS.has(s)) out.push(s);
   }
   return out;

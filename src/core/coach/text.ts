@@ -46,6 +46,17 @@ const VOWEL = /[aeiouy]/;
 const STEMS = new Map<string, string>();
 const MAX_CACHED_STEMS = 50_000;
 
+/** stemWord, remembered. */
+export function cachedStem(norm: string): string {
+  let stem = STEMS.get(norm);
+  if (stem === undefined) {
+    stem = stemWord(norm);
+    // Bounded: answers are untrusted and may hold any number of distinct words.
+    if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(norm, stem);
+  }
+  return stem;
+}
+
 export function analyzeText(text: string): AnalyzedText {
   const tokens: Token[] = [];
   const index = new Map<string, number[]>();
@@ -63,12 +74,7 @@ export function analyzeText(text: string): AnalyzedText {
     if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
     if (gapBefore !== 'none' && tokens.length > 0) clause++;
     const norm = normalizeWord(raw);
-    let stem = STEMS.get(norm);
-    if (stem === undefined) {
-      stem = stemWord(norm);
-      // Bounded: answers are untrusted and may hold any number of distinct words.
-      if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(norm, stem);
-    }
+    const stem = cachedStem(norm);
     const position = tokens.length;
     tokens.push({ raw, norm, stem, start, end: start + raw.length, sentence, clause, gapBefore, stop: STOPWORDS.has(norm) });
     pushTo(index, stem, position);
