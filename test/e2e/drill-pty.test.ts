@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome } from '../helpers/cli.js';
 import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
@@ -88,5 +89,30 @@ describe('drill in a pseudo-terminal', () => {
     await s.pageUntil(/No answers rated this time\./);
     expect(await s.exited()).toBe(0);
     expect(s.text).toContain('skipped');
+  });
+
+  it('opens the editor on the question and STAR prompts, saves what was written without them, as an editor answer', async () => {
+    const editor = join(home.dir, 'editor.sh');
+    const seen = join(home.dir, 'seen.txt');
+    writeFileSync(editor, `#!/bin/sh\ncp "$1" ${JSON.stringify(seen)}\nprintf 'Written in the editor.\\n\\nWith a second paragraph.\\n' >> "$1"\n`);
+    chmodSync(editor, 0o755);
+    const s = new PtySession(['drill', '--id', 'team-conflict', '--answer-mode', 'editor'], { ...home.env, EDITOR: editor, VISUAL: editor });
+    await s.waitFor('Write your answer in your editor');
+    s.type(KEY.enter);
+    await s.waitFor('Answer written in your editor');
+    await s.waitFor('Press any key to see the model answer');
+    // Said once: the prompt's own line and the key hint no longer both say to press Enter.
+    expect(s.text).not.toContain('Press Enter to open your editor');
+    expect(s.text).toContain('Write your answer in your editor, then save and close it.');
+    s.type(' ');
+    await s.pageUntil(/How did it go\?/);
+    s.type(KEY.enter);
+    await s.waitFor('Session summary');
+    expect(await s.exited()).toBe(0);
+    const template = readFileSync(seen, 'utf8');
+    expect(template).toMatch(/^# .*clashed|^# Describe/);
+    expect(template).toContain('# - Situation:');
+    const [attempt] = attempts();
+    expect(attempt).toMatchObject({ questionId: 'team-conflict', mode: 'editor', answer: 'Written in the editor.\n\nWith a second paragraph.' });
   });
 });
