@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/core/plan.js';
@@ -62,6 +62,15 @@ describe('files that must be regular', () => {
     expect(r.timedOut).toBeUndefined();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^rmprep: cannot read \/dev\/zero: it is larger than 256 MB/);
+  });
+
+  it('a FIFO where the history lock goes is not waited on: the attempt is saved', async () => {
+    mkdirSync(join(home.history, '..'), { recursive: true });
+    mkfifo(`${home.history}.lock`);
+    const r = await runCli(['coach', 'team-conflict', '--record', '--rating', 'good'], { env: { ...home.env, TMPDIR: home.dir }, input: 'We rolled back in four minutes.', timeoutMs: 40_000 });
+    expect(r.timedOut).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(readFileSync(home.history, 'utf8')).toMatch(/rolled back in four minutes/);
   });
 
   it('cache files replaced by FIFOs are passed over, not waited on', async () => {

@@ -191,17 +191,22 @@ function release(fs: typeof nodeFs, lockPath: string, mine: Identity, content: s
   }
 }
 
+/** Far more than any lock rmprep writes (a line of JSON). */
+const MAX_LOCK_BYTES = 64 * 1024;
+
 /** Who holds the lock, read from one open file so that content and identity belong together. */
 function inspect(fs: typeof nodeFs, lockPath: string): Holder | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(lockPath, 'r');
+    // O_NONBLOCK: a FIFO put where the lock goes must not be waited on.
+    fd = fs.openSync(lockPath, nodeFs.constants.O_RDONLY | nodeFs.constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
   try {
     const st = fs.fstatSync(fd);
-    const raw = fs.readFileSync(fd, 'utf8');
+    // Anything but a small regular file is no lock rmprep wrote: judged by its age, never read.
+    const raw = st.isFile() && st.size <= MAX_LOCK_BYTES ? fs.readFileSync(fd, 'utf8') : '';
     let pid: number | undefined;
     let owner: LockOwner | undefined;
     try {
@@ -247,7 +252,7 @@ function removeStale(fs: typeof nodeFs, lockPath: string, holder: Holder): void 
   let same = false;
   try {
     const st = fs.statSync(aside);
-    same = st.ino === holder.ino && st.dev === holder.dev && fs.readFileSync(aside, 'utf8') === holder.raw;
+    same = st.ino === holder.ino && st.dev === holder.dev && (!st.isFile() || st.size > MAX_LOCK_BYTES || fs.readFileSync(aside, 'utf8') === holder.raw);
   } catch {
     // Treated as not the same: it goes back.
   }
