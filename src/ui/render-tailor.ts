@@ -2,6 +2,7 @@ import type { TailorResult } from '../core/tailor/rank.js';
 import { clean } from './render.js';
 import type { Style } from './style.js';
 import { wrapText } from './text.js';
+import { plural } from '../core/text/plural.js';
 
 export interface TailorScreen {
   width: number;
@@ -31,7 +32,7 @@ export function renderTailor(result: TailorResult, { width, style }: TailorScree
   out.push('', style.heading('What the posting stresses:'));
   for (const theme of result.themes) {
     const covered = theme.questions.length > 0;
-    const mark = covered ? style.good(`${theme.questions.length} question${theme.questions.length === 1 ? '' : 's'}`) : style.bad('no question');
+    const mark = covered ? style.good(plural(theme.questions.length, 'question')) : style.bad('no question');
     out.push(...wrapText(`${theme.label} (${mark}): ${words(theme.phrases)}`, width, '  - ', '    '));
   }
   if (result.themes.length === 0) out.push('  nothing from the release-management vocabulary; the ranking uses shared words only');
