@@ -101,19 +101,31 @@ function renderFollowUp(f: FollowUp, width: number, style: Style): string {
 /** The widest a column other than the last may be: one long id must not push every row off the screen. */
 const MAX_COLUMN = 40;
 
-/** A plain table: columns padded (cut past MAX_COLUMN), the last one truncated to fit. */
+/** Below this many columns the last cell gets a line of its own, as a few letters of it tell nothing. */
+const MIN_LAST_COLUMN = 20;
+
+/**
+ * A plain table: columns padded (cut past MAX_COLUMN), the last one truncated to fit; on a narrow
+ * terminal the last cell goes on its own indented line under the others.
+ */
 export function renderTable(headers: string[], rows: string[][], width: number, style: Style): string {
   const widths = headers.map((h, i) => Math.min(MAX_COLUMN, rows.reduce((w, r) => Math.max(w, columns(r[i] ?? '')), columns(h))));
   const fixed = widths.slice(0, -1).reduce((a, b) => a + b + 2, 0);
+  if (width - fixed < MIN_LAST_COLUMN && headers.length > 1) {
+    const head = (cells: string[]) => cells.slice(0, -1).map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
+    const below = (cells: string[]) => `  ${truncate(cells[cells.length - 1] ?? '', Math.max(10, width - 2))}`;
+    return [style.bold(`${head(headers)}\n${below(headers)}`), ...rows.map((r) => `${head(r)}\n${below(r)}`)].join('\n') + '\n';
+  }
   const lastWidth = Math.max(10, width - fixed);
-  const pad = (c: string, w: number) => {
-    const cut = columns(c) > w ? truncate(c, w) : c;
-    return cut + ' '.repeat(Math.max(0, w - columns(cut)));
-  };
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? truncate(c, lastWidth) : pad(c, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [style.bold(line(headers)), ...rows.map(line)].join('\n') + '\n';
+}
+
+function pad(cell: string, width: number): string {
+  const cut = columns(cell) > width ? truncate(cell, width) : cell;
+  return cut + ' '.repeat(Math.max(0, width - columns(cut)));
 }
