@@ -4,9 +4,10 @@ import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';
 import { countNewlines, existingSize, readFirstLine, type Fs } from './files.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import type { WriteOptions } from './options.js';
+import { chunkBytes, MAX_READ_BYTES, type WriteOptions } from './options.js';
 import { checkReadable, HEADER, readCurrent, resolveTarget } from './read.js';
 import { notSaved } from './rescue.js';
+import { scanHistory } from './scan.js';
 import { recordSchema, type AttemptDraft, type AttemptRecord, type HistoryRecord, type SessionRecord, type StoredCard } from './schema.js';
 import { applyRecord, type Summary } from './summary.js';
 import { loadState, removeCache, writeCache, zoneKey, type State } from './summary-cache.js';
@@ -113,19 +114,23 @@ function withHistory(path: string, opts: WriteOptions, make: (under: Under) => H
     if (readFirstLine(fs, file) === HEADER) {
       // The usual case, without reading the whole file: the summary comes from the cache when that matches
       // the file (a full read, which refuses a damaged file, otherwise), and only the last line is looked at.
-      state = loadState(file, fs, path, opts);
+      state = loadState(file, fs, path, opts, () => lock?.refresh());
       end = repairTailOnly(fs, file, opts.now);
     } else {
-      let current = readCurrent(fs, file);
+      let current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
       checkReadable(path, file, current, fs);
-      if (upgradeIfOlder(fs, file, HEADER, current)) current = readCurrent(fs, file);
+      if (upgradeIfOlder(fs, file, HEADER, current)) current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
       end = repairTail(fs, file, current, HEADER, opts.now);
       state = loadState(file, fs, path, opts);
       existed = current.exists;
     }
     lock.refresh();
     const { start, lead } = end;
-    const ids = () => new Set(readCurrent(fs, file).parsed.records.map((r) => r.id));
+    const ids = () => {
+      const seen = new Set<string>();
+      scanHistory(fs, file, chunkBytes(opts), { record: (r) => seen.add(r.id), progress: () => lock?.refresh() });
+      return seen;
+    };
     const records = make({ summary: state.summary, ids }).map(checkRecord);
     if (records.length === 0) return;
     // Two writers must never append at once: if this lock was taken over meanwhile, nothing is written.

@@ -94,3 +94,8 @@ export function countNewlines(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/** A size for messages: "64 kB", "300 MB". */
+export function describeBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.ceil(n / (1024 * 1024))} MB` : `${Math.ceil(n / 1024)} kB`;
+}

@@ -1,11 +1,12 @@
 import * as nodeFs from 'node:fs';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
 import { kindOf } from '../fs/read-bounded.js';
 import { keepBackup } from './backup.js';
 import { HistoryError } from './errors.js';
-import { hashOf, type Fs } from './files.js';
-import type { StoreOptions } from './options.js';
+import { describeBytes, hashOf, type Fs } from './files.js';
+import { MAX_READ_BYTES, type StoreOptions } from './options.js';
 import { parseHistoryText, type ParsedHistory } from './parse.js';
+import type { Scan } from './scan.js';
 import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
 import { plural } from '../text/plural.js';
@@ -24,7 +25,7 @@ export function readHistory(path: string, opts: StoreOptions = {}): HistoryData 
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { version: HISTORY_VERSION, records: [], size: 0 };
-  const current = readCurrent(fs, file);
+  const current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
   checkReadable(path, file, current, fs);
   return { version: versionOf(current.parsed), records: currentRecords(current.parsed), size: current.parsed.completeBytes };
 }
@@ -36,16 +37,36 @@ export interface Current {
   parsed: ParsedHistory;
 }
 
-export function readCurrent(fs: Fs, file: string): Current {
+/** The whole file in memory, for the calls that need every record at once; one too large is refused. */
+export function readCurrent(fs: Fs, file: string, maxBytes: number): Current {
   let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), text: '', parsed: parseHistoryText('') };
     throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > maxBytes) throw tooLarge(file, size, maxBytes);
+    bytes = fs.readFileSync(fd);
+  } catch (err) {
+    if (err instanceof HistoryError) throw err;
+    throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  } finally {
+    fs.closeSync(fd);
+  }
   const text = bytes.toString('utf8');
   return { exists: true, bytes, text, parsed: parseHistoryText(text) };
+}
+
+function tooLarge(file: string, size: number, limit: number): HistoryError {
+  return new HistoryError(
+    'too-large',
+    `the history ${file} is ${describeBytes(size)}, more than rmprep reads at once (${describeBytes(limit)}); nothing was changed`,
+    "'rmprep stats' and 'rmprep history --repair' read it in parts; for the rest, keep a copy and start a new history with --history",
+  );
 }
 
 export function versionOf(parsed: ParsedHistory): number {
@@ -53,7 +74,7 @@ export function versionOf(parsed: ParsedHistory): number {
 }
 
 /** Refuses a history of a newer format, or one with bad lines (keeping a copy of it first). */
-export function checkReadable(path: string, file: string, current: Current, fs: Fs): void {
+export function checkReadable(path: string, file: string, current: Current, fs: Fs, backup = () => backupOf(fs, file, current.bytes)): void {
   const { parsed } = current;
   if (parsed.header && parsed.header.version > HISTORY_VERSION) {
     throw new HistoryError(
@@ -64,13 +85,35 @@ export function checkReadable(path: string, file: string, current: Current, fs: 
   }
   const first = parsed.bad[0];
   if (first) {
-    const backup = backupOf(fs, file, current.bytes);
+    const copy = backup();
     const more = parsed.bad.length > 1 ? ` (and ${plural(parsed.bad.length - 1, 'more bad line')})` : '';
     throw new HistoryError(
       'corrupt',
-      `${path}:${first.line}:${first.col}: ${first.message}${more}; rmprep will not write to this history until it is fixed (a copy is in ${backup})`,
+      `${path}:${first.line}:${first.col}: ${first.message}${more}; rmprep will not write to this history until it is fixed (a copy is in ${copy})`,
       'fix the line by hand, or run: rmprep history --repair (it sets the bad lines aside in a file and keeps the rest)',
     );
+  }
+}
+
+/** The same checks for a history read in parts: its backup is a copy of the file, named by the hash the scan made. */
+export function checkScanned(path: string, file: string, scan: Scan, fs: Fs): void {
+  const bytes = { length: 0 } as Buffer;
+  const refused = { exists: true, bytes, text: '', parsed: { header: scan.header, records: [], bad: scan.bad, torn: scan.torn, completeBytes: scan.completeBytes } };
+  checkReadable(path, file, refused, fs, () => copyBackup(fs, file, scan.hash));
+}
+
+/** A copy of a history read in parts, named by the hash its scan made. */
+export function copyBackup(fs: Fs, file: string, hash: string): string {
+  const backup = `${file}.${hash}.bak`;
+  try {
+    if (!fs.existsSync(backup)) {
+      const temp = `${dirname(backup)}/.${basename(backup)}.tmp-${process.pid}-${hash}`;
+      fs.copyFileSync(file, temp);
+      fs.renameSync(temp, backup);
+    }
+    return backup;
+  } catch {
+    return `${backup} (could not be written)`;
   }
 }
 

@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { stamp, uniquePath, writeAtomic } from './files.js';
+import { basename, dirname, join } from 'node:path';
+import { stamp, uniquePath, type Fs } from './files.js';
 import { acquireLock } from './lock.js';
-import type { WriteOptions } from './options.js';
-import { backupOf, checkReadable, HEADER, readCurrent, resolveTarget } from './read.js';
-import { HISTORY_VERSION } from './schema.js';
-import { currentRecords, historyText } from './upgrade.js';
+import { chunkBytes, type WriteOptions } from './options.js';
+import { checkScanned, copyBackup, HEADER, resolveTarget } from './read.js';
+import { scanHistory } from './scan.js';
+import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 
 export interface RepairResult {
   kept: number;
@@ -13,25 +15,65 @@ export interface RepairResult {
   backup?: string;
 }
 
-/** Sets aside every line that is not a valid record and rewrites the rest; returns what was done. */
+/**
+ * Sets aside every line that is not a valid record and rewrites the rest; returns what was done. Reads
+ * and writes in parts, so a history of any size is repaired in bounded memory.
+ */
 export function repairHistory(path: string, opts: WriteOptions): RepairResult {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { kept: 0, rejected: 0 };
-  const lock = acquireLock(file, { fs });
+  const lock = acquireLock(file, { fs, ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}) });
   try {
-    const current = readCurrent(fs, file);
-    const { parsed } = current;
-    if (parsed.header && parsed.header.version > HISTORY_VERSION) checkReadable(path, file, current, fs);
-    const rejected = [...parsed.bad.map((b) => b.text), ...(parsed.torn ? [parsed.torn.text] : [])];
-    if (rejected.length === 0) return { kept: parsed.records.length, rejected: 0 };
-    const backup = backupOf(fs, file, current.bytes);
+    const chunk = chunkBytes(opts);
+    let kept = 0;
+    const scan = scanHistory(fs, file, chunk, { record: () => kept++, progress: () => lock.refresh() });
+    if ((scan.header?.version ?? HISTORY_VERSION) > HISTORY_VERSION) checkScanned(path, file, scan, fs);
+    const rejected = [...scan.bad.map((b) => b.text), ...(scan.torn ? [scan.torn.text] : [])];
+    if (rejected.length === 0) return { kept, rejected: 0 };
+    const backup = copyBackup(fs, file, scan.hash);
     const rejectedFile = uniquePath(fs, `${file}.rejected-${stamp(opts.now)}`, '.txt');
     fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`, { flag: 'wx' });
-    const records = currentRecords(parsed);
-    writeAtomic(fs, file, historyText(HEADER, records));
-    return { kept: records.length, rejected: rejected.length, rejectedFile, backup };
+    rewrite(fs, file, (write) => scanHistory(fs, file, chunk, { record: write, progress: () => lock.refresh() }));
+    return { kept, rejected: rejected.length, rejectedFile, backup };
   } finally {
     lock.release();
+  }
+}
+
+/** Writes the header and every record `feed` hands over to a temporary file, then puts it in place whole. */
+function rewrite(fs: Fs, file: string, feed: (write: (r: HistoryRecord) => void) => void): void {
+  const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const fd = fs.openSync(temp, 'wx', 0o600);
+  try {
+    let batch: string[] = [`${HEADER}\n`];
+    let size = 0;
+    const flush = () => {
+      const bytes = Buffer.from(batch.join(''));
+      for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+      batch = [];
+      size = 0;
+    };
+    feed((r) => {
+      const line = `${JSON.stringify(r)}\n`;
+      batch.push(line);
+      size += line.length;
+      if (size > 1_000_000) flush();
+    });
+    flush();
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  fs.renameSync(temp, file);
+  try {
+    const dirFd = fs.openSync(dirname(file), 'r');
+    fs.fsyncSync(dirFd);
+    fs.closeSync(dirFd);
+  } catch {
+    // Some file systems cannot fsync a folder; the rename itself is still atomic.
   }
 }

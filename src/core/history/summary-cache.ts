@@ -5,12 +5,13 @@ import { basename, dirname, join } from 'node:path';
 import { countNewlines, readTail, writeAtomic, type Fs } from './files.js';
 import type { StoreOptions } from './options.js';
 import { parseHistoryText } from './parse.js';
-import { checkReadable, readCurrent, resolveTarget, versionOf } from './read.js';
+import { chunkBytes } from './options.js';
+import { checkScanned, resolveTarget } from './read.js';
+import { scanHistory } from './scan.js';
 import { z } from 'zod';
 import { categorySchema } from '../questions/schema.js';
 import { cardSchema, HISTORY_VERSION } from './schema.js';
-import { applyRecord, emptySummary, RECENT, summarize, type Summary } from './summary.js';
-import { currentRecords } from './upgrade.js';
+import { applyRecord, emptySummary, RECENT, type Summary } from './summary.js';
 
 /** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_CACHE_BYTES = 64_000_000;
@@ -28,7 +29,7 @@ export interface State {
 }
 
 /** `display` is the path as the user gave it, for messages. */
-export function loadState(path: string, fs: Fs, display: string, opts: StoreOptions): State {
+export function loadState(path: string, fs: Fs, display: string, opts: StoreOptions, progress?: () => void): State {
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { summary: emptySummary(), size: 0, lines: 0 };
   const stat = fs.statSync(file);
@@ -44,11 +45,12 @@ export function loadState(path: string, fs: Fs, display: string, opts: StoreOpti
       return { summary: cached.summary, size: parsed.completeBytes, lines: cached.lines + countNewlines(covered) };
     }
   }
-  const current = readCurrent(fs, file);
-  checkReadable(display, file, current, fs);
-  const summary = summarize(currentRecords(current.parsed));
-  const state = { summary, size: current.parsed.completeBytes, lines: countNewlines(current.text.slice(0, current.parsed.completeBytes)) };
-  if (versionOf(current.parsed) === HISTORY_VERSION) writeCache(fs, file, state, zone);
+  // Read in parts: a history of any size is summarized in bounded memory.
+  const summary = emptySummary();
+  const scan = scanHistory(fs, file, chunkBytes(opts), { record: (r) => applyRecord(summary, r), ...(progress ? { progress } : {}) });
+  checkScanned(display, file, scan, fs);
+  const state = { summary, size: scan.completeBytes, lines: scan.lines };
+  if ((scan.header?.version ?? HISTORY_VERSION) === HISTORY_VERSION) writeCache(fs, file, state, zone);
   return state;
 }
 

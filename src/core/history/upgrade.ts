@@ -29,8 +29,14 @@ export function upgradeIfOlder(fs: Fs, file: string, header: string, current: { 
 
 /** Version 1 kept no scheduling state: replay each question's ratings through the scheduler. */
 function upgradeRecords(records: HistoryRecord[]): HistoryRecord[] {
+  return records.map(makeUpgrader(1));
+}
+
+/** Brings records of a file of `version` to the current format one at a time, in file order. */
+export function makeUpgrader(version: number): (record: HistoryRecord) => HistoryRecord {
+  if (version >= HISTORY_VERSION) return (r) => r;
   const cards = new Map<string, AttemptRecord['card']>();
-  return records.map((r) => {
+  return (r) => {
     if (r.type !== 'attempt') return r;
     if (r.card) {
       cards.set(r.questionId, r.card);
@@ -39,7 +45,7 @@ function upgradeRecords(records: HistoryRecord[]): HistoryRecord[] {
     const card = nextCard(cards.get(r.questionId), r.rating, r.at);
     cards.set(r.questionId, card);
     return { ...r, card };
-  });
+  };
 }
 
 /**
