@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttemptRecord, HistoryRecord } from '../../src/core/history/schema.js';
 import { readHistory, recordAttempt } from '../../src/core/history/store.js';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { at, draft, expectConsistentChains, expectWholeFile, HEADER, leftovers, seeded } from './helpers.js';
+import { attempts, at, draft, expectConsistentChains, expectWholeFile, HEADER, leftovers, seeded } from './helpers.js';
 
 let home: ReturnType<typeof makeHome>;
 let dir: string;
@@ -87,9 +87,9 @@ describe('a hand-edited bad line in the middle', () => {
 
     const again = await run(['coach', 'team-conflict', '--record', '--answer-file', answerFile]);
     expect(again.code).toBe(0);
-    expect(readHistory(home.history).records).toHaveLength(6);
+    expect(attempts(readHistory(home.history).records)).toHaveLength(6);
     const sound = await run(['history', '--repair']);
-    expect(sound.stdout).toBe('The history is sound: 6 records, nothing to repair.\n');
+    expect(sound.stdout).toBe('The history is sound: 7 records, nothing to repair.\n'); // six attempts and the scripted session's marker
   });
 });
 
@@ -133,7 +133,7 @@ describe('a truncated file (cut short at a seeded random byte, as by a partial c
     expect(JSON.parse(s.stdout).totalAttempts).toBe(3);
     const c = await run(['coach', 'team-conflict', '--record', '--answer-file', answerFile]);
     expect(c.code).toBe(0);
-    expect(readHistory(home.history).records).toHaveLength(4);
+    expect(attempts(readHistory(home.history).records)).toHaveLength(4);
     expectWholeFile(home.history);
   });
 });
@@ -185,7 +185,7 @@ describe('history formats', () => {
     expect(c.code).toBe(0);
     expect(readFileSync(`${home.history}.v1.bak`, 'utf8')).toBe(v1);
     const lines = expectWholeFile(home.history);
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8); // six upgraded records, then the session marker and attempt of coach --record
     const records = readHistory(home.history).records;
     expect(records.slice(0, 6).map((r) => r.id)).toEqual(v1Records.map((r) => r.id));
     expect(records.every((r) => r.type !== 'attempt' || r.card)).toBe(true);
@@ -198,7 +198,7 @@ describe('history formats', () => {
     writeFileSync(home.history, '\n\n');
     const c = await run(['coach', 'team-conflict', '--record', '--answer-file', answerFile]);
     expect(c.code).toBe(0);
-    expect(readHistory(home.history).records).toHaveLength(1);
+    expect(attempts(readHistory(home.history).records)).toHaveLength(1);
     const again = await run(['stats', '--json']);
     expect(JSON.parse(again.stdout).totalAttempts).toBe(1);
   });

@@ -209,3 +209,8 @@ export function deadPid(): number {
   const r = spawnSync(process.execPath, ['-e', '']);
   return r.pid;
 }
+
+/** The attempts among records or parsed lines: `coach --record` also writes a session marker. */
+export function attempts<T extends { type?: unknown }>(records: T[]): T[] {
+  return records.filter((r) => r.type === 'attempt');
+}

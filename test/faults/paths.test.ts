@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readHistory, recordAttempt } from '../../src/core/history/store.js';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { at, draft, expectWholeFile, HEADER, leftovers, succeeds } from './helpers.js';
+import { attempts, at, draft, expectWholeFile, HEADER, leftovers, succeeds } from './helpers.js';
 
 let home: ReturnType<typeof makeHome>;
 let answerFile: string;
@@ -49,7 +49,7 @@ describe('first run', () => {
     const r = await record();
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(expectWholeFile(home.history)).toHaveLength(1);
+    expect(attempts(expectWholeFile(home.history))).toHaveLength(1);
     expect(leftovers(join(home.history, '..'))).toEqual([]);
   });
 });
@@ -72,7 +72,7 @@ describe('a history that cannot be written', () => {
       spawnSync('chattr', ['-i', home.history]);
       const i = await run(['history', '--import', m![1]!]);
       expect(i.code).toBe(0);
-      expect(readHistory(home.history).records).toHaveLength(3);
+      expect(attempts(readHistory(home.history).records)).toHaveLength(3);
     } finally {
       spawnSync('chattr', ['-i', home.history]);
     }
@@ -151,7 +151,7 @@ describe('odd history paths', () => {
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(target(real));
-    expect(readHistory(real).records).toHaveLength(3);
+    expect(attempts(readHistory(real).records)).toHaveLength(3);
     expectWholeFile(real);
     expect(leftovers(home.dir)).toEqual([]);
     expect(leftovers(join(real, '..'))).toEqual([]);
@@ -170,7 +170,7 @@ describe('odd history paths', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(`${real}.v1.bak`, 'utf8')).toBe(v1);
     expect(readFileSync(real, 'utf8').startsWith(`${HEADER}\n`)).toBe(true);
-    expect(readHistory(link).records).toHaveLength(2);
+    expect(attempts(readHistory(link).records)).toHaveLength(2);
   });
 
   it('creates the file (and its folder) where a symlink to a file not yet made points', async () => {
@@ -184,7 +184,7 @@ describe('odd history paths', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(expectWholeFile(target)).toHaveLength(1);
+    expect(attempts(expectWholeFile(target))).toHaveLength(1);
     expect(leftovers(join(target, '..'))).toEqual([]);
   });
 
