@@ -128,6 +128,7 @@ function withHistory(path: string, opts: WriteOptions, make: (under: Under) => H
     const { start, lead } = end;
     const ids = () => {
       const seen = new Set<string>();
+      if (!fs.existsSync(file)) return seen;
       scanHistory(fs, file, chunkBytes(opts), { record: (r) => seen.add(r.id), progress: () => lock?.refresh() });
       return seen;
     };
