@@ -4,6 +4,7 @@ import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/sessi
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
+import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
 
@@ -65,6 +66,11 @@ async function editAnswer(io: PromptIo, style: Style, question: Question): Promi
 export function createPrompter(io: PromptIo, style: Style): Prompter {
   return {
     chooseAnswerMode: () => choose(io, style, 'How will you answer?', MODE_CHOICES),
+    async pickStory(hints) {
+      // '' stands for none: a list entry needs a value.
+      const slug = await choose(io, style, 'Which of your stories did you tell?', [...hints.map((h) => ({ name: clip(h.slug), value: h.slug })), { name: 'None of these', value: '' }]);
+      return slug === '' ? undefined : slug;
+    },
     typeAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style }),
     editAnswer: ({ question }) => editAnswer(io, style, question),
     speakAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Answer aloud now', multiline: false, timeLimit, style }),

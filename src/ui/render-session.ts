@@ -70,6 +70,10 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       if (question.category === 'behavioral') out.write(style.dim('Tell it as a story: situation, task, what you did, and the result in numbers.\n'));
       if (question.framework) out.write(style.dim('Think it through step by step and name the tradeoffs.\n'));
     },
+    stories(hints) {
+      const list = hints.map((h) => `${clip(h.slug)} (${clip(h.title)}, ${Math.round(h.fit * 100)}%)`).join('; ');
+      out.write(style.accent(`Your stories that fit: ${list}\n`));
+    },
     overTime({ seconds, limit, spoken }) {
       const over = clock(seconds - limit);
       out.write(

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome } from '../helpers/cli.js';
@@ -114,5 +114,28 @@ describe('drill in a pseudo-terminal', () => {
     expect(template).toContain('# - Situation:');
     const [attempt] = attempts();
     expect(attempt).toMatchObject({ questionId: 'team-conflict', mode: 'editor', answer: 'Written in the editor.\n\nWith a second paragraph.' });
+  });
+});
+
+describe('drill with the user’s stories', () => {
+  it('shows the stories that fit a behavioral question before the answer, and records the one picked', async () => {
+    const dir = join(home.dir, 'data', 'rmprep', 'stories');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'flaky-build-fight.md'), '---\ntitle: The flaky build fight\nquestions: [team-conflict]\n---\nTwo teams clashed over a flaky suite; I met each side alone.\n');
+    writeFileSync(join(dir, 'unrelated.md'), '---\ntitle: A recipe\n---\nI baked bread.\n');
+    const s = new PtySession(['drill', '--id', 'team-conflict', '--answer-mode', 'spoken'], home.env, { cols: 100, rows: 40 });
+    await s.waitFor('Your stories that fit: flaky-build-fight (The flaky build fight, 100%)');
+    expect(s.text).not.toContain('unrelated');
+    // The hint comes before the answer prompt.
+    expect(s.text.indexOf('Your stories that fit')).toBeLessThan(s.text.indexOf('Answer aloud now') === -1 ? Infinity : s.text.indexOf('Answer aloud now'));
+    await s.waitFor('Answer aloud now');
+    s.type(KEY.enter);
+    await s.waitFor('Which of your stories did you tell?');
+    s.type(KEY.enter);
+    await s.pageUntil(/How did it go\?/);
+    s.type(KEY.enter);
+    await s.waitFor('Session summary');
+    expect(await s.exited()).toBe(0);
+    expect(attempts()).toEqual([expect.objectContaining({ questionId: 'team-conflict', story: 'flaky-build-fight' })]);
   });
 });

@@ -6,7 +6,10 @@ import type { Question } from '../../core/questions/schema.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { buildSessionReport } from '../../core/practice/report.js';
 import { orderQuestions } from '../../core/practice/select.js';
-import { newSessionId, runPracticeSession, startProgress } from '../../core/practice/session.js';
+import { newSessionId, runPracticeSession, startProgress, type StoryHint } from '../../core/practice/session.js';
+import { formatProblem } from '../../core/problems.js';
+import { loadStories, resolveStoriesDir } from '../../core/stories/load.js';
+import { storiesForQuestion } from '../../core/stories/match.js';
 import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from '../../ui/prompts.js';
 import { renderReportText } from '../../ui/render-report.js';
 import { createSessionView, renderSessionSummary } from '../../ui/render-session.js';
@@ -62,7 +65,7 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: createPrompter(io, run.style), view, recorder, now: run.now }, progress);
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: createPrompter(io, run.style), view, recorder, now: run.now, storiesFor: loadStoryHints(run) }, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
     const saved = progress.outcomes.length;
@@ -106,4 +109,12 @@ async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefi
     return picked;
   }
   return ordered.slice(0, opts.count ?? DEFAULT_COUNT).map((p) => p.question);
+}
+
+/** The user's stories, offered for the questions they fit; a broken story file is a warning, not a stop. */
+function loadStoryHints(run: Run): (question: Question) => StoryHint[] {
+  const { stories, problems } = loadStories(resolveStoriesDir({ env: run.env, home: run.home, cwd: run.cwd }));
+  if (problems[0]) run.warn(`skipped a broken story: ${formatProblem(problems[0])}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
+  const titles = new Map(stories.map((s) => [s.slug, s.title]));
+  return (question) => storiesForQuestion(stories, question).map((f) => ({ slug: f.slug, title: titles.get(f.slug) ?? f.slug, fit: f.fit }));
 }

@@ -53,6 +53,8 @@ export const attemptSchema = z.object({
   timeLimit: z.number().positive().optional(),
   overTime: z.boolean().optional(),
   session: z.string().optional(),
+  /** The slug of the user's story the answer told, when they picked one. */
+  story: z.string().max(200).optional(),
   card: cardSchema.optional(),
 });
 export type AttemptRecord = z.infer<typeof attemptSchema>;

@@ -16,8 +16,18 @@ export type SessionMode = AnswerMode;
 export type TakenAnswer = { kind: 'answer'; text: string; seconds: number } | { kind: 'skip'; seconds: number };
 
 /** Everything the session asks the user. The terminal implementation lives in src/ui/prompts.ts. */
+/** One of the user's stories that fits a question, offered before the answer. */
+export interface StoryHint {
+  slug: string;
+  title: string;
+  /** 0..1, see src/core/stories/match.ts. */
+  fit: number;
+}
+
 export interface Prompter {
   chooseAnswerMode(): Promise<AnswerChoice>;
+  /** Which of the offered stories the answer told; undefined for none of them. */
+  pickStory?(hints: readonly StoryHint[]): Promise<string | undefined>;
   typeAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
   editAnswer(opts: { question: Question }): Promise<TakenAnswer>;
   speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
@@ -33,6 +43,8 @@ export interface Prompter {
 export interface SessionView {
   start(info: { plan: string | undefined; count: number }): void;
   question(question: Question, index: number, total: number): void;
+  /** "Your stories that fit", shown before the answer prompt. */
+  stories?(hints: readonly StoryHint[]): void;
   /** Shown once when an answer runs over the limit; `spoken` is false when the length is estimated from words. */
   overTime(info: { seconds: number; limit: number; spoken: boolean }): void;
   feedback(report: CoachReport): void | Promise<void>;
@@ -74,6 +86,8 @@ export interface SessionDeps {
   view: SessionView;
   recorder: Recorder;
   now(): Date;
+  /** The user's stories that fit a question, best first; none when they keep no stories. */
+  storiesFor?(question: Question): StoryHint[];
 }
 
 /** A session id: the UTC day and six hex digits from `rng`, e.g. "2026-11-29-3fa9c1". */
@@ -94,6 +108,8 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
   view.start({ plan: opts.plan, count: questions.length });
   for (const [index, question] of questions.entries()) {
     view.question(question, index, questions.length);
+    const hints = deps.storiesFor?.(question) ?? [];
+    if (hints.length > 0) view.stories?.(hints);
     const choice = opts.mode === 'ask' ? await prompter.chooseAnswerMode() : opts.mode;
     if (choice === 'quit') break;
     const taken = choice === 'skip' ? undefined : await takeAnswer(choice, question, opts.timeLimit, prompter);
@@ -103,6 +119,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       continue;
     }
     const answer = choice === 'spoken' ? undefined : taken.text;
+    const story = hints.length > 0 ? await prompter.pickStory?.(hints) : undefined;
     const seconds = taken.seconds;
     // A written answer is held to the limit by how long it would take to say; a spoken one by the clock.
     const length = answer === undefined ? seconds : estimateSeconds(countWords(answer));
@@ -133,6 +150,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       ...(report ? { score: report.score } : {}),
       ...(opts.timeLimit ? { timeLimit: opts.timeLimit, overTime } : {}),
       session: progress.id,
+      ...(story ? { story } : {}),
     };
     const attempt = recorder.record(draft, marker, now);
     progress.saved = true;
