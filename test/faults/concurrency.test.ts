@@ -69,6 +69,7 @@ describe('several processes recording into one history at once', () => {
     } finally {
       home.cleanup();
     }
-  });
+    // Twelve processes start one after another in each of four lanes: slow on a loaded machine, not stuck.
+  }, 120_000);
 });
 
