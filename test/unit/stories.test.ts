@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
 import { formatStory } from '../../src/core/stories/format.js';
-import { matchStories, storiesForQuestion, wantsStory } from '../../src/core/stories/match.js';
+import { GOOD_FIT, matchStories, storiesForQuestion, wantsStory } from '../../src/core/stories/match.js';
 import { parseStoryFile, splitStar, type Story } from '../../src/core/stories/parse.js';
 import { makeQuestion } from '../support/questions.js';
 
@@ -81,7 +81,8 @@ describe('matching stories to questions', () => {
     expect(row?.stories[0]?.fit).toBeGreaterThanOrEqual(0.5);
     expect(row?.stories[1]?.fit).toBeLessThan(row?.stories[0]?.fit ?? 0);
     expect(matrix.gaps).not.toContain('team-conflict');
-    expect(matrix.gaps).toContain('coaching-release-captain');
+    expect(matrix.gaps.length).toBeGreaterThan(0);
+    for (const r of matrix.questions) expect(matrix.gaps.includes(r.id)).toBe((r.stories[0]?.fit ?? 0) < GOOD_FIT);
   });
 
   it('gives a pinned story full fit, and lists only questions that want a story', () => {
