@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/core/plan.js';
+import { loadPlan } from '../../src/core/practice/plan-load.js';
 import { makeHome, ROOT, runCli } from '../helpers/cli.js';
 
 // Every read stops at its cap by the bytes it read: stat says 0 bytes for devices and FIFOs.

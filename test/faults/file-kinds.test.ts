@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/core/errors.js';
 import { recordAttempt } from '../../src/core/history/store.js';
-import { loadPlan } from '../../src/core/plan.js';
+import { loadPlan } from '../../src/core/practice/plan-load.js';
 import { BIN, makeHome, ROOT } from '../helpers/cli.js';
 import { at, draft, scratch } from './helpers.js';
 

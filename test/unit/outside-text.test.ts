@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AttemptRecord, HistoryRecord, SessionRecord } from '../../src/core/history/schema.js';
-import { parsePlan } from '../../src/core/plan.js';
+import { parsePlan } from '../../src/core/practice/plan-parse.js';
 import { buildSessionReport } from '../../src/core/practice/report.js';
 import { renderTable } from '../../src/ui/render.js';
 import { renderReportMarkdown, renderReportText } from '../../src/ui/render-report.js';

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { describePlanShortfalls, listBundledPlans, loadPlan, parsePlan, pickPlanQuestions, planSize, type Plan } from '../../src/core/plan.js';
+import { listBundledPlans, loadPlan } from '../../src/core/practice/plan-load.js';
+import { parsePlan, type Plan } from '../../src/core/practice/plan-parse.js';
+import { describePlanShortfalls, pickPlanQuestions, planSize } from '../../src/core/practice/plan-pick.js';
 import type { Category, Question } from '../../src/core/questions/schema.js';
 import { createRng } from '../../src/core/random.js';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parsePlan, pickPlanQuestions } from '../../src/core/plan.js';
+import { parsePlan } from '../../src/core/practice/plan-parse.js';
+import { pickPlanQuestions } from '../../src/core/practice/plan-pick.js';
 import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
 import { buildTailorPlan, formatPlanYaml } from '../../src/core/tailor/plan.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listBundledPlans } from '../../core/plan.js';
+import { listBundledPlans } from '../../core/practice/plan-load.js';
 import { renderBash } from '../completion/bash.js';
 import { renderFish } from '../completion/fish.js';
 import { describeCommands } from '../completion/spec.js';

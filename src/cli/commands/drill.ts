@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { loadSummary, readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
-import { describePlanShortfalls, loadPlan, pickPlanQuestions, planSize, type Plan } from '../../core/plan.js';
+import { loadPlan } from '../../core/practice/plan-load.js';
+import type { Plan } from '../../core/practice/plan-parse.js';
+import { describePlanShortfalls, pickPlanQuestions, planSize } from '../../core/practice/plan-pick.js';
 import type { Question } from '../../core/questions/schema.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { buildSessionReport } from '../../core/practice/report.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Plan } from '../plan.js';
+import type { Plan } from '../practice/plan-parse.js';
 import type { TailorResult } from './rank.js';
 
 /** The timer and answer mode of a tailored plan: the same as a mock interview's. */

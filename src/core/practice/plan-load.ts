@@ -1,0 +1,69 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+import { describeReadError, readFileBoundedSync } from '../fs/read-bounded.js';
+import { formatProblem } from '../problems.js';
+import { parsePlan, type Plan } from './plan-parse.js';
+
+/** Plan files are small; anything larger is refused before parsing. */
+export const MAX_PLAN_FILE_BYTES = 100_000;
+const PLAN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Names of the plans shipped in `<packageRoot>/plans`, sorted. */
+export function listBundledPlans(packageRoot: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(packageRoot, 'plans'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => extname(n) === '.yaml')
+    .map((n) => basename(n, '.yaml'))
+    .filter((n) => PLAN_NAME.test(n))
+    .sort();
+}
+
+/**
+ * Loads a plan: a bundled one by name (`plans/<name>.yaml` in the package), else a YAML file relative to `cwd`.
+ * A broken plan is an 'invalid' InputError listing every problem as file:line:col; an unknown name is 'missing'.
+ */
+export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot: string; cwd: string }): Plan {
+  const wanted = nameOrFile.trim();
+  if (wanted === '') throw new InputError('--plan needs a plan name or a YAML file', 'invalid');
+  const bundled = listBundledPlans(packageRoot);
+  let path: string;
+  let display: string;
+  if (bundled.includes(wanted)) {
+    path = join(packageRoot, 'plans', `${wanted}.yaml`);
+    display = `plans/${wanted}.yaml`;
+  } else {
+    path = resolve(cwd, wanted);
+    display = wanted;
+    if (!existsSync(path)) {
+      const looksLikeFile = /[/\\]/.test(wanted) || /\.ya?ml$/i.test(wanted);
+      throw new InputError(
+        looksLikeFile ? `plan file not found: ${wanted}` : `no plan named "${wanted}"`,
+        'missing',
+        bundled.length > 0 ? `bundled plans: ${bundled.join(', ')}; or give the path of a YAML plan file` : 'give the path of a YAML plan file',
+      );
+    }
+  }
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(readFileBoundedSync(path, MAX_PLAN_FILE_BYTES));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EFBIG') throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
+    if (code === 'ENOTREG' || code === 'EISDIR') throw new InputError(`${display} is not a file`, 'invalid');
+    if (err instanceof TypeError) throw new InputError(`${display}:1:1: not a UTF-8 text file`, 'invalid');
+    throw new InputError(`cannot read the plan ${display}: ${describeReadError(err)}`, 'missing');
+  }
+  const { plan, problems } = parsePlan(source, display);
+  if (!plan) {
+    const [first, ...rest] = problems;
+    const more = rest.length > 0 ? `\n${rest.map((p) => `  ${formatProblem(p)}`).join('\n')}` : '';
+    throw new InputError(`invalid plan: ${first ? formatProblem(first) : display}${more}`, 'invalid');
+  }
+  return plan;
+}
