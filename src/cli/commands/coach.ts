@@ -4,6 +4,7 @@ import { analyzeAnswer } from '../../core/coach/index.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
+import { readRecentRecords } from '../../core/history/recent.js';
 import { readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
 import { placeScriptedAttempt } from '../../core/practice/scripted-session.js';
@@ -41,7 +42,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
     const now = run.now();
-    const place = placeScriptedAttempt(readableRecords(run), { name: opts.session, now, rng: run.makeRng() });
+    const place = placeScriptedAttempt(readableRecords(run, opts.session !== undefined), { name: opts.session, now, rng: run.makeRng() });
     const attempt = createRecorder(run).record(
       { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
       place.marker,
@@ -65,9 +66,11 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
  * The history's records, to place the attempt in a session; none when the history cannot be read. Then the
  * record below fails too, and that failure keeps the typed answer in a rescue file: a throw here would lose it.
  */
-function readableRecords(run: Run) {
+function readableRecords(run: Run, named: boolean) {
   try {
-    return readHistory(run.paths.historyFile, storeOptions(run)).records;
+    // Without a name only the newest attempt and its session count: a long history is not read whole.
+    const recent = named ? undefined : readRecentRecords(run.paths.historyFile);
+    return recent ?? readHistory(run.paths.historyFile, storeOptions(run)).records;
   } catch {
     return [];
   }
