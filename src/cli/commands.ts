@@ -198,7 +198,8 @@ export const COMMANDS = [
     options: [
       { flags: '-n, --count <n>', description: 'how many questions (default 10)', value: 'number' },
       json('print JSON: { themes, questions, gaps }, questions best first'),
-      { flags: '-o, --out <file>', description: 'also write a study plan for rmprep drill --plan', value: 'path' },
+      { flags: '-o, --out <file>', description: "also write a study plan for rmprep drill --plan; '-' prints only the plan", value: 'path' },
+      { flags: '--force', description: 'let --out replace an existing file' },
     ],
     load: () => import('./commands/tailor.js'),
   },

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -55,6 +55,38 @@ describe('rmprep tailor', () => {
     await s.waitFor('Plan: tailored');
     await s.waitFor(new RegExp(`Question 1 of 2[\\s\\S]*${ranked[0]}`));
     s.pty.kill();
+  });
+
+  it('never replaces an existing plan without --force, and keeps its content', async () => {
+    const plan = join(home.dir, 'plan.yaml');
+    writeFileSync(plan, 'my own notes\n');
+    const refused = await run(['tailor', posting('mobile-apps.md'), '--out', 'plan.yaml']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/plan\.yaml already exists.*--force/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(plan, 'utf8')).toBe('my own notes\n');
+
+    const forced = await run(['tailor', posting('mobile-apps.md'), '--out', 'plan.yaml', '--force', '-n', '3']);
+    expect(forced.code).toBe(0);
+    expect((parse(readFileSync(plan, 'utf8')) as { items: unknown[] }).items).toHaveLength(3);
+  });
+
+  it('prints only the plan with --out -, and writes no file named "-"', async () => {
+    const r = await run(['tailor', posting('mobile-apps.md'), '--out', '-', '-n', '4']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const plan = parse(r.stdout) as { name: string; items: { ids: string[] }[] };
+    expect(plan.name).toBe('tailored');
+    expect(plan.items).toHaveLength(4);
+    expect(existsSync(join(home.dir, '-'))).toBe(false);
+
+    const both = await run(['tailor', posting('mobile-apps.md'), '--out', '-', '--json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--out - and --json both write to standard output/);
+    const lone = await run(['tailor', posting('mobile-apps.md'), '--force']);
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toMatch(/--force only applies with --out/);
   });
 
   it.each([

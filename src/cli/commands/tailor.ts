@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.js';
@@ -6,9 +7,10 @@ import { buildTailorPlan, formatPlanYaml } from '../../core/tailor/plan.js';
 import { createRanker } from '../../core/tailor/rank.js';
 import { readTextFile, readTextStream } from '../../core/text-input.js';
 import { renderTailor } from '../../ui/render-tailor.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
+import { clip, sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
+import { FailureError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { writeOutputFile } from '../write-output.js';
@@ -17,6 +19,7 @@ export const tailorOptionsSchema = z.object({
   json: z.boolean().optional(),
   count: positiveInt('--count', 50).optional(),
   out: z.string().min(1, '--out needs a file name').optional(),
+  force: z.boolean().optional(),
 });
 
 /** A job posting is a page or two; anything far larger is not one. */
@@ -26,6 +29,8 @@ const DEFAULT_COUNT = 10;
 export const command = defineCommand({ schema: tailorOptionsSchema, run: tailorCommand });
 
 async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>, { file }: { file: string }): Promise<number> {
+  if (opts.out === '-' && opts.json) throw new UsageError('--out - and --json both write to standard output', 'pick one, or give --out a file name');
+  if (opts.force && opts.out === undefined) throw new UsageError('--force only applies with --out <file>');
   const posting =
     file === '-'
       ? await readTextStream(run.stdin, 'the posting on standard input', MAX_POSTING_BYTES)
@@ -39,9 +44,18 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
   if (result.questions.length === 0) {
     throw new InputError('nothing in the posting matches a question in the bank', 'missing', 'is it a release-management job posting?');
   }
+  const source = file === '-' ? 'from standard input' : basename(file);
+  // `--out -` is standard output, as for export and report: the plan alone, ready for a pipe.
+  if (opts.out === '-') {
+    run.stdout.write(formatPlanYaml(buildTailorPlan(result, source), 'plan.yaml'));
+    return 0;
+  }
   if (opts.out !== undefined) {
-    const source = file === '-' ? 'from standard input' : basename(file);
-    writeOutputFile(resolve(run.cwd, opts.out), formatPlanYaml(buildTailorPlan(result, source), opts.out));
+    const target = resolve(run.cwd, opts.out);
+    if (!opts.force && isRegularFile(target)) {
+      throw new FailureError(`${clip(opts.out)} already exists`, 'pass --force to replace it, or pick another --out');
+    }
+    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out));
   }
   if (opts.json) {
     const { themes, questions, gaps } = result;
@@ -51,4 +65,13 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
     if (opts.out !== undefined) run.stdout.write(run.style.dim(`Plan written to ${sanitizeText(opts.out)}; practise it with: rmprep drill --plan ${sanitizeText(opts.out)}\n`));
   }
   return 0;
+}
+
+/** A file (or a link to one) that --out would replace; FIFOs and devices are written to as streams. */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
