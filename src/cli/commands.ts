@@ -154,7 +154,9 @@ export const COMMANDS = [
     args: [],
     options: [
       { flags: '--session <id>', description: 'which session: "last" or a session id', value: 'text', default: 'last' },
-      { flags: '--format <format>', description: 'output format', value: 'choice', choices: ['text', 'markdown', 'json'], default: 'text' },
+      // No default here: the schema tells a --format the user gave from none, to catch --json --format markdown.
+      { flags: '--format <format>', description: 'output format (default: text)', value: 'choice', choices: ['text', 'markdown', 'json'] },
+      json('print JSON, the same as --format json'),
       out,
     ],
     load: () => import('./commands/report.js'),

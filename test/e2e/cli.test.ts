@@ -149,6 +149,16 @@ describe('question folders of the user', () => {
     expect(r.code).toBe(0);
   });
 
+  it('names a missing path in one line, with no file position, and exits 1', async () => {
+    const dir = writePack({ 'ok.md': '' });
+    for (const args of [['validate', 'no-such-pack'], ['validate', dir, 'no-such-pack'], ['validate', 'no-such-pack', '--json']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('rmprep: validate: no such file or folder: no-such-pack\n');
+    }
+  });
+
   it('rejects an oversized or binary file with a clear message', async () => {
     const dir = writePack({ 'big.md': `---\nid: big\n---\n${'x'.repeat(1_100_000)}`, 'bin.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]).toString('latin1') });
     writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));

@@ -95,6 +95,16 @@ describe('report', () => {
     expect(report.summary).toMatchObject({ questions: 3, typed: 2, averageScore: 55, totalSeconds: 415, overTime: 1, ratings: { again: 1, hard: 1, good: 1, easy: 0 } });
   });
 
+  it('--json prints the same JSON as --format json, and refuses to be mixed with another format', async () => {
+    const [flag, format, mixed] = await Promise.all([run(['report', '--json']), run(['report', '--format', 'json']), run(['report', '--json', '--format', 'markdown'])]);
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toBe(format.stdout);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ session: { id: SESSION.id } });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stdout).toBe('');
+    expect(mixed.stderr).toBe('rmprep: --json prints JSON; leave out --format, or use --format json\n');
+  });
+
   it('prints a text report for the terminal by default', async () => {
     const r = await run(['report']);
     expect(r.code).toBe(0);

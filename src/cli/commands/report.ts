@@ -11,20 +11,24 @@ import { createStyle } from '../../ui/style.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 
-export const reportOptionsSchema = z.object({
-  session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
-  format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${clip(issue.input)}"` }).default('text'),
-  out: z.string().trim().min(1, '--out needs a file name').optional(),
-});
+export const reportOptionsSchema = z
+  .object({
+    session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
+    format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${clip(issue.input)}"` }).optional(),
+    json: z.boolean().optional(),
+    out: z.string().trim().min(1, '--out needs a file name').optional(),
+  })
+  .refine((o) => !o.json || o.format === undefined || o.format === 'json', { message: '--json prints JSON; leave out --format, or use --format json' });
 
 export const command = defineCommand({ schema: reportOptionsSchema, run: reportCommand });
 
 async function reportCommand(run: Run, opts: z.infer<typeof reportOptionsSchema>): Promise<number> {
   const { records } = readHistory(run.paths.historyFile, storeOptions(run));
   const report = buildSessionReport(records, opts.session, await run.loadBank());
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
   let text: string;
-  if (opts.format === 'json') text = `${toJsonText(report)}\n`;
-  else if (opts.format === 'markdown') text = renderReportMarkdown(report);
+  if (format === 'json') text = `${toJsonText(report)}\n`;
+  else if (format === 'markdown') text = renderReportMarkdown(report);
   // A file gets plain text at a fixed width, whatever the terminal is like.
   else text = opts.out && opts.out !== '-' ? renderReportText(report, { width: 80, style: createStyle(false) }) : renderReportText(report, { width: run.width, style: run.style });
   // `--out -` is standard output, as for most tools.

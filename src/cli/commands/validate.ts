@@ -1,4 +1,5 @@
 import { toJsonText } from '../../core/text/json-text.js';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadBank } from '../../core/questions/load.js';
@@ -6,6 +7,8 @@ import { formatProblem } from '../../core/problems.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
+import { NotFoundError } from '../errors.js';
+import { clip } from '../../core/text/sanitize.js';
 import { plural } from '../../core/text/plural.js';
 
 export const validateOptionsSchema = z.object({ json: z.boolean().optional() });
@@ -14,6 +17,9 @@ export const validateOptionsSchema = z.object({ json: z.boolean().optional() });
 export const command = defineCommand({ schema: validateOptionsSchema, run: validateCommand });
 
 async function validateCommand(run: Run, opts: z.infer<typeof validateOptionsSchema>, { paths }: { paths: string[] }): Promise<number> {
+  // A path that is not there is a mistake in the command line, not a problem inside a question file.
+  const missing = paths.find((p) => statSync(resolve(run.cwd, p), { throwIfNoEntry: false }) === undefined);
+  if (missing !== undefined) throw new NotFoundError(`validate: no such file or folder: ${clip(missing, 200)}`);
   const bank =
     paths.length > 0
       ? await loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), { cwd: run.cwd })
