@@ -15,6 +15,8 @@ export interface RawIo {
 
 /** Ctrl-C at a prompt. Named as @inquirer/core names its own, so one check recognises both. */
 export class PromptInterruptedError extends Error {
+  /** What had been typed into a written answer when Ctrl-C came, exactly as typed. */
+  draft?: string;
   constructor() {
     super('interrupted at a prompt');
     this.name = 'ExitPromptError';
@@ -23,6 +25,11 @@ export class PromptInterruptedError extends Error {
 
 export function isPromptInterruption(err: unknown): boolean {
   return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}
+
+/** The unfinished written answer an interruption carries, if any was typed. */
+export function interruptedDraft(err: unknown): string | undefined {
+  return err instanceof PromptInterruptedError && err.draft !== undefined && err.draft.trim() !== '' ? err.draft : undefined;
 }
 
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
@@ -197,6 +204,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     await readKeys(io, handle, () => clearInterval(timer), () => render());
   } catch (err) {
     render('');
+    if (opts.multiline && err instanceof PromptInterruptedError) err.draft = text;
     throw err;
   }
   const done = result ?? { kind: 'skip', seconds: seconds() };

@@ -8,7 +8,7 @@ import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
 
-export { isPromptInterruption } from './answer-prompt.js';
+export { interruptedDraft, isPromptInterruption } from './answer-prompt.js';
 
 /** The streams prompts talk to; a real terminal in use, a pseudo-terminal in tests. */
 export type PromptIo = RawIo;
@@ -74,9 +74,12 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
     typeAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style }),
     editAnswer: ({ question }) => editAnswer(io, style, question),
     speakAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Answer aloud now', multiline: false, timeLimit, style }),
-    async showAnswerAfterSkip() {
+    async showAnswerAfterSkip(question) {
       const key = await promptKey(io, `${style.accent('?')} Show the model answer before moving on? ${style.dim('(y/N)')}`);
-      return key === 'y' || key === 'Y';
+      const show = key === 'y' || key === 'Y';
+      // The prompt erases itself: without a line here a "no" would leave no trace of the question's end.
+      if (!show) io.output.write(`${style.dim('↷')} Model answer not shown ${style.dim(`(see it any time: rmprep show ${clip(question.id)})`)}\n`);
+      return show;
     },
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));

@@ -1,10 +1,10 @@
 import type { CoachReport } from '../core/coach/types.js';
-import { RATING_VALUE } from '../core/history/schema.js';
+import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionHeader, renderReveal } from './render.js';
-import { clip } from '../core/text/sanitize.js';
+import { clip, sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
 
@@ -21,19 +21,55 @@ export function describeDue(due: string, now: Date): string {
   return `in ${Math.round(minutes / 1440)} days (${due.slice(0, 10)})`;
 }
 
-/** The lines after a session: answers and average rating per category. */
+/** Ratings best first, with the words the rating prompt shows. */
+const RATING_WORDS: readonly [Rating, string][] = [
+  ['easy', 'Easy'],
+  ['good', 'Good'],
+  ['hard', 'Hard'],
+  ['again', 'Again'],
+];
+
+/** The lines after a session: per category, how many answers got which rating, and the coach's average score. */
 export function renderSessionSummary(outcomes: readonly Outcome[], { style }: ScreenOptions): string {
   if (outcomes.length === 0) return style.dim('No answers rated this time.\n');
   const lines = [style.heading(`Session summary: ${outcomes.length} answered`)];
   const byCategory = new Map<string, Outcome[]>();
   for (const o of outcomes) byCategory.set(o.question.category, [...(byCategory.get(o.question.category) ?? []), o]);
   for (const [category, list] of byCategory) {
-    const avg = list.reduce((a, o) => a + RATING_VALUE[o.rating], 0) / list.length;
+    // Counts, not a mean of 1..4: "1 Good, 1 Again" says what happened; "2.0 of 4" does not.
+    const rated = RATING_WORDS.map(([rating, word]) => [list.filter((o) => o.rating === rating).length, word] as const)
+      .filter(([n]) => n > 0)
+      .map(([n, word]) => (list.length === 1 ? word : `${n} ${word}`));
     const scores = list.map((o) => o.score).filter((s): s is number => s !== undefined);
-    const score = scores.length > 0 ? ` · coach score ${Math.round(scores.reduce((a, b) => a + b, 0) / scores.length)}` : '';
-    lines.push(`  ${category.padEnd(11)} ${list.length} answered · avg rating ${avg.toFixed(1)}/4${score}`);
+    const score = scores.length > 0 ? ` · coach score ${Math.round(scores.reduce((a, b) => a + b, 0) / scores.length)}/100` : '';
+    lines.push(`  ${category.padEnd(11)} ${list.length} answered, rated ${rated.join(', ')}${score}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+export interface StopInfo {
+  /** Answers saved this session, and the session to review when there are any. */
+  saved: number;
+  sessionId: string | undefined;
+  /** A written answer that was not saved yet, and the file it was kept in (none when no folder took it). */
+  unsaved?: { questionId: string; text: string; file: string | undefined } | undefined;
+}
+
+/** What Ctrl-C leaves on screen: one line of what was saved and where an unfinished answer went. */
+export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }: Pick<ScreenOptions, 'style'>): string {
+  const done = sessionId && saved > 0 ? `${plural(saved, 'answer')} saved this session; review: rmprep report --session ${sessionId}` : 'No answers saved this session';
+  if (!unsaved) return `\nStopped. ${done}.\n`;
+  if (unsaved.file === undefined) {
+    // No folder took the file: the text itself is the only copy left, so it goes on screen.
+    return `\nStopped. ${done}. Your unfinished answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n`;
+  }
+  const file = clip(unsaved.file, 300);
+  return `\nStopped. ${done}; your unfinished answer is kept in ${file}\n${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
+}
+
+/** A path as one shell word: quoted when it holds anything but the usual path characters. */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 export interface SessionScreenOptions extends ScreenOptions {

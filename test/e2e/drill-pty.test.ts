@@ -80,6 +80,36 @@ describe('drill in a pseudo-terminal', () => {
     expect(s.text).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('on Ctrl-C while typing keeps the unfinished answer, byte for byte, in a file the Ctrl-C line names', async () => {
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
+    await s.waitFor('Ctrl-D: done');
+    s.type(bracketedPaste('First we freeze the branch.\n\n  Then'));
+    await s.waitFor('Then');
+    await s.typeSlowly(' we tag it');
+    await s.waitFor('we tag it');
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
+    const line = /No answers saved this session; your unfinished answer is kept in (\S+)\r?\n/.exec(s.text);
+    expect(line, s.text.slice(-600)).not.toBeNull();
+    const file = line![1]!;
+    expect(file.startsWith(join(home.dir, 'data', 'rmprep', 'drafts'))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('First we freeze the branch.\n\n  Then we tag it');
+    expect(s.text).toContain(`Feedback on it: rmprep coach release-process --answer-file ${file}`);
+  });
+
+  it('on Ctrl-C after a finished answer but before its rating keeps that answer too', async () => {
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
+    await s.waitFor('Ctrl-D: done');
+    await s.typeSlowly('We cut a release branch and tag it.');
+    s.type(KEY.ctrlD);
+    await s.waitFor('Press any key to see the model answer');
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
+    const file = /your unfinished answer is kept in (\S+)\r?\n/.exec(s.text)?.[1];
+    expect(file, s.text.slice(-600)).toBeDefined();
+    expect(readFileSync(file!, 'utf8')).toBe('We cut a release branch and tag it.');
+  });
+
   it('skips a question with Esc, can show its model answer, and saves nothing for it', async () => {
     const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
     await s.waitFor('Esc: skip');
@@ -89,6 +119,18 @@ describe('drill in a pseudo-terminal', () => {
     await s.pageUntil(/No answers rated this time\./);
     expect(await s.exited()).toBe(0);
     expect(s.text).toContain('skipped');
+  });
+
+  it('after a skip, answering no to the model answer leaves a line that says so', async () => {
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
+    await s.waitFor('Esc: skip');
+    s.type(KEY.esc);
+    await s.waitFor('Show the model answer before moving on?');
+    s.type('n');
+    await s.waitFor('No answers rated this time.');
+    expect(await s.exited()).toBe(0);
+    expect(s.text).toContain('↷ Model answer not shown (see it any time: rmprep show release-process)');
+    expect(s.text).not.toMatch(/^Model answer\r?$/m);
   });
 
   it('opens the editor on the question and STAR prompts, saves what was written without them, as an editor answer', async () => {

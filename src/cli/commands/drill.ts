@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { loadSummary, readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
@@ -14,14 +16,15 @@ import { loadStories, resolveStoriesDir } from '../../core/stories/load.js';
 import { storiesForQuestion } from '../../core/stories/match.js';
 import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from '../../ui/prompts.js';
 import { renderReportText } from '../../ui/render-report.js';
-import { createSessionView, renderSessionSummary } from '../../ui/render-session.js';
+import { createSessionView, renderSessionSummary, renderStopped } from '../../ui/render-session.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
+import { watchUnsavedAnswers } from '../unsaved-answer.js';
+import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
-import { plural } from '../../core/text/plural.js';
 
 export const drillOptionsSchema = z.object({
   category: z.array(categoryOption).optional(),
@@ -66,16 +69,15 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
   const historyFile = run.paths.historyFile;
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
+  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view);
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: createPrompter(io, run.style), view, recorder, now: run.now, storiesFor: loadStoryHints(run) }, progress);
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor: loadStoryHints(run) }, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
-    const saved = progress.outcomes.length;
-    run.stdout.write(
-      progress.saved
-        ? `\nStopped. ${plural(saved, 'answer')} saved this session; review: rmprep report --session ${progress.id}\n`
-        : '\nStopped. No answers saved this session.\n',
-    );
+    const unsaved = watched.unsaved(err);
+    // Beside the history first: the temp folder may be cleared at the next start.
+    const file = unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
+    run.stdout.write(renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen));
     return EXIT.interrupted;
   }
   run.stdout.write(`\n${renderSessionSummary(progress.outcomes, screen)}`);

@@ -31,8 +31,8 @@ export interface Prompter {
   typeAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
   editAnswer(opts: { question: Question }): Promise<TakenAnswer>;
   speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
-  /** After a skip: whether to see the model answer before moving on. */
-  showAnswerAfterSkip(): Promise<boolean>;
+  /** After a skip: whether to see the model answer of `question` before moving on. */
+  showAnswerAfterSkip(question: Question): Promise<boolean>;
   /** Between the feedback and the reveal, so the score stays on screen until the user moves on. */
   waitBeforeReveal(): Promise<void>;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
@@ -114,7 +114,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     if (choice === 'quit') break;
     const taken = choice === 'skip' ? undefined : await takeAnswer(choice, question, opts.timeLimit, prompter);
     if (choice === 'skip' || !taken || taken.kind === 'skip') {
-      if (await prompter.showAnswerAfterSkip()) await view.reveal(question);
+      if (await prompter.showAnswerAfterSkip(question)) await view.reveal(question);
       if (index < questions.length - 1 && (await prompter.nextStep()) === 'quit') break;
       continue;
     }

@@ -1,0 +1,54 @@
+import type { Prompter, SessionView, TakenAnswer } from '../core/practice/session.js';
+import type { Question } from '../core/questions/schema.js';
+import { interruptedDraft } from '../ui/prompts.js';
+
+/** A written answer the history does not hold yet: typed, then stopped before its rating was saved. */
+export interface UnsavedAnswer {
+  questionId: string;
+  text: string;
+}
+
+export interface WatchedSession {
+  prompter: Prompter;
+  view: SessionView;
+  /** After a Ctrl-C: the answer it would lose, from the prompt it stopped or from a step after it. */
+  unsaved(err: unknown): UnsavedAnswer | undefined;
+}
+
+/**
+ * Wraps the drill's prompter and view to follow which written answer is not saved yet, so that Ctrl-C
+ * at any prompt (while typing, at the feedback, at the rating) can keep it.
+ */
+export function watchUnsavedAnswers(prompter: Prompter, view: SessionView): WatchedSession {
+  let current: Question | undefined;
+  let pending: UnsavedAnswer | undefined;
+  const keep = async (taken: Promise<TakenAnswer>): Promise<TakenAnswer> => {
+    const answer = await taken;
+    if (answer.kind === 'answer' && current && answer.text.trim() !== '') pending = { questionId: current.id, text: answer.text };
+    return answer;
+  };
+  return {
+    prompter: {
+      ...prompter,
+      typeAnswer: (opts) => keep(prompter.typeAnswer(opts)),
+      editAnswer: (opts) => keep(prompter.editAnswer(opts)),
+    },
+    view: {
+      ...view,
+      question(question, index, total) {
+        current = question;
+        pending = undefined;
+        view.question(question, index, total);
+      },
+      saved(attempt, now) {
+        pending = undefined;
+        view.saved(attempt, now);
+      },
+    },
+    unsaved(err) {
+      const draft = interruptedDraft(err);
+      if (draft !== undefined && current) return { questionId: current.id, text: draft };
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DraftPlace {
+  /** Folders to try in order; the first that takes the file keeps it. */
+  dirs: readonly string[];
+  sessionId: string;
+  questionId: string;
+}
+
+/**
+ * Keeps an answer the user had typed but not yet rated when they stopped, as a text file of its own
+ * (exactly as typed), so that stopping never loses it. Returns the file's path, or undefined when no
+ * folder took it. An existing file is never replaced.
+ */
+export function keepDraft(text: string, { dirs, sessionId, questionId }: DraftPlace): string | undefined {
+  const name = `${safeName(sessionId)}-${safeName(questionId)}.txt`;
+  for (const dir of dirs) {
+    const file = join(dir, name);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+      return file;
+    } catch {
+      // Try the next folder.
+    }
+  }
+  return undefined;
+}
+
+/** A file name part from an id: ids come from question files, so nothing in them may climb out of the folder. */
+function safeName(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'answer';
+}
