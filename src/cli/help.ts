@@ -1,6 +1,7 @@
 import { columns, wrapText } from '../ui/text.js';
 import { COMMANDS, commandUsage, DESCRIPTION, GLOBAL_OPTIONS, HELP_OPTION, VERSION_OPTION, type CommandGroup } from './commands.js';
 import type { Output } from './context.js';
+import { outputColumns } from './output.js';
 
 const GROUPS: readonly CommandGroup[] = ['Practise', 'Prepare for a job', 'Look up', 'Progress', 'Question files', 'Shell'];
 
@@ -13,9 +14,9 @@ const EXAMPLES: [string, string][] = [
   ['rmprep stats', 'progress and what needs work'],
 ];
 
-/** Help is wrapped to the terminal, at most 100 columns; 80 when the output is not a terminal. */
-export function helpWidth(out: Output): number {
-  return Math.min(out.columns ?? 80, 100);
+/** Help is wrapped to the terminal (or $COLUMNS), at most 100 columns. */
+export function helpWidth(out: Output, env: Record<string, string | undefined>): number {
+  return Math.min(outputColumns(out, env), 100);
 }
 
 /**

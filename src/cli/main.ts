@@ -25,7 +25,7 @@ export async function main(argv: string[], ctx: Context, { fastPath = true } = {
 
 async function runFast(command: FastCommand, ctx: Context): Promise<number> {
   if (!('spec' in command)) {
-    ctx.stdout.write(command.name === 'help' ? renderRootHelp(helpWidth(ctx.stdout)) : `${ctx.version}\n`);
+    ctx.stdout.write(command.name === 'help' ? renderRootHelp(helpWidth(ctx.stdout, ctx.env)) : `${ctx.version}\n`);
     return EXIT.ok;
   }
   const { command: module } = await command.spec.load();

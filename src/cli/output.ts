@@ -84,3 +84,12 @@ export function outputError(fd: number, err: unknown): FailureError {
     code === 'ENOSPC' ? 'no space left on the device' : code === 'EIO' ? 'an input/output error' : code === 'EBADF' ? 'it is not open' : code === 'EFBIG' ? 'the file is too large' : 'the write failed';
   return new FailureError(`cannot write to standard ${fd === 1 ? 'output' : 'error'}: ${why}${code ? ` (${code})` : ''}`);
 }
+
+/**
+ * The width to lay output out for: the terminal's, else $COLUMNS (so `COLUMNS=120 rmprep list | less`
+ * gets 120 columns), else 80. A COLUMNS that is not a sane count of columns is ignored.
+ */
+export function outputColumns(out: Pick<Output, 'columns'>, env: Record<string, string | undefined>): number {
+  const fromEnv = /^\d{1,4}$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined;
+  return out.columns ?? (fromEnv !== undefined && fromEnv >= 10 ? fromEnv : 80);
+}

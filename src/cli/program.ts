@@ -29,13 +29,13 @@ export function buildProgram(ctx: Context, { setExit, captureError, argv }: Prog
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
       outputError: (s, write) => (captureError ? captureError(s) : write(s)),
-      getOutHelpWidth: () => helpWidth(ctx.stdout),
-      getErrHelpWidth: () => helpWidth(ctx.stderr),
+      getOutHelpWidth: () => helpWidth(ctx.stdout, ctx.env),
+      getErrHelpWidth: () => helpWidth(ctx.stderr, ctx.env),
     });
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
   // The root help is rmprep's own (help.ts), the same text the start-up path prints without commander.
   program.configureHelp({
-    formatHelp: (cmd, helper) => (cmd === program ? renderRootHelp(helpWidth(ctx.stdout)) : Help.prototype.formatHelp.call(helper, cmd, helper)),
+    formatHelp: (cmd, helper) => (cmd === program ? renderRootHelp(helpWidth(ctx.stdout, ctx.env)) : Help.prototype.formatHelp.call(helper, cmd, helper)),
   });
 
   for (const spec of COMMANDS as readonly CommandSpec[]) {

@@ -5,12 +5,13 @@ import { formatProblem } from '../core/problems.js';
 import { createStyle } from '../ui/style.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Context, GlobalOptions, Run } from './context.js';
+import { outputColumns } from './output.js';
 
 /** Resolves the global options against the context: paths, colors, width, and a lazily loaded bank. */
 export function createRun(ctx: Context, globals: GlobalOptions): Run {
   const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
   const color = wantsColor(ctx, globals);
-  const width = Math.max(40, Math.min(ctx.stdout.columns ?? 80, 100));
+  const width = Math.max(40, Math.min(outputColumns(ctx.stdout, ctx.env), 100));
   const questions = openQuestionSource(bankSources(ctx.packageRoot, paths.userQuestionPaths), { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId });
   // Copied by descriptor, not spread, so that stdin's getter stays lazy: opening stdin costs start-up time.
   const base = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as Context;

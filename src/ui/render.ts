@@ -63,7 +63,9 @@ export interface CardOptions {
 export function renderQuestionHeader(q: Question, { width, style }: CardOptions): string {
   const meta = `${CATEGORY_LABEL[q.category]} · ${q.id} · ${'●'.repeat(q.difficulty)}${'○'.repeat(3 - q.difficulty)}`;
   const tags = q.tags.length > 0 ? ` · ${q.tags.map(clean).join(', ')}` : '';
-  return [style.dim(truncate(meta + tags, width)), style.bold(wrap(clean(q.question), width))].join('\n');
+  // Tags wrap onto indented lines rather than being cut: the last ones are as much the question's as the first.
+  const header = wrapText(meta + tags, width, '', '  ').map((line) => style.dim(line));
+  return [...header, style.bold(wrap(clean(q.question), width))].join('\n');
 }
 
 /** Everything known about a question, laid out for a terminal. */

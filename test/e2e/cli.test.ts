@@ -59,11 +59,22 @@ describe('show', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('wraps to the terminal width it is given', async () => {
-    const r = await run(['show', 'release-process'], undefined, { COLUMNS: '60' });
-    expect(r.code).toBe(0);
-    // Without a terminal the width falls back to 80 columns.
-    expect(Math.max(...r.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  it('wraps to COLUMNS when the output is not a terminal, tags included, and to 80 columns without it', async () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+    const { tags } = JSON.parse((await run(['show', 'coaching-release-captain', '--json'])).stdout) as { tags: string[] };
+    expect(tags.length).toBeGreaterThan(2);
+    const narrow = await run(['show', 'coaching-release-captain'], undefined, { COLUMNS: '60' });
+    expect(narrow.code).toBe(0);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(60);
+    const header = narrow.stdout.slice(0, narrow.stdout.indexOf('Tell me'));
+    for (const tag of tags) expect(header.replace(/\n +/g, ' ')).toContain(tag);
+    expect(header).not.toContain('…');
+    const plain = await run(['show', 'coaching-release-captain'], undefined, { COLUMNS: 'wide' });
+    expect(widest(plain.stdout)).toBeLessThanOrEqual(80);
+    expect(widest(plain.stdout)).toBeGreaterThan(60);
+    const list = await run(['list'], undefined, { COLUMNS: '100' });
+    expect(widest(list.stdout)).toBeGreaterThan(80);
+    expect(widest(list.stdout)).toBeLessThanOrEqual(100);
   });
 
   it('prints JSON with --json', async () => {
@@ -198,6 +209,7 @@ describe('history and stats', () => {
     const s = await run(['stats'], undefined, { COLUMNS: '60' });
     expect(s.code).toBe(0);
     expect(s.stdout).not.toMatch(/\u001b/);
+    expect(Math.max(...s.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 
   it('uses --history over RMPREP_HISTORY and never touches the home folder otherwise', async () => {
