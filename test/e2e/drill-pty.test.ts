@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome } from '../helpers/cli.js';
+import { makeHome, runCli } from '../helpers/cli.js';
 import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
@@ -179,5 +179,30 @@ describe('drill with the user’s stories', () => {
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     expect(attempts()).toEqual([expect.objectContaining({ questionId: 'team-conflict', story: 'flaky-build-fight' })]);
+    const history = await runCli(['history'], { env: home.env });
+    expect(history.stdout).toMatch(/team-conflict {2}.*· story flaky-build-fight\n/);
+  });
+
+  it('takes the stories from --stories <dir>, over the default folder', async () => {
+    const dir = join(home.dir, 'my-stories');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'vendor-slip.md'), '---\ntitle: The vendor slip\nquestions: [vendor-release]\n---\nOur supplier shipped two weeks late.\n');
+    const s = new PtySession(['drill', '--id', 'vendor-release', '--answer-mode', 'spoken', '--stories', dir], home.env, { cols: 100, rows: 40 });
+    await s.waitFor('Your stories that fit: vendor-slip (The vendor slip, 100%)');
+    s.pty.kill();
+  });
+});
+
+describe('drill --stories without a terminal', () => {
+  it.each([
+    ['a folder that is not there', 'nowhere', 1, /no stories folder nowhere/],
+    ['a file, not a folder', 'file.md', 1, /cannot read the stories folder .*file\.md: it is not a folder/],
+    ['an empty name', '', 2, /--stories needs a folder/],
+  ])('refuses %s with one line, before asking for a terminal', async (_what, folder, code, message) => {
+    writeFileSync(join(home.dir, 'file.md'), 'not a folder\n');
+    const r = await runCli(['drill', '--id', 'team-conflict', '--stories', folder], { env: home.env, cwd: home.dir });
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.code).toBe(code);
   });
 });

@@ -109,8 +109,48 @@ describe('matching stories to questions', () => {
 
   it('suggests for the drill only stories that fit, best first, at most three', () => {
     const q = bank.find((b) => b.id === 'team-conflict')!;
-    expect(storiesForQuestion([outage, conflict], q).map((f) => f.slug)).toEqual(['flaky-build-fight']);
-    expect(storiesForQuestion([], q)).toEqual([]);
-    expect(storiesForQuestion([conflict], bank.find((b) => b.id === 'semantic-versioning')!)).toEqual([]);
+    expect(storiesForQuestion([outage, conflict], q, bank).map((f) => f.slug)).toEqual(['flaky-build-fight']);
+    expect(storiesForQuestion([], q, bank)).toEqual([]);
+    expect(storiesForQuestion([conflict], bank.find((b) => b.id === 'semantic-versioning')!, bank)).toEqual([]);
+  });
+
+  const hotfix = story(
+    'double-charge-hotfix',
+    'Situation: on a Friday evening our payments release started double-charging about 2% of card customers; the error rate alert paged me at 7pm. ' +
+      'Task: I was the release manager on call and had to stop the damage and get a fix out safely. ' +
+      'Action: I took charge of the incident channel, paused every other deployment, and because a rollback would have undone a database migration we agreed a forward fix: ' +
+      'I cut a hotfix branch from the release tag, had two engineers review the one-line change, ran the smoke and regression tests on staging, and shipped it as an emergency change. ' +
+      'I posted status updates every 30 minutes for support and the business. ' +
+      'Result: the fix was live within 90 minutes, finance refunded the 1,800 affected customers the same night, and the blameless postmortem added a regression test and a hotfix checklist we still use.',
+  );
+  const mentoring = story(
+    'release-captain-priya',
+    'Situation: a junior engineer, Priya, wanted to run releases but froze in go/no-go calls. Task: I offered to mentor her for a quarter. ' +
+      'Action: I paired with her on three releases, then let her lead while I shadowed, and we reviewed each call afterwards; I gave her the checklist I use and praised what went well. ' +
+      'Result: by the end of the quarter she ran the monthly release alone and later trained two others.',
+  );
+  const fitOf = (s: Story, id: string) => matchStories([s], bank).questions.find((q) => q.id === id)?.stories[0]?.fit ?? -1;
+
+  it.each([
+    ['a hotfix story', () => hotfix, ['night-incident', 'critical-cve-patch'], ['team-conflict', 'coaching-release-captain', 'influencing-without-authority', 'saying-no-senior']],
+    ['a mentoring story', () => mentoring, ['coaching-release-captain'], ['night-incident', 'team-conflict', 'critical-cve-patch', 'vendor-release']],
+    ['a conflict story', () => conflict, ['team-conflict'], ['coaching-release-captain', 'night-incident', 'critical-cve-patch', 'delivering-bad-news']],
+  ])('%s fits the questions on its subject and not the others', (_what, get, fits, not) => {
+    const s = get();
+    for (const id of fits) expect({ id, fits: fitOf(s, id) >= GOOD_FIT }).toEqual({ id, fits: true });
+    for (const id of not) expect({ id, fit: fitOf(s, id) < GOOD_FIT, low: fitOf(s, id) < 0.3 }).toEqual({ id, fit: true, low: true });
+  });
+
+  it('shows as gaps the questions a one-subject story bank cannot answer', () => {
+    const matrix = matchStories([hotfix], bank);
+    expect(matrix.gaps).toEqual(expect.arrayContaining(['team-conflict', 'coaching-release-captain', 'influencing-without-authority']));
+    expect(matrix.gaps).not.toContain('night-incident');
+    // Most behavioral questions are about something else than one hotfix: they stay gaps.
+    expect(matrix.gaps.length).toBeGreaterThan(matrix.questions.length / 2);
+  });
+
+  it('lets tags the story shares with a question raise its fit', () => {
+    const tagged = { ...mentoring, tags: ['incident-response', 'on-call'] };
+    expect(fitOf(tagged, 'night-incident')).toBeCloseTo(fitOf(mentoring, 'night-incident') + 0.2, 5);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers } from '../unsaved-answer.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
+import { clip } from '../../core/text/sanitize.js';
 
 export const drillOptionsSchema = z.object({
   category: z.array(categoryOption).optional(),
@@ -37,6 +39,7 @@ export const drillOptionsSchema = z.object({
   plan: z.string().optional(),
   timeLimit: positiveInt('--time-limit', 3600).optional(),
   answerMode: z.enum(['ask', 'type', 'editor', 'spoken']).optional(),
+  stories: z.string().min(1, '--stories needs a folder').optional(),
 });
 type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
@@ -54,7 +57,9 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
       opts.due ? "try 'rmprep drill' or 'rmprep drill --new'" : "see 'rmprep list'",
     );
   }
-  // Checked after the questions, so a mistyped id or plan is reported as such, terminal or not.
+  const bank = (await run.loadBank()).questions;
+  const storiesFor = loadStoryHints(run, opts.stories, bank);
+  // Checked after the questions and stories, so a mistyped id, plan or folder is reported as such, terminal or not.
   if (!run.stdin.isTTY || !run.stdout.isTTY) {
     throw new UsageError(
       'drill needs an interactive terminal',
@@ -71,7 +76,7 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view);
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank: (await run.loadBank()).questions }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor: loadStoryHints(run) }, progress);
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);
@@ -116,9 +121,12 @@ async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefi
 }
 
 /** The user's stories, offered for the questions they fit; a broken story file is a warning, not a stop. */
-function loadStoryHints(run: Run): (question: Question) => StoryHint[] {
-  const { stories, problems } = loadStories(resolveStoriesDir({ env: run.env, home: run.home, cwd: run.cwd }));
+function loadStoryHints(run: Run, option: string | undefined, bank: readonly Question[]): (question: Question) => StoryHint[] {
+  const dir = resolveStoriesDir({ option, env: run.env, home: run.home, cwd: run.cwd });
+  // A folder named on the command line that is not there is a typo, not "no stories yet".
+  if (option !== undefined && !existsSync(dir)) throw new NotFoundError(`no stories folder ${clip(option)}`, "write a story with 'rmprep story new <slug> --stories <dir>'");
+  const { stories, problems } = loadStories(dir);
   if (problems[0]) run.warn(`skipped a broken story: ${formatProblem(problems[0])}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
   const titles = new Map(stories.map((s) => [s.slug, s.title]));
-  return (question) => storiesForQuestion(stories, question).map((f) => ({ slug: f.slug, title: titles.get(f.slug) ?? f.slug, fit: f.fit }));
+  return (question) => storiesForQuestion(stories, question, bank).map((f) => ({ slug: f.slug, title: titles.get(f.slug) ?? f.slug, fit: f.fit }));
 }

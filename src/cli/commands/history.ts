@@ -53,6 +53,7 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     if (a.seconds > 0) bits.push(`${Math.round(a.seconds)} s`);
     if (a.score !== undefined) bits.push(`score ${a.score}`);
     if (a.overTime) bits.push('over time');
+    if (a.story) bits.push(`story ${clip(a.story, 60)}`);
     run.stdout.write(`${style.bold(clean(a.questionId))}  ${style.dim(bits.join(' · '))}\n`);
     if (a.answer) {
       const text = clean(a.answer).trim();

@@ -1,15 +1,24 @@
 import { analyzeAnswer } from '../coach/index.js';
 import type { Category, Question } from '../questions/schema.js';
 import type { Story } from './parse.js';
+import { topicSimilarity } from './topic.js';
 
-/** A story that covers at least this share of a question's talking points fits it. */
+/** A story whose fit reaches this answers the question; below it, the question is a gap. */
 export const GOOD_FIT = 0.34;
 const TAG_BONUS = 0.1;
+/**
+ * The coach hears a talking point in many a story that is about something else (a hotfix story "gives
+ * feedback" in its postmortem), so the coverage counts in full only for a story on the question's subject
+ * (a topic similarity of 0.15 or more) and a quarter of it for a story on another subject. Calibrated on
+ * stories of one subject each (test/unit/stories.test.ts): on-subject fits 0.40 and up, others under 0.30.
+ */
+const TOPIC_FLOOR = 0.25;
+const TOPIC_FULL = 0.2;
 const MAX_HINTS = 3;
 
 export interface StoryFit {
   slug: string;
-  /** 0..1: the share of the question's talking points the coach hears in the story; 1 when pinned. */
+  /** 0..1: mostly the share of the question's talking points the coach hears in the story; 1 when pinned. */
   fit: number;
   pinned: boolean;
 }
@@ -35,32 +44,37 @@ export function wantsStory(q: Pick<Question, 'category' | 'question'>): boolean 
   return q.category === 'behavioral' || ASKS_FOR_EXAMPLE.test(q.question);
 }
 
-/** How well one story answers one question, by the coach's reading of the story against the talking points. */
-export function fitStory(story: Story, question: Question): StoryFit {
+/**
+ * How well one story answers one question: the coach's reading of the story against the talking points,
+ * with `bank` telling words every question shares from specific ones, and the story's closeness to what the
+ * question asks.
+ */
+export function fitStory(story: Story, question: Question, bank: readonly Question[]): StoryFit {
   if (story.questions.includes(question.id)) return { slug: story.slug, fit: 1, pinned: true };
-  const report = analyzeAnswer(question, story.body);
+  const { coverage } = analyzeAnswer(question, story.body, bank);
+  const onSubject = Math.min(1, TOPIC_FLOOR + topicSimilarity(question, story.body, bank) / TOPIC_FULL);
   const shared = story.tags.filter((t) => question.tags.includes(t)).length;
-  const fit = Math.min(1, report.coverage + TAG_BONUS * shared);
+  const fit = Math.min(1, coverage * onSubject + TAG_BONUS * shared);
   return { slug: story.slug, fit: Math.round(fit * 100) / 100, pinned: false };
 }
 
-function ranked(stories: readonly Story[], question: Question): StoryFit[] {
-  return stories.map((s) => fitStory(s, question)).sort((a, b) => b.fit - a.fit || (a.slug < b.slug ? -1 : 1));
+function ranked(stories: readonly Story[], question: Question, bank: readonly Question[]): StoryFit[] {
+  return stories.map((s) => fitStory(s, question, bank)).sort((a, b) => b.fit - a.fit || (a.slug < b.slug ? -1 : 1));
 }
 
-/** For each question that wants a story, every story best first; and the questions no story fits. Pure. */
-export function matchStories(stories: readonly Story[], questions: readonly Question[], { category }: { category?: Category | undefined } = {}): StoryMatrix {
-  const rows = questions
+/** For each question of the bank that wants a story, every story best first; and the questions no story fits. Pure. */
+export function matchStories(stories: readonly Story[], bank: readonly Question[], { category }: { category?: Category | undefined } = {}): StoryMatrix {
+  const rows = bank
     .filter((q) => wantsStory(q) && (!category || q.category === category))
-    .map((q): QuestionMatch => ({ id: q.id, category: q.category, question: q.question, stories: ranked(stories, q) }));
+    .map((q): QuestionMatch => ({ id: q.id, category: q.category, question: q.question, stories: ranked(stories, q, bank) }));
   const gaps = rows.filter((r) => (r.stories[0]?.fit ?? 0) < GOOD_FIT).map((r) => r.id);
   return { questions: rows, gaps };
 }
 
 /** The few stories worth suggesting for a question in the drill: those that fit, best first. */
-export function storiesForQuestion(stories: readonly Story[], question: Question): StoryFit[] {
+export function storiesForQuestion(stories: readonly Story[], question: Question, bank: readonly Question[]): StoryFit[] {
   if (stories.length === 0 || !wantsStory(question)) return [];
-  return ranked(stories, question)
+  return ranked(stories, question, bank)
     .filter((f) => f.fit >= GOOD_FIT)
     .slice(0, MAX_HINTS);
 }
