@@ -2,6 +2,7 @@ import type { CoachReport } from '../core/coach/types.js';
 import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
+import { describeDue } from './due-text.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionHeader, renderReveal } from './render.js';
 import { clip, sanitizeText } from '../core/text/sanitize.js';
@@ -11,14 +12,6 @@ import { plural } from '../core/text/plural.js';
 export interface ScreenOptions {
   width: number;
   style: Style;
-}
-
-/** When a card is next due, in words: "in 10 minutes", "in 5 hours", "in 3 days (2026-12-02)". */
-export function describeDue(due: string, now: Date): string {
-  const minutes = (Date.parse(due) - now.getTime()) / 60_000;
-  if (minutes < 60) return `in ${plural(Math.max(1, Math.round(minutes)), 'minute')}`;
-  if (minutes < 48 * 60) return `in ${Math.round(minutes / 60)} hours`;
-  return `in ${Math.round(minutes / 1440)} days (${due.slice(0, 10)})`;
 }
 
 /** Ratings best first, with the words the rating prompt shows. */

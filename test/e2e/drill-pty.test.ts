@@ -50,6 +50,9 @@ describe('drill in a pseudo-terminal', () => {
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
+    // The same calendar words as coach --record prints, never FSRS's minutes or hours.
+    expect(s.text).toMatch(/Saved\. Next review: (later today|tomorrow|in \d+ days \(\d{4}-\d\d-\d\d\))\./);
+    expect(s.text).not.toMatch(/Next review: in \d+ (minutes?|hours?)/);
     const [attempt, ...rest] = attempts();
     expect(rest).toEqual([]);
     expect(attempt).toMatchObject({ questionId: 'team-conflict', category: 'behavioral', mode: 'typed' });

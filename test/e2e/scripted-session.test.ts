@@ -20,7 +20,7 @@ describe('a scripted round with coach --record', () => {
       const r = await runCli(['coach', id, '--record', '--answer-file', answer], { env: home.env });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      const m = /Saved as \w+ in session (\S+)\. Next review: in \d+ (minutes?|hours|days)/.exec(r.stdout);
+      const m = /Saved as \w+ in session (\S+)\. Next review: (now|later today|tomorrow|in \d+ days \(\d{4}-\d\d-\d\d\))\.\n/.exec(r.stdout);
       expect(m, r.stdout).not.toBeNull();
       saved.push(m![1]!);
     }

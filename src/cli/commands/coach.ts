@@ -9,7 +9,7 @@ import { readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
 import { placeScriptedAttempt } from '../../core/practice/scripted-session.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
-import { describeDue } from '../../ui/render-session.js';
+import { describeDue } from '../../ui/due-text.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
