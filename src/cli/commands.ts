@@ -42,7 +42,7 @@ export interface CommandSpec {
   group: CommandGroup;
   args: readonly ArgumentSpec[];
   options: readonly OptionSpec[];
-  /** Whether the start-up path runs it without commander (only list and show). */
+  /** Whether the start-up path reads its command line without commander (list, show and drill). */
   fast?: boolean;
   load(): Promise<{ command: CommandModule }>;
 }
@@ -102,6 +102,8 @@ export const COMMANDS = [
       { flags: '--answer-mode <mode>', description: 'how to answer: ask each time, type, editor or spoken', value: 'choice', choices: ANSWER_MODES },
       { flags: '--stories <dir>', description: 'stories folder for the "stories that fit" hint (default: $RMPREP_STORIES, else $XDG_DATA_HOME/rmprep/stories)', value: 'folder' },
     ],
+    // The command stays a lazy bundle; the start-up path shows its first question (drill-start.ts).
+    fast: true,
     load: () => import('./commands/drill.js'),
   },
   {

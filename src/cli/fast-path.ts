@@ -24,7 +24,7 @@ function flagTable(options: readonly OptionSpec[]): Map<string, Flag> {
 const GLOBAL_FLAGS = flagTable(GLOBAL_OPTIONS);
 
 /**
- * Recognises `rmprep`, `--help`, `--version` and the commands the manifest marks fast (list, show) with
+ * Recognises `rmprep`, `--help`, `--version` and the commands the manifest marks fast (list, show, drill) with
  * their plain options, read exactly as commander reads them (a test holds the two side by side). Anything
  * else, including every mistake, is undefined and goes to commander, which owns the error messages.
  * Commander's start-up cost (loading it and building the command tree) is most of what a lookup would

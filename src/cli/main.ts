@@ -3,6 +3,7 @@ import { runCommand } from './define-command.js';
 import { isUserError } from '../core/errors.js';
 import { clip } from '../core/text/sanitize.js';
 import { EXIT } from './errors.js';
+import { startDrill } from './drill-start.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
 import { helpWidth, renderRootHelp } from './help.js';
 import { createRun } from './run.js';
@@ -28,8 +29,10 @@ async function runFast(command: FastCommand, ctx: Context): Promise<number> {
     ctx.stdout.write(command.name === 'help' ? renderRootHelp(helpWidth(ctx.stdout, ctx.env)) : `${ctx.version}\n`);
     return EXIT.ok;
   }
+  const run = createRun(ctx, command.globals);
+  if (command.name === 'drill') return startDrill(run, command.options);
   const { command: module } = await command.spec.load();
-  return runCommand(module, createRun(ctx, command.globals), command.options, command.args);
+  return runCommand(module, run, command.options, command.args);
 }
 
 /**

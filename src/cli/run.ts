@@ -24,6 +24,8 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
     loadBank: questions.loadBank,
     listQuestions: questions.listQuestions,
     findQuestion: questions.findQuestion,
+    cachedListing: questions.cachedListing,
+    cachedQuestion: questions.cachedQuestion,
   });
   return run;
 }

@@ -4,7 +4,8 @@ import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { describeDue } from './due-text.js';
 import { renderCoachReport } from './render-coach.js';
-import { renderQuestionHeader, renderReveal } from './render.js';
+import { renderQuestionScreen, renderSessionStart } from './render-question-screen.js';
+import { renderReveal } from './render.js';
 import { clip, sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
@@ -91,13 +92,10 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
   };
   return {
     start({ plan, count }) {
-      const planText = plan ? `Plan: ${clip(plan)}. ` : '';
-      out.write(style.dim(`${planText}${plural(count, 'question')}. Ctrl-C quits at any time; every rated answer is already saved.\n`));
+      out.write(renderSessionStart(plan, count, style));
     },
     question(question, index, total) {
-      out.write(`\n${style.heading(`Question ${index + 1} of ${total}`)}\n${renderQuestionHeader(question, opts)}\n`);
-      if (question.category === 'behavioral') out.write(style.dim('Tell it as a story: situation, task, what you did, and the result in numbers.\n'));
-      if (question.framework) out.write(style.dim('Think it through step by step and name the tradeoffs.\n'));
+      out.write(renderQuestionScreen(question, index, total, opts));
     },
     stories(hints) {
       const list = hints.map((h) => `${clip(h.slug)} (${clip(h.title)}, ${Math.round(h.fit * 100)}%)`).join('; ');

@@ -48,6 +48,15 @@ const TAKEN = [
   ['show', 'nope'],
   ['show', 'list'],
   ['--history', 'h.json', 'show', 'rollback-recovery', '--no-color'],
+  // Not a terminal here: both ways end with the same refusal, after the same checks of the options.
+  ['drill', '--category', 'technical'],
+  ['drill', '-c', 'Behavioral', '-c', 'common', '-n', '3', '--seed', 's1'],
+  ['drill', '--id', 'release-process', '--id', 'RELEASE-PROCESS', '--answer-mode', 'spoken'],
+  ['drill', '--id', 'nope'],
+  ['drill', '--count', '0'],
+  ['drill', '--due', '--new'],
+  ['drill', '--plan', 'mock-interview', '--time-limit', '90'],
+  ['drill', '--tag', 'rollback', '--new'],
 ];
 
 // Everything else is commander's, mistakes above all: it owns the messages for them.
@@ -70,7 +79,8 @@ const LEFT = [
   ['--history', 'h.json'],
   ['--json', 'list'],
   ['stats'],
-  ['drill', '--category', 'technical'],
+  ['drill', '--answer-mode', 'aloud'],
+  ['drill', '-n3'],
   ['shw', 'release-process'],
 ];
 

@@ -6,11 +6,10 @@ import { loadSummary, readHistory } from '../../core/history/store.js';
 import { storeOptions } from '../history-store.js';
 import { loadPlan } from '../../core/practice/plan-load.js';
 import type { Plan } from '../../core/practice/plan-parse.js';
-import { describePlanShortfalls, pickPlanQuestions, planSize } from '../../core/practice/plan-pick.js';
+import { drillPool, pickDrillQuestions } from '../../core/practice/drill-pick.js';
 import type { Question } from '../../core/questions/schema.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { buildSessionReport } from '../../core/practice/report.js';
-import { orderQuestions } from '../../core/practice/select.js';
 import { newSessionId, runPracticeSession, startProgress, type StoryHint } from '../../core/practice/session.js';
 import { formatProblem } from '../../core/problems.js';
 import { loadStories, resolveStoriesDir } from '../../core/stories/load.js';
@@ -19,7 +18,7 @@ import { createPrompter, isPromptInterruption, waitForKey, type PromptIo } from 
 import { renderReportText } from '../../ui/render-report.js';
 import { createSessionView, renderSessionSummary, renderStopped } from '../../ui/render-session.js';
 import type { Run } from '../context.js';
-import { defineCommand } from '../define-command.js';
+import { defineCommand, runCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
@@ -43,14 +42,26 @@ export const drillOptionsSchema = z.object({
 });
 type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
-const DEFAULT_COUNT = 5;
+export const command = defineCommand({ schema: drillOptionsSchema, run: (run: Run, opts: DrillOptions) => drillCommand(run, opts, undefined) });
 
-export const command = defineCommand({ schema: drillOptionsSchema, run: drillCommand });
+/**
+ * What the start-up path (src/cli/drill-start.ts) did before handing the drill over: it picked these
+ * questions, in this order, printed any warnings, the opening line and the first question.
+ */
+export interface DrillStart {
+  ids: readonly string[];
+  plan: Plan | undefined;
+}
 
-async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
+/** Goes on with a drill whose first question is on screen already; the options are checked as usual. */
+export function resumeDrill(run: Run, raw: unknown, start: DrillStart): Promise<number> {
+  return runCommand(defineCommand({ schema: drillOptionsSchema, run: (r: Run, opts: DrillOptions) => drillCommand(r, opts, start) }), run, raw, {});
+}
+
+async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | undefined): Promise<number> {
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
-  const plan = opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
-  const questions = await chooseQuestions(run, opts, plan);
+  const plan = start ? start.plan : opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
+  const questions = start ? await questionsById(run, start.ids) : await chooseQuestions(run, opts, plan);
   if (questions.length === 0) {
     throw new NotFoundError(
       opts.due ? 'nothing is due for review right now' : opts.new ? 'every matching question has been practised already' : 'no questions match',
@@ -76,7 +87,7 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view);
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);
@@ -97,27 +108,18 @@ async function drillCommand(run: Run, opts: DrillOptions): Promise<number> {
 async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefined): Promise<Question[]> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
-  if (opts.id && opts.id.length > 0) {
-    const picked: Question[] = [];
-    for (const id of opts.id) picked.push(await requireQuestion(run, id));
-    return picked;
-  }
-  const tag = opts.tag?.toLowerCase();
-  const pool = bank.questions.filter(
-    (q) => (!opts.category || opts.category.length === 0 || opts.category.includes(q.category)) && (!tag || q.tags.includes(tag)),
-  );
+  if (opts.id && opts.id.length > 0) return questionsById(run, opts.id);
+  const pool = drillPool(bank.questions, opts);
   const summary = loadSummary(run.paths.historyFile, storeOptions(run));
-  const rng = run.makeRng(opts.seed);
-  const ordered = orderQuestions(pool, summary, { now: run.now(), rng, only: opts.due ? 'due' : opts.new ? 'new' : undefined });
-  if (plan) {
-    // --count takes the first N of the plan, in the plan's order.
-    const picked = pickPlanQuestions(plan, pool, ordered.map((p) => p.question.id), rng).slice(0, opts.count);
-    if (picked.length < Math.min(planSize(plan), opts.count ?? Infinity)) {
-      for (const shortfall of describePlanShortfalls(plan, pool)) run.warn(shortfall);
-    }
-    return picked;
-  }
-  return ordered.slice(0, opts.count ?? DEFAULT_COUNT).map((p) => p.question);
+  const picked = pickDrillQuestions(pool, summary, opts, plan, { now: run.now(), rng: run.makeRng(opts.seed) });
+  for (const shortfall of picked.shortfalls) run.warn(shortfall);
+  return picked.questions;
+}
+
+async function questionsById(run: Run, ids: readonly string[]): Promise<Question[]> {
+  const picked: Question[] = [];
+  for (const id of ids) picked.push(await requireQuestion(run, id));
+  return picked;
 }
 
 /** The user's stories, offered for the questions they fit; a broken story file is a warning, not a stop. */

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { categorySchema } from '../questions/schema.js';
-import { RATINGS, type Rating } from './ratings.js';
+import { RATINGS } from './ratings.js';
+import { isIsoInstant } from './iso-instant.js';
+export { isIsoInstant } from './iso-instant.js';
 
 /** The newest history format this build reads and writes. 1 had no scheduling state. */
 export const HISTORY_VERSION = 2;
-export { RATINGS, type Rating } from './ratings.js';
+export { RATINGS, RATING_VALUE, type Rating } from './ratings.js';
 export const ratingSchema = z.enum(RATINGS);
 
-// Date.parse alone accepts much that is not ISO-8601 ("(anything)Jan 1 2026"), and such text would reach
-// the terminal: the shape is checked first.
-const ISO_INSTANT = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** True for an ISO-8601 date and time with its offset that names a moment JavaScript can represent. */
-export function isIsoInstant(text: string): boolean {
-  return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text));
-}
 
 const isoDate = z.string().refine(isIsoInstant, 'must be an ISO-8601 date and time');
 
@@ -75,5 +69,3 @@ export type HistoryRecord = z.infer<typeof recordSchema>;
 
 /** What a caller supplies to record an attempt; the store adds the id and scheduling state. */
 export type AttemptDraft = Omit<AttemptRecord, 'type' | 'id' | 'card'>;
-
-export const RATING_VALUE: Record<Rating, number> = { again: 1, hard: 2, good: 3, easy: 4 };

@@ -1,5 +1,6 @@
 import type { Category } from '../questions/schema.js';
-import { RATING_VALUE, type HistoryRecord, type StoredCard } from './schema.js';
+import { RATING_VALUE } from './ratings.js';
+import type { HistoryRecord, StoredCard } from './schema.js';
 
 /** How many recent ratings and scores of a question count toward its need. */
 export const RECENT = 5;

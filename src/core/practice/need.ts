@@ -1,6 +1,5 @@
 import type { QuestionSummary, Summary } from '../history/summary.js';
-import { CATEGORIES, type Category } from '../questions/categories.js';
-import type { Question } from '../questions/schema.js';
+import { CATEGORIES, type Category, type QuestionKey } from '../questions/categories.js';
 
 /** Weights of the need score; the README explains them. They add up to 1. */
 export const NEED_WEIGHTS = { weakness: 0.35, coach: 0.2, unpracticed: 0.3, staleness: 0.15 } as const;
@@ -23,13 +22,13 @@ export interface CategoryNeed {
 }
 
 /** How much each category needs practice, neediest first (ties keep the category order). */
-export function rankCategories(questions: readonly Question[], summary: Summary, now: Date): CategoryNeed[] {
+export function rankCategories(questions: readonly QuestionKey[], summary: Summary, now: Date): CategoryNeed[] {
   return CATEGORIES.map((c) => categoryNeed(c, questions, summary, now))
     .filter((n) => n.questions > 0)
     .sort((a, b) => b.need - a.need);
 }
 
-export function categoryNeed(category: Category, questions: readonly Question[], summary: Summary, now: Date): CategoryNeed {
+export function categoryNeed(category: Category, questions: readonly QuestionKey[], summary: Summary, now: Date): CategoryNeed {
   const inCategory = questions.filter((q) => q.category === category);
   const seen: QuestionSummary[] = [];
   let attempts = 0;

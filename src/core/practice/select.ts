@@ -1,12 +1,14 @@
 import type { Summary } from '../history/summary.js';
 import { rankCategories, type CategoryNeed } from './need.js';
-import type { Category, Question } from '../questions/schema.js';
+import type { Category, QuestionKey } from '../questions/categories.js';
+import type { Question } from '../questions/schema.js';
 import { shuffle, type Rng } from '../random.js';
 
 export type PickReason = 'due' | 'new' | 'review';
 
-export interface Pick {
-  question: Question;
+
+export interface Pick<Q extends QuestionKey = Question> {
+  question: Q;
   reason: PickReason;
   /** When the question is due again, for practiced ones. */
   due: string | undefined;
@@ -30,12 +32,12 @@ export interface OrderOptions {
  * Orders questions for practice: due ones first (longest overdue first), then the categories that need
  * practice most, new questions before ones already seen. Pure: time and randomness are passed in.
  */
-export function orderQuestions(questions: readonly Question[], summary: Summary, opts: OrderOptions): Pick[] {
+export function orderQuestions<Q extends QuestionKey>(questions: readonly Q[], summary: Summary, opts: OrderOptions): Pick<Q>[] {
   const now = opts.now.getTime();
   const needs = new Map(rankCategories(questions, summary, opts.now).map((n) => [n.category, n]));
-  const due: Pick[] = [];
-  const fresh = new Map<Category, Pick[]>();
-  const seen = new Map<Category, Pick[]>();
+  const due: Pick<Q>[] = [];
+  const fresh = new Map<Category, Pick<Q>[]>();
+  const seen = new Map<Category, Pick<Q>[]>();
   for (const question of shuffle(questions, opts.rng)) {
     const s = summary.questions[question.id];
     const dueAt = s?.card?.due;
@@ -50,7 +52,7 @@ export function orderQuestions(questions: readonly Question[], summary: Summary,
   due.sort((a, b) => Date.parse(a.due as string) - Date.parse(b.due as string));
   if (opts.only === 'due') return due;
   for (const list of seen.values()) list.sort((a, b) => Date.parse(a.due ?? '') - Date.parse(b.due ?? ''));
-  const queues = new Map<Category, Pick[]>();
+  const queues = new Map<Category, Pick<Q>[]>();
   for (const category of needs.keys()) {
     const list = [...(fresh.get(category) ?? []), ...(opts.only === 'new' ? [] : (seen.get(category) ?? []))];
     if (list.length > 0) queues.set(category, list);
@@ -59,14 +61,14 @@ export function orderQuestions(questions: readonly Question[], summary: Summary,
   return opts.only === 'new' ? rest : [...due, ...rest];
 }
 
-function interleave(queues: Map<Category, Pick[]>, needs: Map<Category, CategoryNeed>, rng: Rng, mode: 'weighted' | 'strict'): Pick[] {
-  const out: Pick[] = [];
+function interleave<P>(queues: Map<Category, P[]>, needs: Map<Category, CategoryNeed>, rng: Rng, mode: 'weighted' | 'strict'): P[] {
+  const out: P[] = [];
   const live = new Map([...queues].map(([c, q]) => [c, [...q]]));
   while (live.size > 0) {
     const categories = [...live.keys()];
     const category = mode === 'strict' ? neediest(categories, needs) : weightedChoice(categories, needs, rng);
-    const queue = live.get(category) as Pick[];
-    out.push(queue.shift() as Pick);
+    const queue = live.get(category) as P[];
+    out.push(queue.shift() as P);
     if (queue.length === 0) live.delete(category);
   }
   return out;

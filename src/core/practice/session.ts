@@ -79,6 +79,8 @@ export interface SessionOptions {
   plan: string | undefined;
   /** The whole bank, so the coach can tell common words from specific ones. */
   bank?: readonly Question[];
+  /** The opening line and the first question are on screen already (printed at start-up). */
+  firstShown?: boolean;
 }
 
 export interface SessionDeps {
@@ -105,9 +107,9 @@ export function startProgress(id: string): SessionProgress {
 /** Asks each question in turn, gives feedback, reveals the model answer and records the rating. */
 export async function runPracticeSession(questions: readonly Question[], opts: SessionOptions, deps: SessionDeps, progress: SessionProgress): Promise<SessionProgress> {
   const { prompter, view, recorder } = deps;
-  view.start({ plan: opts.plan, count: questions.length });
+  if (!opts.firstShown) view.start({ plan: opts.plan, count: questions.length });
   for (const [index, question] of questions.entries()) {
-    view.question(question, index, questions.length);
+    if (!(opts.firstShown && index === 0)) view.question(question, index, questions.length);
     const hints = deps.storiesFor?.(question) ?? [];
     if (hints.length > 0) view.stories?.(hints);
     const choice = opts.mode === 'ask' ? await prompter.chooseAnswerMode() : opts.mode;

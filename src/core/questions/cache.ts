@@ -2,6 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { makeFolder } from '../fs/make-folder.js';
+import { hashKey } from '../hash-key.js';
 import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
@@ -170,16 +171,4 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
   } catch {
     return undefined;
   }
-}
-
-/** FNV-1a over the text, twice with different seeds: a file name, not a security boundary. */
-function hashKey(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }

@@ -7,3 +7,10 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function isCategory(value: string): value is Category {
   return (CATEGORIES as readonly string[]).includes(value);
 }
+
+/** What picking questions looks at: a row of the cached listing serves as well as a whole question. */
+export interface QuestionKey {
+  id: string;
+  category: Category;
+  tags: readonly string[];
+}

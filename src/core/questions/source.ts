@@ -16,6 +16,10 @@ export interface QuestionSource {
   listQuestions(): Promise<Listing>;
   /** One question by id, from the cache when nothing changed, else from the loaded bank. */
   findQuestion(id: string): Promise<Question | undefined>;
+  /** The listing from the cache alone; undefined when the cache does not hold (nothing is parsed). */
+  cachedListing(): Listing | undefined;
+  /** One question from the cache alone; undefined when the cache does not show it is current. */
+  cachedQuestion(id: string): Question | undefined;
 }
 
 /** The bundled bank (questions/ in the package) followed by the user's own folders and packs. */
@@ -30,8 +34,10 @@ export function openQuestionSource(sources: BankSource[], opts: LoadOptions & { 
       bank ??= loadBank(sources, opts);
       return bank;
     },
+    cachedListing: () => readCachedListing(opts.cacheDir, sources, opts),
+    cachedQuestion: (id) => lookupCachedQuestion(opts.cacheDir, sources, opts, id),
     async listQuestions() {
-      const cached = readCachedListing(opts.cacheDir, sources, opts);
+      const cached = source.cachedListing();
       if (cached) return cached;
       const loaded = await source.loadBank();
       return {
@@ -40,7 +46,7 @@ export function openQuestionSource(sources: BankSource[], opts: LoadOptions & { 
       };
     },
     async findQuestion(id) {
-      return lookupCachedQuestion(opts.cacheDir, sources, opts, id) ?? (await source.loadBank()).byId.get(id);
+      return source.cachedQuestion(id) ?? (await source.loadBank()).byId.get(id);
     },
   };
   return source;
