@@ -105,7 +105,8 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   return 0;
 }
 
-async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefined): Promise<Question[]> {
+/** The questions a drill asks, in order: by --id, else picked from the bank with the history. */
+export async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan | undefined): Promise<Question[]> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   if (opts.id && opts.id.length > 0) return questionsById(run, opts.id);
