@@ -6,7 +6,7 @@ export { isIsoInstant } from './iso-instant.js';
 
 /** The newest history format this build reads and writes. 1 had no scheduling state. */
 export const HISTORY_VERSION = 2;
-export { RATINGS, RATING_VALUE, type Rating } from './ratings.js';
+export { RATINGS, type Rating } from './ratings.js';
 export const ratingSchema = z.enum(RATINGS);
 
 
