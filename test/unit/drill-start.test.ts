@@ -100,6 +100,7 @@ describe('the drill’s start-up path', () => {
     nothing({ category: ['nonsense'] });
     nothing({ due: true, new: true });
     nothing({ timeLimit: '5000' });
+    nothing({ stories: 'no-such-folder' });
     // The history grew behind the summary's back: only the command reads it.
     appendFileSync(warm.paths.historyFile, '{"partial":');
     nothing({});
