@@ -71,7 +71,12 @@ export const COMMANDS = [
     summary: 'list the questions in the bank',
     group: 'Look up',
     args: [],
-    options: [category, { flags: '-t, --tag <tag>', description: 'only questions with this tag', value: 'text' }, json('print JSON: [{ id, category, question, tags, difficulty }]')],
+    options: [
+      category,
+      { flags: '-t, --tag <tag>', description: 'only questions with this tag', value: 'text' },
+      { flags: '--tags', description: 'list the tags instead, with how many questions carry each' },
+      json('print JSON: [{ id, category, question, tags, difficulty, practice }], or with --tags [{ tag, questions }]'),
+    ],
     fast: true,
     load: () => import('./commands/list.js'),
   },

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, ROOT, runCli } from '../helpers/cli.js';
 
@@ -30,7 +30,44 @@ describe('list', () => {
     expect(r.stderr).toBe('');
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThanOrEqual(50);
-    expect(Object.keys(rows[0]!).sort()).toEqual(['category', 'difficulty', 'id', 'question', 'tags']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['category', 'difficulty', 'id', 'practice', 'question', 'tags']);
+    expect(rows.every((row) => row.practice === null)).toBe(true);
+  });
+
+  it('shows the last rating and when each practised question is due, "new" for the rest, the same from the cache or the history', async () => {
+    const fresh = await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' });
+    expect(fresh.stdout).not.toContain('LAST · DUE');
+    await run(['coach', 'branching-strategy', '--record', '--rating', 'hard'], 'We branch from main for each release and tag it.');
+    await run(['coach', 'dora-metrics', '--record', '--rating', 'easy'], 'We track deployment frequency, lead time, change failure rate and restore time.');
+    const listed = await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^ID\s+CATEGORY\s+DIFF\s+LAST · DUE\s+QUESTION\n/);
+    expect(listed.stdout).toMatch(/\nbranching-strategy +technical +\d +Hard · (today|tomorrow) +\S/);
+    expect(listed.stdout).toMatch(/\ndora-metrics +technical +\d +Easy · (tomorrow|\d{4}-\d\d-\d\d) +\S/);
+    expect(listed.stdout).toMatch(/\n[a-z-]+ +technical +\d +new +\S/);
+    expect(listed.stdout).toMatch(/\d+ questions, 2 practised;/);
+    const json = JSON.parse((await run(['list', '--json'])).stdout) as { id: string; practice: { attempts: number; lastRating: string; due: string } | null }[];
+    expect(json.find((q) => q.id === 'branching-strategy')?.practice).toMatchObject({ attempts: 1, lastRating: 'hard' });
+    expect(Date.parse(json.find((q) => q.id === 'dora-metrics')!.practice!.due)).toBeGreaterThan(Date.now());
+    // Without the summary cache the history itself is read, with the same result.
+    rmSync(join(dirname(home.history), '.history.json.summary'));
+    expect((await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' })).stdout).toBe(listed.stdout);
+  });
+
+  it('--tags lists the tags with how many questions carry each, as text or JSON', async () => {
+    const json = await run(['list', '--tags', '--json']);
+    expect(json.code).toBe(0);
+    const tags = JSON.parse(json.stdout) as { tag: string; questions: number }[];
+    const top = tags[0]!;
+    const withTop = JSON.parse((await run(['list', '--tag', top.tag, '--json'])).stdout) as unknown[];
+    expect(withTop).toHaveLength(top.questions);
+    expect(tags.map((t) => t.questions)).toEqual([...tags.map((t) => t.questions)].sort((a, b) => b - a));
+    const text = await run(['list', '--tags']);
+    expect(text.stdout).toMatch(new RegExp(`^TAG +QUESTIONS\n${top.tag} +${top.questions}\n`));
+    expect(text.stdout).toContain(`${tags.length} tags;`);
+    const both = await run(['list', '--tags', '--tag', top.tag]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('rmprep: --tags lists every tag; leave out --tag\n');
   });
 
   it('filters by category and tag, and prints a table', async () => {

@@ -34,6 +34,8 @@ const TAKEN = [
   ['list', '-t', 'metrics', '-c', 'technical', '--json'],
   ['list', '-c', 'technical', '-c', 'common'],
   ['list', '--tag='],
+  ['list', '--tags'],
+  ['list', '--tags', '--json', '-c', 'behavioral'],
   ['list', '--category', 'nonsense'],
   ['list', '--no-color'],
   ['--no-color', 'list', '--json'],

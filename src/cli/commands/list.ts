@@ -3,33 +3,54 @@ import { parseCategoryFlag } from '../category-flag.js';
 import type { Category } from '../../core/questions/categories.js';
 import type { Run } from '../context.js';
 import { checkedBy, defineCommand } from '../define-command.js';
+import { UsageError } from '../errors.js';
 import { warnAboutProblems } from '../run.js';
-import { clean, renderTable } from '../../ui/render.js';
-import { plural } from '../../core/text/plural.js';
 import { listRow } from '../../core/questions/cache-shape.js';
+import { countTags } from '../../core/questions/tags.js';
+import { practiceFromSummary, type PracticeById } from '../../core/history/practice.js';
+import { peekSummary } from '../../core/history/summary-file.js';
+import { renderQuestionList, renderTagList } from '../../ui/render-list.js';
 
 interface RawListOptions {
   category?: string;
   tag?: string;
+  tags?: boolean;
   json?: boolean;
 }
 
-const listOptionsSchema = checkedBy((raw) => {
+interface ListOptions {
+  category: Category | undefined;
+  tag: string | undefined;
+  tags: boolean;
+  json: boolean;
+}
+
+const listOptionsSchema = checkedBy((raw): ListOptions => {
   const opts = raw as RawListOptions;
-  return { ...opts, category: parseCategoryFlag(opts.category) };
+  if (opts.tags && opts.tag !== undefined) throw new UsageError('--tags lists every tag; leave out --tag');
+  return { category: parseCategoryFlag(opts.category), tag: opts.tag?.toLowerCase(), tags: opts.tags === true, json: opts.json === true };
 });
 
 export const command = defineCommand({ schema: listOptionsSchema, run: listCommand });
 
-async function listCommand(run: Run, opts: { category?: Category | undefined; tag?: string | undefined; json?: boolean | undefined }): Promise<number> {
+async function listCommand(run: Run, opts: ListOptions): Promise<number> {
   const listing = await run.listQuestions();
   warnAboutProblems(run, listing);
-  const tag = opts.tag?.toLowerCase();
+  const { tag } = opts;
   const questions = listing.rows
     .filter((q) => (!opts.category || q.category === opts.category) && (!tag || q.tags.includes(tag)))
     .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
+  if (opts.tags) {
+    const tags = countTags(questions);
+    run.stdout.write(opts.json ? `${toJsonText(tags)}\n` : renderTagList(tags, run));
+    return 0;
+  }
+  const practice = await loadPractice(run);
   if (opts.json) {
-    const rows = questions.map(listRow);
+    const rows = questions.map((q) => {
+      const p = practice?.get(q.id);
+      return { ...listRow(q), practice: p ? { attempts: p.attempts, lastRating: p.lastRating, lastAt: p.lastAt, due: p.due ?? null } : null };
+    });
     run.stdout.write(`${toJsonText(rows)}\n`);
     return 0;
   }
@@ -37,8 +58,24 @@ async function listCommand(run: Run, opts: { category?: Category | undefined; ta
     run.stderr.write('rmprep: no questions match\n');
     return 0;
   }
-  const rows = questions.map((q) => [q.id, q.category, String(q.difficulty), clean(q.question).replace(/\s+/g, ' ')]);
-  run.stdout.write(renderTable(['ID', 'CATEGORY', 'DIFF', 'QUESTION'], rows, run.width, run.style));
-  run.stdout.write(run.style.dim(`${plural(questions.length, 'question')}; 'rmprep show <id>' for one in full\n`));
+  run.stdout.write(renderQuestionList(questions, practice, { width: run.width, style: run.style, now: run.now() }));
   return 0;
+}
+
+/**
+ * The practice per question: from the summary cache when it is current (the usual case, as every save
+ * updates it), else from the history itself, which loads the history reader once and refreshes the cache.
+ * A history that cannot be read is a warning here: the list is still worth having.
+ */
+async function loadPractice(run: Run): Promise<PracticeById | undefined> {
+  const timeZone = run.env.TZ ?? '';
+  const peeked = peekSummary(run.paths.historyFile, timeZone);
+  if (peeked) return practiceFromSummary(peeked);
+  try {
+    const { loadSummary } = await import('../../core/history/summary-cache.js');
+    return practiceFromSummary(loadSummary(run.paths.historyFile, { timeZone }));
+  } catch (err) {
+    run.warn(`practice not shown: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
 }
