@@ -158,11 +158,11 @@ function makeBank(dir, size = BANK_SIZE) {
   }
 }
 
-function makeHistory(file, ids) {
+function makeHistory(file, ids, size = HISTORY_SIZE) {
   const lines = ['{"rmprep":"history","version":2}'];
   const t0 = Date.parse('2023-01-01T09:00:00Z');
   const ratings = ['again', 'hard', 'good', 'easy'];
-  for (let i = 0; i < HISTORY_SIZE; i++) {
+  for (let i = 0; i < size; i++) {
     const at = new Date(t0 + i * 15 * 60_000);
     const q = ids[i % ids.length];
     const card = { due: new Date(at.getTime() + 3 * 86_400_000).toISOString(), stability: 3.2, difficulty: 5.1, elapsed_days: 2, scheduled_days: 3, learning_steps: 0, reps: 1 + Math.floor(i / ids.length), lapses: 0, state: 2, last_review: at.toISOString() };
@@ -184,6 +184,12 @@ try {
     rows.push(pair('startup: show <id>', rm('rmprep show release-process', ['show', 'release-process']), node0, 1.25, { pairs }));
     rows.push(pair('startup: list', rm('rmprep list', ['list']), node0, 1.25, { pairs }));
     rows.push(pair('startup: --help', rm('rmprep --help', ['--help']), node0, 1.25, { pairs }));
+    // list with practice to show: a 1,000-attempt history over the bundled bank, its summary cache made by the first run.
+    const practised = join(work, 'practised.json');
+    const bundled = JSON.parse(spawnSync(process.execPath, [BIN, 'list', '--json'], { env, cwd: work, encoding: 'utf8' }).stdout);
+    makeHistory(practised, bundled, 1000);
+    run([BIN, 'list'], { RMPREP_HISTORY: practised });
+    rows.push(pair('startup: list, 1,000-attempt history', rm('rmprep list', ['list'], { RMPREP_HISTORY: practised }), node0, 1.25, { pairs }));
   }
 
   if (wants('bank')) {
