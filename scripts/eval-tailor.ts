@@ -10,6 +10,7 @@ const expected = JSON.parse(readFileSync(join(postings, 'expected.json'), 'utf8'
 const bank = await loadBank([{ path: join(process.cwd(), 'questions'), bundled: true }], { cwd: process.cwd() });
 const ranker = createRanker(bank.questions);
 const top = Number(process.argv[2] ?? 10);
+const summary: string[] = [];
 for (const set of ['tuning', 'held-out']) {
   let dir: string[];
   try {
@@ -23,8 +24,10 @@ for (const set of ['tuning', 'held-out']) {
     const want = new Set(expected[key]?.expect ?? []);
     const found = result.questions.filter((q) => want.has(q.id)).length;
     console.log(`\n${key}: ${found}/${want.size} expected questions in the top ${top}`);
+    summary.push(`  ${key.padEnd(34)} ${String(found).padStart(2)}/${want.size}`);
     result.questions.forEach((q, i) => console.log(`  ${String(i + 1).padStart(2)} ${want.has(q.id) ? '*' : ' '} ${q.id.padEnd(34)} ${q.score.toFixed(3)}  ${q.because.join(', ')}`));
     console.log(`  themes: ${result.themes.map((t) => `${t.theme}(${t.phrases.length})`).join(' ')}`);
     console.log(`  gaps: ${result.gaps.join(', ') || '-'}`);
   }
 }
+console.log(`\nExpected questions in the top ${top} (tuning: the ranking was tuned on these; held-out: never tuned on):\n${summary.join('\n')}`);

@@ -5,6 +5,7 @@ import { parsePlan } from '../../src/core/practice/plan-parse.js';
 import { pickPlanQuestions } from '../../src/core/practice/plan-pick.js';
 import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
+import { pickCovering } from '../../src/core/tailor/diversify.js';
 import { buildTailorPlan, formatPlanYaml } from '../../src/core/tailor/plan.js';
 import { createRanker } from '../../src/core/tailor/rank.js';
 import { isGeneric, stemWord, tokenize } from '../../src/core/tailor/words.js';
@@ -81,6 +82,41 @@ describe('ranking', () => {
     expect(result.gaps).not.toContain('Leeds');
   });
 
+  it.each([
+    ['a possessive', "Lumora's release train ships canary builds with Fastlane.", 'Lumora'],
+    ['a company after "at"', 'At Quillbook we run canary releases using Fastlane.', 'Quillbook'],
+    ['a product in apposition', 'You will own the canary rollout of Nimbus, our flagship app, with Fastlane.', 'Nimbus'],
+    ['a two-word name', 'Run the CAB for the Core Banking estate with Fastlane.', 'Banking'],
+    ['a certificate title', 'ITIL v4 Foundation and canary deployments with Fastlane.', 'Foundation'],
+    ['a place after "in"', 'Canary releases for hospitals in Europe with Fastlane.', 'Europe'],
+    ['a word of the title line', 'Release Manager, Ember Games\nShip canary builds to Ember players with Fastlane.', 'Ember'],
+  ])('keeps the employer out of the gaps: %s', (_what, posting, name) => {
+    const result = ranker.rank(posting, 5);
+    expect(result.gaps).not.toContain(name);
+    expect(result.gaps).toContain('Fastlane');
+  });
+
+  it('lists a tool only where a tool would stand, and never a theme phrase as a name', () => {
+    const result = ranker.rank('Canary releases built on Zorblex. Report release KPIs to the CAB. Forge runs the canary checks.', 5);
+    expect(result.gaps).toContain('Zorblex');
+    expect(result.gaps).not.toContain('Forge');
+    expect(result.gaps).not.toContain('KPIs');
+  });
+
+  it('does not rank or explain a question by a lone word from its key points', () => {
+    const bank = [
+      ...tiny,
+      makeQuestion('role-fit', 'common', {
+        question: 'How is this role different from a project manager?',
+        answer: 'Different owners.',
+        keyPoints: [{ point: 'Names who may chair meetings and handle requests', terms: ['chair', 'requests'] }],
+      }),
+    ];
+    const result = createRanker(bank).rank('You will chair the weekly canary review and triage requests.', 10);
+    expect(result.questions.map((q) => q.id)).not.toContain('role-fit');
+    expect(result.questions.flatMap((q) => q.because)).not.toEqual(expect.arrayContaining(['chair']));
+  });
+
   it('returns nothing for a text with no release-management words', () => {
     expect(ranker.rank('We bake sourdough bread and sell it at the market.', 5).questions).toEqual([]);
   });
@@ -106,6 +142,24 @@ describe('ranking the bank against the test postings', () => {
     const ids = rank(readFileSync(join(POSTINGS, key), 'utf8'), 10).questions.map((q) => q.id);
     expect(want).toContain(ids[0]);
     expect(ids.filter((id) => want.includes(id)).length).toBeGreaterThanOrEqual(Math.ceil(want.length / 2));
+  });
+});
+
+describe('picking a list that covers the posting', () => {
+  const c = (id: string, relevance: number, themes: [string, number][]) => ({ id, relevance, themes: new Map(themes) });
+
+  it('prefers a question on a theme not yet covered over a slightly more relevant one on a covered theme', () => {
+    const share = new Map([['mobile', 0.5], ['feature-flags', 0.5]]);
+    const picks = pickCovering([c('store', 1, [['mobile', 1]]), c('store-2', 0.8, [['mobile', 1]]), c('flags', 0.7, [['feature-flags', 1]])], share, 3, 0.6, 0.7);
+    expect(picks.map((p) => p.item.id)).toEqual(['store', 'flags', 'store-2']);
+    const gains = picks.map((p) => p.gain);
+    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+  });
+
+  it('keeps the order of relevance when diversity counts for nothing', () => {
+    const share = new Map([['mobile', 1]]);
+    const picks = pickCovering([c('a', 0.9, [['mobile', 1]]), c('b', 0.5, []), c('c', 0.7, [['mobile', 1]])], share, 2, 0, 0.7);
+    expect(picks.map((p) => p.item.id)).toEqual(['a', 'c']);
   });
 });
 

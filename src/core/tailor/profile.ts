@@ -1,6 +1,6 @@
 import type { QuestionData } from '../questions/schema.js';
 import type { ThemeMatcher } from './match.js';
-import { isGeneric, tokenize } from './words.js';
+import { isGeneric, tokenize, type Word } from './words.js';
 
 /** How much a word counts by where in a question it stands: what is asked and tagged outweighs the model answer. */
 const FIELD_WEIGHT = { question: 3, tags: 3, points: 2, terms: 2, framework: 1, why: 1, extra: 0.6, answer: 0.4 } as const;
@@ -12,6 +12,10 @@ export interface QuestionProfile {
   terms: Map<string, number>;
   /** Stems of what the question asks, its tags and key points: sharing one of these makes it relevant. */
   keyStems: Set<string>;
+  /** Stems of what the question asks and its tags: a rare one shared with a posting is a reason on its own. */
+  askStems: Set<string>;
+  /** Two specific words in a row in what it asks, its tags or key points ("feature flag", "build number"), as "a b" stems. */
+  pairs: Set<string>;
   themes: Map<string, number>;
 }
 
@@ -52,6 +56,8 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
   const terms = new Map<string, number>();
   const themes = new Map<string, number>();
   const keyStems = new Set<string>();
+  const askStems = new Set<string>();
+  const pairs = new Set<string>();
   for (const [field, text] of fieldsOf(q)) {
     if (text === '') continue;
     const words = tokenize(text);
@@ -59,12 +65,25 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
       if (isGeneric(w.stem)) continue;
       terms.set(w.stem, (terms.get(w.stem) ?? 0) + FIELD_WEIGHT[field]);
       if (FIELD_WEIGHT[field] >= 2) keyStems.add(w.stem);
+      if (field === 'question' || field === 'tags') askStems.add(w.stem);
     }
+    if (FIELD_WEIGHT[field] >= 2) for (const pair of pairsOf(words)) pairs.add(pair);
     for (const hit of matcher.find(words, text)) {
       themes.set(hit.theme, Math.max(themes.get(hit.theme) ?? 0, themeStrength(field)));
     }
   }
-  return { id: q.id, terms, keyStems, themes };
+  return { id: q.id, terms, keyStems, askStems, pairs, themes };
+}
+
+/** Each two words in a row that both say something, as "a b" stems: "crash free", "release note". */
+export function pairsOf(words: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1] as Word;
+    const b = words[i] as Word;
+    if (!isGeneric(a.stem) && !isGeneric(b.stem)) out.push(`${a.stem} ${b.stem}`);
+  }
+  return out;
 }
 
 /** Profiles every question and weighs each stem by how few questions use it. Pure. */

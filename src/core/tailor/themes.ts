@@ -61,7 +61,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'environments',
     label: 'environments and configuration',
-    phrases: ['environment management', 'test environment', 'staging environment', 'pre production', 'preprod', 'pre prod', 'non production', 'lower environment', 'environment parity', 'configuration drift', 'configuration management', 'sandbox', 'environment booking', 'environment'],
+    phrases: ['environment management', 'test environment', 'staging environment', 'pre production', 'preprod', 'pre prod', 'non production', 'lower environment', 'environment parity', 'configuration drift', 'configuration management', 'sandbox', 'environment booking', 'environment', 'production like', 'aligned with production', 'parity', 'drift'],
     exact: ['SIT', 'QA environment'],
   },
   {
@@ -97,12 +97,12 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'dora',
     label: 'DORA and delivery metrics',
-    phrases: ['dora', 'deployment frequency', 'lead time', 'change failure rate', 'mttr', 'mean time to restore', 'mean time to recovery', 'time to restore', 'four key', 'accelerate', 'delivery metric', 'release metric', 'kpi', 'metric', 'dashboard'],
+    phrases: ['dora', 'deployment frequency', 'lead time', 'change failure rate', 'mttr', 'mean time to restore', 'mean time to recovery', 'time to restore', 'four key', 'accelerate', 'delivery metric', 'release metric', 'kpi', 'kpis', 'metric', 'dashboard'],
   },
   {
     id: 'slo',
     label: 'SLOs, reliability and observability',
-    phrases: ['slo', 'sli', 'sla', 'error budget', 'service level', 'reliability', 'sre', 'site reliability', 'uptime', 'availability', 'observability', 'monitoring', 'alerting', 'burn rate', 'datadog', 'prometheus', 'grafana', 'new relic', 'release health'],
+    phrases: ['slo', 'sli', 'sla', 'error budget', 'service level', 'reliability', 'sre', 'site reliability', 'uptime', 'availability', 'observability', 'monitoring', 'alerting', 'burn rate', 'datadog', 'prometheus', 'grafana', 'new relic', 'release health', 'crash free', 'crash rate', 'crash', 'anr', 'error rate', 'health metric', 'app vitals'],
   },
   {
     id: 'incidents',
@@ -142,7 +142,12 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'versioning',
     label: 'versioning and release notes',
-    phrases: ['semantic versioning', 'semver', 'version number', 'build number', 'version scheme', 'changelog', 'release note', 'tagging', 'release documentation'],
+    phrases: ['semantic versioning', 'semver', 'version number', 'version numbering', 'build number', 'version scheme', 'tagging', 'version tag'],
+  },
+  {
+    id: 'release-notes',
+    label: 'release notes and documentation',
+    phrases: ['release note', 'changelog', 'change log', 'release documentation', 'documentation', 'known issue', 'what is new', 'labelling', 'labeling', 'user guide'],
   },
   {
     id: 'artifacts',
@@ -175,6 +180,16 @@ export const THEMES: readonly Theme[] = [
     phrases: ['regression', 'test automation', 'automated test', 'automated testing', 'quality assurance', 'qa', 'test coverage', 'smoke test', 'performance test', 'load test', 'end to end test', 'test strategy', 'quality engineering'],
   },
   {
+    id: 'out-of-hours',
+    label: 'out-of-hours releases and staffing',
+    phrases: ['out of hours', 'after hours', 'overnight', 'night release', 'weekend release', 'friday deploy', 'rota', 'rotation', 'next shift', 'night shift', 'small hours', '24 7'],
+  },
+  {
+    id: 'distributed-teams',
+    label: 'teams across time zones and outsourcing',
+    phrases: ['time zone', 'offshore', 'nearshore', 'follow the sun', 'distributed team', 'global team', 'remote team', 'outsourced team', 'outsourced'],
+  },
+  {
     id: 'freeze',
     label: 'code freezes and peak periods',
     phrases: ['code freeze', 'change freeze', 'freeze', 'blackout', 'peak season', 'peak trading', 'black friday', 'holiday season', 'year end', 'quiet period'],
@@ -187,7 +202,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'stakeholders',
     label: 'stakeholder management',
-    phrases: ['stakeholder', 'product owner', 'product manager', 'product management', 'executive', 'senior leadership', 'leadership', 'cross functional', 'business partner', 'negotiate', 'negotiation', 'influence', 'escalation', 'escalate', 'expectation'],
+    phrases: ['stakeholder', 'product owner', 'product manager', 'product management', 'executive', 'senior leadership', 'leadership', 'cross functional', 'business partner', 'negotiate', 'negotiation', 'influence', 'escalation', 'escalate', 'expectation', 'saying no', 'say no', 'push back', 'pushback', 'senior people', 'senior stakeholder', 'senior leader'],
   },
   {
     id: 'coordination',
@@ -197,7 +212,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'communication',
     label: 'release communication',
-    phrases: ['communication', 'communicate', 'status report', 'release status', 'release announcement', 'release comm', 'customer facing', 'customer communication', 'newsletter', 'status page', 'written communication', 'presentation'],
+    phrases: ['communication', 'communicate', 'status report', 'release status', 'release announcement', 'release comm', 'customer facing', 'customer communication', 'newsletter', 'status page', 'written communication', 'presentation', 'keep informed', 'informed', 'announce', 'announcement'],
   },
   {
     id: 'process-improvement',
