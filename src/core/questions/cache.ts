@@ -72,45 +72,69 @@ export function readBankCache(cacheDir: string, sources: BankSource[], opts: Loa
   }
 }
 
-/** Saves the parsed files, one per line, and an index from id to its line, for instant lookups. */
+/** What merging the files kept, asked for once every file is written: for the listing and the id index. */
+export interface MergedFiles {
+  rows: readonly Listing['rows'][number][];
+  problems: Listing['problems'];
+  /** The display name of the file whose question the bank kept for this id. */
+  fileOf(id: string): string | undefined;
+}
+
+/**
+ * Saves the parsed files, one per line, and an index from id to its line, for instant lookups. Files are
+ * taken from `files` one at a time and each is written as it comes, so that none has to outlive its
+ * line (a cold load of a large bank holds one parsed file at a time). Every file is taken, whether the
+ * cache could be written or not; an error from `files` itself is passed on.
+ */
 export function writeBankCache(
   cacheDir: string,
   sources: BankSource[],
   opts: LoadOptions,
-  { dirs, files, bank }: { dirs: Record<string, number>; files: CachedFile[]; bank: Bank },
+  { dirs, files, merged }: { dirs: Record<string, number>; files: Iterable<CachedFile>; merged: () => MergedFiles },
 ): void {
+  const source = files[Symbol.iterator]();
+  let failed: { err: unknown } | undefined;
+  const take = (): IteratorResult<CachedFile> => {
+    try {
+      return source.next();
+    } catch (err) {
+      failed = { err };
+      throw err;
+    }
+  };
   try {
     makeFolder(cacheDir);
     const names = cacheNames(cacheDir, sources, opts);
-    // Where each id sits: its file's line (byte offset and length) and its index in that file. Only ids
-    // the merged bank kept (a user's question replaces a bundled one) are indexed. Lines are written as
-    // they are made, so the cache never exists as one large string.
-    const ids: IdIndex['ids'] = Object.create(null) as IdIndex['ids'];
-    const kept = new Map(bank.questions.map((q) => [q.id, q.source.file]));
+    // Where each question sits: its file's line (byte offset and length) and its index in that file.
+    const spots: [id: string, display: string, offset: number, length: number, index: number][] = [];
+    const stats: ListingFile['files'] = {};
     function* lines(): Generator<string> {
       let offset = 0;
-      for (const f of files) {
+      for (let next = take(); !next.done; next = take()) {
+        const f = next.value;
         const line = JSON.stringify(f);
         const length = Buffer.byteLength(line);
-        f.parsed.questions.forEach((p, index) => {
-          if (kept.get(p.id) === f.display && !Object.hasOwn(ids, p.id)) ids[p.id] = [offset, length, index];
-        });
+        stats[f.file] = [f.size, f.mtimeMs];
+        f.parsed.questions.forEach((p, index) => spots.push([p.id, f.display, offset, length, index]));
         offset += length + 1;
         yield `${line}\n`;
       }
     }
     writeFileAtomic(names.files, lines(), undefined, { durable: false });
-    const stats: ListingFile['files'] = {};
-    for (const f of files) stats[f.file] = [f.size, f.mtimeMs];
-    const listing: Listing = {
-      rows: bank.questions.map(listRow),
-      problems: bank.problems,
-    };
+    // Only ids the merged bank kept (a user's question replaces a bundled one) are indexed.
+    const { rows, problems, fileOf } = merged();
+    const ids: IdIndex['ids'] = Object.create(null) as IdIndex['ids'];
+    for (const [id, display, offset, length, index] of spots) {
+      if (fileOf(id) === display && !Object.hasOwn(ids, id)) ids[id] = [offset, length, index];
+    }
+    const listing: Listing = { rows: rows.map(listRow), problems };
     writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });
     writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
     removeOtherBuilds(cacheDir, opts);
   } catch {
-    // A cache that cannot be written only costs speed.
+    if (failed) throw failed.err;
+    // A cache that cannot be written only costs speed; the files it did not take are taken all the same.
+    for (let next = source.next(); !next.done; next = source.next());
   }
 }
 

@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
-import { readBankCache, writeBankCache, type CachedFile } from './cache.js';
+import { readBankCache, writeBankCache, type CachedFile, type Listing, type MergedFiles } from './cache.js';
+import { listRow } from './cache-shape.js';
 import type { ParsedFile } from './parse.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { Question } from './schema.js';
@@ -32,6 +33,49 @@ export function listQuestionFiles(path: string, dirs: Record<string, number> = {
  * only changed files are parsed, and the parser is loaded only then.
  */
 export async function loadBank(sources: BankSource[], opts: LoadOptions): Promise<Bank> {
+  const merged = await mergeSources(sources, opts, (q) => q);
+  return { questions: merged.kept, byId: new Map(merged.kept.map((q) => [q.id, q])), problems: merged.problems, fileCount: merged.fileCount };
+}
+
+/**
+ * What `list` shows when its cache does not hold: loaded as loadBank loads the bank, keeping only each
+ * question's row, so that a cold listing of a large bank never holds every parsed question at once.
+ */
+export async function loadListing(sources: BankSource[], opts: LoadOptions): Promise<Listing> {
+  const merged = await mergeSources(sources, opts, listRow);
+  return { rows: merged.kept, problems: merged.problems };
+}
+
+async function mergeSources<T extends ListRow>(sources: BankSource[], opts: LoadOptions, keep: (q: Question) => T): Promise<Merged<T>> {
+  const { dirs, entries, missing } = listSources(sources, opts);
+  const cached = opts.cacheDir ? readBankCache(opts.cacheDir, sources, opts) : undefined;
+  const byFile = new Map((cached?.files ?? []).map((f) => [f.file, f]));
+  const hitOf = (entry: FileEntry) => {
+    const hit = byFile.get(entry.file);
+    return hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs && hit.display === entry.display && hit.bundled === entry.bundled ? hit : undefined;
+  };
+  const stale = entries.some((e) => !hitOf(e));
+  const read = stale ? (await import('./read-file.js')).readQuestionFile : undefined;
+  const merger = createMerger(keep);
+  for (const m of missing) merger.add(m);
+  // Each file is merged, then written to the cache, then dropped: only what `keep` keeps stays.
+  const files = (function* (): Generator<CachedFile> {
+    for (const entry of entries) {
+      const file = hitOf(entry) ?? { ...entry, parsed: (read as (file: string, display: string) => ParsedFile)(entry.file, entry.display) };
+      merger.add(file);
+      yield file;
+    }
+  })();
+  if (opts.cacheDir && (stale || !cached || cached.files.length !== entries.length)) {
+    writeBankCache(opts.cacheDir, sources, opts, { dirs, files, merged: () => merger.result() });
+  } else {
+    for (const _ of files);
+  }
+  return merger.result();
+}
+
+/** Every question file of the sources with its stamp, and a problem for each source that cannot be read. */
+function listSources(sources: BankSource[], opts: LoadOptions): { dirs: Record<string, number>; entries: FileEntry[]; missing: FileResult[] } {
   const dirs: Record<string, number> = {};
   const entries: FileEntry[] = [];
   const missing: FileResult[] = [];
@@ -62,24 +106,7 @@ export async function loadBank(sources: BankSource[], opts: LoadOptions): Promis
       entries.push({ file, display, bundled: source.bundled, size, mtimeMs });
     }
   }
-  const cached = opts.cacheDir ? readBankCache(opts.cacheDir, sources, opts) : undefined;
-  const byFile = new Map((cached?.files ?? []).map((f) => [f.file, f]));
-  const results: CachedFile[] = [];
-  let changed = !cached || cached.files.length !== entries.length;
-  let read: ((file: string, display: string) => ParsedFile) | undefined;
-  for (const entry of entries) {
-    const hit = byFile.get(entry.file);
-    if (hit && hit.size === entry.size && hit.mtimeMs === entry.mtimeMs && hit.display === entry.display && hit.bundled === entry.bundled) {
-      results.push(hit);
-      continue;
-    }
-    read ??= (await import('./read-file.js')).readQuestionFile;
-    results.push({ ...entry, parsed: read(entry.file, entry.display) });
-    changed = true;
-  }
-  const bank = mergeBank([...missing, ...results]);
-  if (opts.cacheDir && changed) writeBankCache(opts.cacheDir, sources, opts, { dirs, files: results, bank });
-  return bank;
+  return { dirs, entries, missing };
 }
 
 export interface FileResult {
@@ -89,28 +116,50 @@ export interface FileResult {
   display?: string;
 }
 
+type ListRow = Listing['rows'][number];
+
+interface Merged<T> extends MergedFiles {
+  kept: T[];
+  fileCount: number;
+}
+
 /**
- * Merges parsed files into one bank. A user's question replaces a bundled one with the same id;
- * two questions with one id from the same side are an error naming both places.
+ * Merges parsed files, one at a time, into one bank. A user's question replaces a bundled one with the
+ * same id; two questions with one id from the same side are an error naming both places. `keep` says
+ * what is kept of each question: all of it, or only its row of the listing.
  */
-export function mergeBank(results: FileResult[]): Bank {
-  const byId = new Map<string, Question>();
+function createMerger<T extends ListRow>(keep: (q: Question) => T) {
+  const byId = new Map<string, { kept: T; file: string; line: number; bundled: boolean }>();
   const problems: Problem[] = [];
-  for (const { file, display, bundled, parsed } of results) {
-    const name = display ?? file;
-    problems.push(...parsed.problems);
-    for (const q of parsed.questions) {
-      const { line, ...data } = q;
-      const question: Question = { ...data, source: { file: name, line, bundled } };
-      const existing = byId.get(q.id);
-      if (existing && existing.source.bundled === bundled) {
-        problems.push({ file: name, line, col: 1, message: `duplicate id "${q.id}": already defined at ${existing.source.file}:${existing.source.line}` });
-        continue;
+  let fileCount = 0;
+  return {
+    add({ file, display, bundled, parsed }: FileResult): void {
+      const name = display ?? file;
+      fileCount++;
+      problems.push(...parsed.problems);
+      for (const q of parsed.questions) {
+        const existing = byId.get(q.id);
+        if (existing && existing.bundled === bundled) {
+          problems.push({ file: name, line: q.line, col: 1, message: `duplicate id "${q.id}": already defined at ${existing.file}:${existing.line}` });
+          continue;
+        }
+        const { line, ...data } = q;
+        byId.set(q.id, { kept: keep({ ...data, source: { file: name, line, bundled } }), file: name, line, bundled });
       }
-      byId.set(q.id, question);
-    }
-  }
-  return { questions: [...byId.values()], byId, problems, fileCount: results.length };
+    },
+    result(): Merged<T> {
+      const kept = [...byId.values()].map((e) => e.kept);
+      return { kept, rows: kept, problems, fileCount, fileOf: (id) => byId.get(id)?.file };
+    },
+  };
+}
+
+/** Merges parsed files into one bank (see createMerger). */
+export function mergeBank(results: FileResult[]): Bank {
+  const merger = createMerger((q) => q);
+  for (const r of results) merger.add(r);
+  const { kept, problems, fileCount } = merger.result();
+  return { questions: kept, byId: new Map(kept.map((q) => [q.id, q])), problems, fileCount };
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -4,7 +4,7 @@ import { suggest } from '../suggest.js';
 import { clip } from '../text/sanitize.js';
 import type { Bank, BankSource, LoadOptions } from './bank.js';
 import { lookupCachedQuestion, readCachedListing, type Listing } from './cache.js';
-import { loadBank } from './load.js';
+import { loadBank, loadListing } from './load.js';
 import type { Question } from './schema.js';
 import { listRow } from './cache-shape.js';
 
@@ -39,11 +39,9 @@ export function openQuestionSource(sources: BankSource[], opts: LoadOptions & { 
     async listQuestions() {
       const cached = source.cachedListing();
       if (cached) return cached;
-      const loaded = await source.loadBank();
-      return {
-        rows: loaded.questions.map(listRow),
-        problems: loaded.problems,
-      };
+      if (!bank) return loadListing(sources, opts);
+      const loaded = await bank;
+      return { rows: loaded.questions.map(listRow), problems: loaded.problems };
     },
     async findQuestion(id) {
       return source.cachedQuestion(id) ?? (await source.loadBank()).byId.get(id);
