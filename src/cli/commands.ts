@@ -218,7 +218,7 @@ export const COMMANDS = [
     summary: 'your STAR stories: new, list, show, check (coach one) and match (which questions each answers)',
     group: 'Prepare for a job',
     args: [
-      { name: 'action', description: 'new, list, show, check or match', value: 'choice', required: true, choices: ['new', 'list', 'show', 'check', 'match'] },
+      { name: 'action', description: 'what to do', value: 'choice', required: true, choices: ['new', 'list', 'show', 'check', 'match'] },
       { name: 'slug', description: 'the story name, kebab-case (new, show, check); also its file name', value: 'text', required: false },
     ],
     options: [
@@ -240,7 +240,7 @@ export const COMMANDS = [
     name: 'completion',
     summary: 'print a shell completion script',
     group: 'Shell',
-    args: [{ name: 'shell', description: 'bash, zsh or fish', value: 'choice', required: true, choices: ['bash', 'zsh', 'fish'] }],
+    args: [{ name: 'shell', description: 'the shell to complete for', value: 'choice', required: true, choices: ['bash', 'zsh', 'fish'] }],
     options: [],
     load: () => import('./commands/completion.js'),
   },

@@ -1,4 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
+import { countWords } from '../core/coach/text.js';
 import { estimateSeconds } from '../core/coach/delivery.js';
 import { clock, timerText } from './clock.js';
 import { KeyReader, type KeyEvent } from './key-input.js';
@@ -143,7 +144,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
   // A written answer is measured as it would be said (words at a speaking pace), the same yardstick as its feedback.
   const meter = () => {
     if (!opts.multiline) return timerText(seconds(), opts.timeLimit, style);
-    const words = text.split(/\s+/).filter(Boolean).length;
+    const words = countWords(text);
     const spoken = estimateSeconds(words);
     const count = `${plural(words, 'word')}`;
     if (opts.timeLimit === undefined) return style.dim(`${count} ≈ ${clock(spoken)} aloud`);
@@ -154,7 +155,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
     if (r.kind === 'skip') return `${style.dim('↷')} ${opts.message} ${style.dim(`skipped (${clock(r.seconds)})`)}\n`;
     if (!opts.multiline) return `${style.good('✔')} ${opts.message} ${style.dim(`(${clock(r.seconds)})`)}\n`;
     const lineCount = r.text.split('\n').length;
-    const words = r.text.split(/\s+/).filter(Boolean).length;
+    const words = countWords(r.text);
     return `${style.good('✔')} ${opts.message} ${style.dim(`(${plural(words, 'word')}, ${plural(lineCount, 'line')}, ${clock(r.seconds)})`)}\n`;
   };
 

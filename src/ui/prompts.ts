@@ -1,4 +1,5 @@
 import { editor, select } from '@inquirer/prompts';
+import { countWords } from '../core/coach/text.js';
 import type { Rating } from '../core/history/schema.js';
 import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
@@ -57,7 +58,7 @@ async function editAnswer(io: PromptIo, style: Style, question: Question): Promi
     io.output.write(`${style.dim('↷')} Nothing written in the editor ${style.dim('(skipped)')}\n`);
     return { kind: 'skip', seconds };
   }
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const words = countWords(text);
   io.output.write(`${style.good('✔')} Answer written in your editor ${style.dim(`(${plural(words, 'word')})`)}\n`);
   return { kind: 'answer', text, seconds };
 }

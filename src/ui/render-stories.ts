@@ -3,6 +3,8 @@ import { STAR_PARTS, type Story } from '../core/stories/parse.js';
 import { clean, truncate, wrap } from './render.js';
 import type { Style } from './style.js';
 import { wrapText } from './text.js';
+import { countWords } from '../core/coach/text.js';
+import { plural } from '../core/text/plural.js';
 
 export interface StoryScreen {
   width: number;
@@ -21,7 +23,7 @@ export function renderStoryList(stories: readonly Story[], { width, style }: Sto
   const out: string[] = [];
   for (const s of stories) {
     out.push(`${style.bold(s.slug)}  ${truncate(oneLine(s.title), Math.max(10, width - s.slug.length - 2))}`);
-    const details = [`${s.body.split(/\s+/).filter(Boolean).length} words`, starSummary(s)];
+    const details = [plural(countWords(s.body), 'word'), starSummary(s)];
     if (s.tags.length > 0) details.push(`tags: ${s.tags.join(', ')}`);
     if (s.questions.length > 0) details.push(`pinned to: ${s.questions.join(', ')}`);
     out.push(...wrapText(details.join('; '), width, '  ').map((l) => style.dim(l)));

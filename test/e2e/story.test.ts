@@ -66,6 +66,31 @@ describe('rmprep story', () => {
     expect(text.stdout).toMatch(/No story fits these \d+ yet:/);
   });
 
+  it('counts a story\'s words the way the coach does, in list, show and check alike', async () => {
+    expect((await run(['story', 'new', 'friday-cve', '--situation', 'A critical CVE hit on Friday - 3 regions exposed.', '--action', 'I froze merges, built once and promoted it in 2 hours.'])).code).toBe(0);
+    const listed = JSON.parse((await run(['story', 'list', '--json'])).stdout) as { words: number }[];
+    const shown = JSON.parse((await run(['story', 'show', 'friday-cve', '--json'])).stdout) as { words: number };
+    const checked = JSON.parse((await run(['story', 'check', 'friday-cve', '--json'])).stdout) as { words: number };
+    // Headings' "##" and a lone dash are no words; the labels themselves are, as the coach hears them.
+    const body = readFileSync(join(stories, 'friday-cve.md'), 'utf8').split('\n---\n')[1]!;
+    expect(checked.words).toBe(body.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length);
+    expect(checked.words).toBeLessThan(body.split(/\s+/).filter(Boolean).length);
+    expect(listed[0]!.words).toBe(checked.words);
+    expect(shown.words).toBe(checked.words);
+    expect((await run(['story', 'list'])).stdout).toContain(`  ${checked.words} words;`);
+  });
+
+  it('titles a story from its name with the name\'s words as typed, no capital guessed', async () => {
+    expect((await run(['story', 'new', 'friday-cve-rollback', '--situation', 'It broke.'])).code).toBe(0);
+    expect(readFileSync(join(stories, 'friday-cve-rollback.md'), 'utf8')).toMatch(/^---\ntitle: friday cve rollback\n/);
+  });
+
+  it('--help names each choice of the action once', async () => {
+    const help = (await run(['story', '--help'])).stdout;
+    expect(help.match(/"match"/g)).toHaveLength(1);
+    expect(help).not.toMatch(/new, list, show, check or match/);
+  });
+
   it('takes the folder from --stories or RMPREP_STORIES', async () => {
     const dir = join(home.dir, 'elsewhere');
     expect((await run(['story', 'new', 'one', '--stories', dir])).code).toBe(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyzeAnswer } from '../../core/coach/index.js';
+import { countWords } from '../../core/coach/text.js';
 import { formatProblem } from '../../core/problems.js';
 import type { Question } from '../../core/questions/schema.js';
 import { formatStory } from '../../core/stories/format.js';
@@ -101,13 +102,13 @@ async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<num
   return 0;
 }
 
+/** The slug's words as typed: capitals cannot be guessed ("friday-cve" is not "Friday Cve"), so none are added. */
 function titleFromSlug(slug: string): string {
-  const words = slug.trim().replace(/-/g, ' ');
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  return slug.trim().replace(/-/g, ' ');
 }
 
 function storyJson(s: Story) {
-  return { slug: s.slug, title: s.title, tags: s.tags, questions: s.questions, star: STAR_PARTS.filter((p) => s.star[p]), words: s.body.split(/\s+/).filter(Boolean).length, file: s.file };
+  return { slug: s.slug, title: s.title, tags: s.tags, questions: s.questions, star: STAR_PARTS.filter((p) => s.star[p]), words: countWords(s.body), file: s.file };
 }
 
 async function storyList(run: Run, opts: StoryOptions): Promise<number> {

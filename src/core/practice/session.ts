@@ -1,5 +1,6 @@
 import { analyzeAnswer } from '../coach/index.js';
 import { estimateSeconds } from '../coach/delivery.js';
+import { countWords } from '../coach/text.js';
 import type { CoachReport } from '../coach/types.js';
 import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../history/schema.js';
 import type { Question } from '../questions/schema.js';
@@ -167,8 +168,4 @@ function takeAnswer(choice: 'type' | 'editor' | 'spoken', question: Question, ti
   if (choice === 'type') return prompter.typeAnswer({ timeLimit });
   if (choice === 'editor') return prompter.editAnswer({ question });
   return prompter.speakAnswer({ timeLimit });
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
