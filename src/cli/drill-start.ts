@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ReadStream } from 'node:tty';
 import { peekSummary } from '../core/history/summary-file.js';
 import { drillPool, pickDrillQuestions, type DrillFilter } from '../core/practice/drill-pick.js';
+import { locatePlan, readPlanCache } from '../core/practice/plan-cache.js';
 import type { Plan } from '../core/practice/plan-parse.js';
 import { CATEGORIES, type Category } from '../core/questions/categories.js';
 import type { Question } from '../core/questions/schema.js';
@@ -33,12 +34,15 @@ export async function startDrill(run: Run, raw: RawOptions): Promise<number> {
 /** Picks the drill's questions from the caches and shows the first; undefined (nothing shown) when it cannot. */
 export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undefined {
   const filter = readFilter(raw);
-  // A plan is loaded (and checked) by the drill command; so is a stories folder that is not there.
-  if (!filter || raw.plan !== undefined) return undefined;
+  if (!filter) return undefined;
+  // A plan is taken as the drill command last parsed it; any other is loaded (and checked) by the command.
+  const plan = raw.plan === undefined ? undefined : cachedPlan(run, raw.plan);
+  if (plan === null) return undefined;
+  // So is a stories folder that is not there, which the command names.
   if (raw.stories !== undefined && (raw.stories === '' || !existsSync(resolve(run.cwd, raw.stories as string)))) return undefined;
   const listing = run.cachedListing();
   if (!listing) return undefined;
-  const picked = pickQuestions(run, raw, filter, listing.rows);
+  const picked = pickQuestions(run, raw, filter, plan, listing.rows);
   if (!picked || picked.ids.length === 0) return undefined;
   const first = run.cachedQuestion(picked.ids[0] as string);
   if (!first) return undefined;
@@ -48,11 +52,18 @@ export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undef
   (run.stdin as ReadStream).setRawMode(true);
   warnAboutProblems(run, listing);
   for (const shortfall of picked.shortfalls) run.warn(shortfall);
-  run.stdout.write(renderSessionStart(undefined, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run));
-  return { ids: picked.ids, plan: undefined };
+  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run));
+  return { ids: picked.ids, plan };
 }
 
-function pickQuestions(run: Run, raw: RawOptions, filter: DrillFilter, rows: readonly Pick<Question, 'id' | 'category' | 'tags'>[]): { ids: string[]; shortfalls: string[] } | undefined {
+/** The plan from the cache the drill command keeps of the plans it parsed; null when it is not there. */
+function cachedPlan(run: Run, value: unknown): Plan | null {
+  const wanted = typeof value === 'string' ? value.trim() : '';
+  const place = wanted === '' ? undefined : locatePlan(wanted, run);
+  return (place && readPlanCache({ dir: run.paths.cacheDir, build: run.buildId }, place.path)) ?? null;
+}
+
+function pickQuestions(run: Run, raw: RawOptions, filter: DrillFilter, plan: Plan | undefined, rows: readonly Pick<Question, 'id' | 'category' | 'tags'>[]): { ids: string[]; shortfalls: string[] } | undefined {
   const ids = raw.id as string[] | undefined;
   if (ids && ids.length > 0) {
     const known = new Set(rows.map((r) => r.id));
@@ -63,7 +74,7 @@ function pickQuestions(run: Run, raw: RawOptions, filter: DrillFilter, rows: rea
   const summary = peekSummary(run.paths.historyFile, run.env.TZ ?? '');
   if (!summary) return undefined;
   const pool = drillPool(rows, filter);
-  const { questions, shortfalls } = pickDrillQuestions(pool, summary, filter, undefined as Plan | undefined, { now: run.now(), rng: run.makeRng(raw.seed as string | undefined) });
+  const { questions, shortfalls } = pickDrillQuestions(pool, summary, filter, plan, { now: run.now(), rng: run.makeRng(raw.seed as string | undefined) });
   return { ids: questions.map((q) => q.id), shortfalls };
 }
 

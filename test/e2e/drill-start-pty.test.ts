@@ -55,4 +55,16 @@ describe('the drill’s first question from the caches', () => {
     expect(first.text).toContain('No answers saved this session.');
     expect(count(first.text, 'Question 1 of 2')).toBe(1);
   });
+
+  it('runs a plan the drill parsed before from its cache, with the plan named once', async () => {
+    expect((await runCli(['list'], { env: home.env })).code).toBe(0);
+    for (const round of [1, 2]) {
+      const s = new PtySession(['drill', '--plan', 'behavioral-sprint', '--count', '2', '--answer-mode', 'spoken'], home.env);
+      await s.waitFor('Answer aloud now');
+      s.type(KEY.ctrlC);
+      expect(await s.exited(), `round ${round}`).toBe(130);
+      expect(count(s.text, 'Plan: ')).toBe(1);
+      expect(count(s.text, 'Question 1 of 2')).toBe(1);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -8,6 +8,7 @@ import type { Context, Run } from '../../src/cli/context.js';
 import { showFirstQuestion } from '../../src/cli/drill-start.js';
 import { createRun } from '../../src/cli/run.js';
 import { loadSummary, recordAttempt } from '../../src/core/history/store.js';
+import { loadPlan } from '../../src/core/practice/plan-load.js';
 import { createRng } from '../../src/core/random.js';
 
 const NOW = new Date('2026-05-01T12:00:00Z');
@@ -52,7 +53,10 @@ function practise(run: Run): void {
 
 async function viaCommand(raw: Record<string, unknown>): Promise<string[]> {
   const run = terminalRun([]);
-  return (await chooseQuestions(run, drillOptionsSchema.parse(raw), undefined)).map((q) => q.id);
+  const opts = drillOptionsSchema.parse(raw);
+  // As the drill command loads a plan: keeping what it parsed for the next start.
+  const plan = opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd, cache: { dir: run.paths.cacheDir, build: run.buildId } }) : undefined;
+  return (await chooseQuestions(run, opts, plan)).map((q) => q.id);
 }
 
 const LINES: Record<string, unknown>[] = [
@@ -65,10 +69,15 @@ const LINES: Record<string, unknown>[] = [
   { due: true },
   { new: true, seed: 'd' },
   { id: ['feature-flags', 'RELEASE-PROCESS'] },
+  { plan: 'mock-interview' },
+  { plan: ' behavioral-sprint', count: '2', seed: 'e' },
+  { plan: 'mine.yaml', seed: 'f' },
+  { plan: 'daily-round', id: ['team-conflict'] },
 ];
 
 describe('the drill’s start-up path', () => {
   it.each(LINES.map((raw) => [raw]))('picks what the drill command picks for %j, and shows the first at once', async (raw) => {
+    writeFileSync(join(home, 'mine.yaml'), 'name: mine\norder: shuffled\nitems:\n  - category: technical\n    count: 2\n  - tags: [rollback]\n    count: 1\n');
     const warm = terminalRun([]);
     practise(warm);
     // The command's own run fills both caches: the bank's and the history summary's.
@@ -81,6 +90,7 @@ describe('the drill’s start-up path', () => {
     expect(events[0]).toBe('raw true');
     const screen = events.slice(1).join('');
     expect(screen).toContain(`Question 1 of ${expected.length}\n`);
+    if (raw.plan) expect(screen).toMatch(/^Plan: [a-z-]+\. /);
     expect(screen).toContain(` · ${expected[0]} · `);
   });
 
@@ -101,6 +111,15 @@ describe('the drill’s start-up path', () => {
     nothing({ due: true, new: true });
     nothing({ timeLimit: '5000' });
     nothing({ stories: 'no-such-folder' });
+    nothing({ plan: 'no-such-plan' });
+    nothing({ plan: '  ' });
+    // A plan the drill command has not parsed yet, or one edited since.
+    nothing({ plan: 'mock-interview' });
+    writeFileSync(join(home, 'mine.yaml'), 'name: mine\nitems:\n  - count: 2\n');
+    await viaCommand({ plan: 'mine.yaml' });
+    expect(showFirstQuestion(terminalRun([]), { plan: 'mine.yaml' })?.plan?.name).toBe('mine');
+    appendFileSync(join(home, 'mine.yaml'), 'order: shuffled\n');
+    nothing({ plan: 'mine.yaml' });
     // The history grew behind the summary's back: only the command reads it.
     appendFileSync(warm.paths.historyFile, '{"partial":');
     nothing({});

@@ -60,7 +60,7 @@ export function resumeDrill(run: Run, raw: unknown, start: DrillStart): Promise<
 
 async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | undefined): Promise<number> {
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
-  const plan = start ? start.plan : opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd }) : undefined;
+  const plan = start ? start.plan : opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd, cache: { dir: run.paths.cacheDir, build: run.buildId } }) : undefined;
   const questions = start ? await questionsById(run, start.ids) : await chooseQuestions(run, opts, plan);
   if (questions.length === 0) {
     throw new NotFoundError(

@@ -1,54 +1,32 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeReadError, readFileBoundedSync } from '../fs/read-bounded.js';
 import { formatProblem } from '../problems.js';
+import { listBundledPlans, locatePlan, writePlanCache, type PlanCache } from './plan-cache.js';
 import { parsePlan, type Plan } from './plan-parse.js';
+
+export { listBundledPlans } from './plan-cache.js';
 
 /** Plan files are small; anything larger is refused before parsing. */
 export const MAX_PLAN_FILE_BYTES = 100_000;
-const PLAN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Names of the plans shipped in `<packageRoot>/plans`, sorted. */
-export function listBundledPlans(packageRoot: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(packageRoot, 'plans'));
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => extname(n) === '.yaml')
-    .map((n) => basename(n, '.yaml'))
-    .filter((n) => PLAN_NAME.test(n))
-    .sort();
-}
 
 /**
  * Loads a plan: a bundled one by name (`plans/<name>.yaml` in the package), else a YAML file relative to `cwd`.
  * A broken plan is an 'invalid' InputError listing every problem as file:line:col; an unknown name is 'missing'.
  */
-export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot: string; cwd: string }): Plan {
+export function loadPlan(nameOrFile: string, { packageRoot, cwd, cache }: { packageRoot: string; cwd: string; cache?: PlanCache }): Plan {
   const wanted = nameOrFile.trim();
   if (wanted === '') throw new InputError('--plan needs a plan name or a YAML file', 'invalid');
-  const bundled = listBundledPlans(packageRoot);
-  let path: string;
-  let display: string;
-  if (bundled.includes(wanted)) {
-    path = join(packageRoot, 'plans', `${wanted}.yaml`);
-    display = `plans/${wanted}.yaml`;
-  } else {
-    path = resolve(cwd, wanted);
-    display = wanted;
-    if (!existsSync(path)) {
-      const looksLikeFile = /[/\\]/.test(wanted) || /\.ya?ml$/i.test(wanted);
-      throw new InputError(
-        looksLikeFile ? `plan file not found: ${wanted}` : `no plan named "${wanted}"`,
-        'missing',
-        bundled.length > 0 ? `bundled plans: ${bundled.join(', ')}; or give the path of a YAML plan file` : 'give the path of a YAML plan file',
-      );
-    }
+  const place = locatePlan(wanted, { packageRoot, cwd });
+  if (!place) {
+    const bundled = listBundledPlans(packageRoot);
+    const looksLikeFile = /[/\\]/.test(wanted) || /\.ya?ml$/i.test(wanted);
+    throw new InputError(
+      looksLikeFile ? `plan file not found: ${wanted}` : `no plan named "${wanted}"`,
+      'missing',
+      bundled.length > 0 ? `bundled plans: ${bundled.join(', ')}; or give the path of a YAML plan file` : 'give the path of a YAML plan file',
+    );
   }
+  const { path, display } = place;
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileBoundedSync(path, MAX_PLAN_FILE_BYTES));
@@ -65,5 +43,6 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd }: { packageRoot
     const more = rest.length > 0 ? `\n${rest.map((p) => `  ${formatProblem(p)}`).join('\n')}` : '';
     throw new InputError(`invalid plan: ${first ? formatProblem(first) : display}${more}`, 'invalid');
   }
+  if (cache) writePlanCache(cache, path, plan);
   return plan;
 }
