@@ -3,6 +3,7 @@ import type { Listing } from '../core/questions/cache-shape.js';
 import { plural } from '../core/text/plural.js';
 import { dayNumber, localDate } from './due-text.js';
 import { clean, renderTable } from './render.js';
+import { RATING_WORD } from './rating-words.js';
 import type { Style } from './style.js';
 
 export interface ListOptions {
@@ -10,8 +11,6 @@ export interface ListOptions {
   style: Style;
   now: Date;
 }
-
-const RATING_WORD = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' } as const;
 
 /**
  * Where a question stands, in a few columns: "new", or its last rating and when it is due ("now",

@@ -3,6 +3,7 @@ import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { describeDue } from './due-text.js';
+import { RATING_WORD } from './rating-words.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionScreen, renderSessionStart } from './render-question-screen.js';
 import { renderReveal } from './render.js';
@@ -15,13 +16,7 @@ export interface ScreenOptions {
   style: Style;
 }
 
-/** Ratings best first, with the words the rating prompt shows. */
-const RATING_WORDS: readonly [Rating, string][] = [
-  ['easy', 'Easy'],
-  ['good', 'Good'],
-  ['hard', 'Hard'],
-  ['again', 'Again'],
-];
+const BEST_FIRST: readonly Rating[] = ['easy', 'good', 'hard', 'again'];
 
 /** The lines after a session: per category, how many answers got which rating, and the coach's average score. */
 export function renderSessionSummary(outcomes: readonly Outcome[], { style }: ScreenOptions): string {
@@ -31,7 +26,7 @@ export function renderSessionSummary(outcomes: readonly Outcome[], { style }: Sc
   for (const o of outcomes) byCategory.set(o.question.category, [...(byCategory.get(o.question.category) ?? []), o]);
   for (const [category, list] of byCategory) {
     // Counts, not a mean of 1..4: "1 Good, 1 Again" says what happened; "2.0 of 4" does not.
-    const rated = RATING_WORDS.map(([rating, word]) => [list.filter((o) => o.rating === rating).length, word] as const)
+    const rated = BEST_FIRST.map((rating) => [list.filter((o) => o.rating === rating).length, RATING_WORD[rating]] as const)
       .filter(([n]) => n > 0)
       .map(([n, word]) => (list.length === 1 ? word : `${n} ${word}`));
     const scores = list.map((o) => o.score).filter((s): s is number => s !== undefined);
@@ -49,16 +44,16 @@ export interface StopInfo {
   unsaved?: { questionId: string; text: string; file: string | undefined } | undefined;
 }
 
-/** What Ctrl-C leaves on screen: one line of what was saved and where an unfinished answer went. */
+/** What Ctrl-C leaves on screen: one line of what was saved and where an unsaved answer went. */
 export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }: Pick<ScreenOptions, 'style'>): string {
   const done = sessionId && saved > 0 ? `${plural(saved, 'answer')} saved this session; review: rmprep report --session ${sessionId}` : 'No answers saved this session';
   if (!unsaved) return `\nStopped. ${done}.\n`;
   if (unsaved.file === undefined) {
     // No folder took the file: the text itself is the only copy left, so it goes on screen.
-    return `\nStopped. ${done}. Your unfinished answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n`;
+    return `\nStopped. ${done}. Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n`;
   }
   const file = clip(unsaved.file, 300);
-  return `\nStopped. ${done}; your unfinished answer is kept in ${file}\n${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
+  return `\nStopped. ${done}; your unsaved answer is kept in ${file}\n${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
 }
 
 /** A path as one shell word: quoted when it holds anything but the usual path characters. */

@@ -1,4 +1,5 @@
 import type { Stats } from '../core/practice/stats.js';
+import { describeAverageRating } from './rating-words.js';
 import { clean, truncate } from './render.js';
 import type { Style } from './style.js';
 import { wrapText } from './text.js';
@@ -36,7 +37,7 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
   for (const c of stats.categories) {
     const color = c.need >= 60 ? style.bad : c.need >= 30 ? style.warn : style.good;
     lines.push(`  ${c.category.padEnd(11)} ${color(bar(c.need / 100, barWidth))} ${String(c.need).padStart(3)}`);
-    const avg = c.averageRating === null ? 'not rated yet' : `avg ${c.averageRating.toFixed(1)}/4`;
+    const avg = c.averageRating === null ? 'not rated yet' : `average ${describeAverageRating(c.averageRating)}`;
     const detail = `${c.practiced}/${c.questions} practised · ${plural(c.attempts, 'attempt')} · ${avg} · ${c.due} due · ${c.lastPracticed ? `last ${ago(c.lastPracticed, now)}` : 'never practised'}`;
     const pad = ' '.repeat(14);
     lines.push(...wrapText(detail, width, pad, pad).map((l) => style.dim(l)));
@@ -53,7 +54,7 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
     lines.push(style.heading('Weakest questions'));
     for (const c of weak) {
       for (const w of c.weakest) {
-        lines.push(`  ${truncate(`${c.category}: ${w.id} (avg ${w.averageRating.toFixed(1)}/4${w.lapses ? `, ${plural(w.lapses, 'lapse')}` : ''}) ${clean(w.question)}`, width - 2)}`);
+        lines.push(`  ${truncate(`${c.category}: ${w.id} (average ${describeAverageRating(w.averageRating)}${w.lapses ? `, ${plural(w.lapses, 'lapse')}` : ''}) ${clean(w.question)}`, width - 2)}`);
       }
     }
   }

@@ -92,7 +92,7 @@ describe('drill in a pseudo-terminal', () => {
     await s.waitFor('we tag it');
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
-    const line = /No answers saved this session; your unfinished answer is kept in (\S+)\r?\n/.exec(s.text);
+    const line = /No answers saved this session; your unsaved answer is kept in (\S+)\r?\n/.exec(s.text);
     expect(line, s.text.slice(-600)).not.toBeNull();
     const file = line![1]!;
     expect(file.startsWith(join(home.dir, 'data', 'rmprep', 'drafts'))).toBe(true);
@@ -108,7 +108,7 @@ describe('drill in a pseudo-terminal', () => {
     await s.waitFor('Press any key to see the model answer');
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
-    const file = /your unfinished answer is kept in (\S+)\r?\n/.exec(s.text)?.[1];
+    const file = /your unsaved answer is kept in (\S+)\r?\n/.exec(s.text)?.[1];
     expect(file, s.text.slice(-600)).toBeDefined();
     expect(readFileSync(file!, 'utf8')).toBe('We cut a release branch and tag it.');
   });

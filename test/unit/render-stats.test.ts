@@ -40,7 +40,7 @@ describe('renderStats', () => {
     expect(out).not.toContain('…');
     const text = out.replace(/\n {14}/g, ' ');
     expect(text).toContain('0/29 practised · 0 attempts · not rated yet · 0 due · never practised');
-    expect(text).toContain('3/29 practised · 6 attempts · avg 2.5/4 · 3 due · last 2 days ago');
+    expect(text).toContain('3/29 practised · 6 attempts · average Good (2.5 of 4) · 3 due · last 2 days ago');
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
   });
 });
