@@ -34,16 +34,21 @@ function run() {
   const command = /^[a-z][a-z-]{0,20}$/.test(process.argv[2] || '') ? process.argv[2] : 'main';
   const cacheFile = path.join(home, 'rmprep', `${build}-${command}.v8`);
   const cachedData = readCodeCache(cacheFile);
-  // Code compiled by node:vm cannot call import() itself; the bundle loads its lazy parts through this.
-  globalThis.__rmprepImportHook = (url) => import(url);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const save = !cachedData || script.cachedDataRejected ? () => saveCodeCache(script, cacheFile, build) : undefined;
+  let savedEarly = false;
+  // Code compiled by node:vm cannot call import() itself; the bundle loads its lazy parts through this.
+  globalThis.__rmprepImportHook = (url) => {
+    // Also saved when the first lazy part loads: a drill's first question is on screen by then, and a
+    // drill often ends with its terminal closed, when no exit handler runs.
+    if (save && !savedEarly) (savedEarly = true), save();
+    return import(url);
+  };
   const bundleModule = { exports: {} };
   // This file's own require serves: the bundle requires only Node's modules and files by absolute path.
   script.runInThisContext().call(bundleModule.exports, bundleModule.exports, require, bundleModule, bundle, path.dirname(bundle));
-  if (!cachedData || script.cachedDataRejected) {
-    // Saved at exit, so the cache also holds the functions this run compiled, not only the top level.
-    process.once('exit', () => saveCodeCache(script, cacheFile, build));
-  }
+  // Saved at exit, so the cache also holds the functions this run compiled, not only the top level.
+  if (save) process.once('exit', save);
 }
 
 /** Where caches go, or undefined when only the current folder would be left (an empty HOME). */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
 import { KEY, PtySession } from '../helpers/pty.js';
@@ -54,6 +55,16 @@ describe('the drill’s first question from the caches', () => {
     expect(await first.exited()).toBe(130);
     expect(first.text).toContain('No answers saved this session.');
     expect(count(first.text, 'Question 1 of 2')).toBe(1);
+  });
+
+  // Node 22 and later keep compiled code themselves (module.enableCompileCache).
+  it.runIf(Number(process.versions.node.split('.')[0]) < 22)('keeps the start-up code compiled even when the terminal is closed at the first question', async () => {
+    expect((await runCli(['list'], { env: home.env })).code).toBe(0);
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'spoken'], home.env);
+    await s.waitFor('Answer aloud now');
+    s.pty.kill('SIGHUP');
+    await s.exited();
+    expect(readdirSync(join(home.dir, 'cache', 'rmprep')).filter((n) => /^code-.*-drill\.v8$/.test(n))).toHaveLength(1);
   });
 
   it('runs a plan the drill parsed before from its cache, with the plan named once', async () => {
