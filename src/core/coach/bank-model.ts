@@ -15,11 +15,25 @@ const LINK_AT = 0.5;
 const FALLBACK_GENERIC = 0.15;
 const FALLBACK_OTHER = 0.45;
 
+export interface TermWay {
+  /** 0..1: how far this way of saying the term goes, alone, to show the idea was said. */
+  weight: number;
+  /** Its content words. */
+  stems: string[];
+  /** How many of its words carry meaning, small ones such as "each" or "one" included. */
+  size: number;
+}
+
 export interface IdeaTerm {
   pattern: TermPattern;
-  /** 0..1: how far this term alone goes to show the idea was said. */
-  weight: number;
-  stems: string[];
+  /** One per way of saying it (`pattern.seqs`): a paraphrase of one word weighs as one word. */
+  ways: TermWay[];
+}
+
+/** A phrase that says one of the idea's own words another way ("one on one" for "separately"). */
+export interface IdeaAlias {
+  stem: string;
+  pattern: TermPattern;
 }
 
 export interface Idea {
@@ -29,6 +43,9 @@ export interface Idea {
   words: Map<string, number>;
   /** The idea's own words: the point or step as written. */
   own: string[];
+  /** Words that speak of the idea itself: its own words, its terms' words and their usual synonyms. */
+  core: Set<string>;
+  aliases: IdeaAlias[];
   negated: boolean;
 }
 
@@ -136,6 +153,8 @@ function createModel(th: Thesaurus, counts: { n: number; df: Map<string, number>
   return model;
 }
 
+const HEAD_SPLIT = /,|;|\s(?:so|so that|in case|instead of|rather than|while|before|until|not only)\s/i;
+
 function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
   const reading = readAnswer(q.answer);
   const sentenceStems = (s: number) =>
@@ -176,28 +195,46 @@ function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
 function buildIdea(text: string, terms: readonly string[], model: BankModel): Idea {
   const negated = hasNegation(text);
   const own = [...new Set(contentStems(text).filter((s) => !GENERIC_STEMS.has(s)))];
+  // "Merges the fix back so it is not lost": the head says the idea, the rest says why or when.
+  const split = HEAD_SPLIT.exec(text);
+  const headText = split ? text.slice(0, split.index) : text;
+  const head = contentStems(headText).filter((s) => !GENERIC_STEMS.has(s));
+  const tail = new Set(head.length >= 2 ? own.filter((s) => !head.includes(s)) : []);
   const words = new Map<string, number>();
   for (const s of own) words.set(s, model.specificity(s));
   const compiled: IdeaTerm[] = terms.map((term) => {
     const pattern = compileTerm(term, model.thesaurus, negated);
-    const stems = [...new Set((pattern.seqs[0] ?? []).filter((st) => !st.startsWith(SMALL_MARK)))];
-    const sum = stems.reduce((acc, s) => acc + model.specificity(s), 0);
-    for (const s of stems) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
-    const weight =
-      stems.length >= 2 ? Math.min(1, TUNING.phraseBase + sum) : stems.length === 1 ? Math.min(TUNING.wordCap, TUNING.wordBase + sum) : 0;
-    return { pattern, weight, stems };
+    const ways = pattern.seqs.map((seq) => weighWay(seq, model));
+    for (const s of ways[0]?.stems ?? []) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
+    return { pattern, ways };
   });
-  // Usual single-word synonyms of the idea's words and its terms' words.
+  // Usual synonyms of the idea's words and its terms' words: single words, and phrases for a single word.
+  const aliases: IdeaAlias[] = [];
   for (const s of [...words.keys()]) {
     for (const like of model.thesaurus.wordsLike(s)) {
       if (!words.has(like)) words.set(like, TUNING.synonymFactor * model.specificity(like));
     }
+    for (const seq of model.thesaurus.phrasesLike(s)) {
+      aliases.push({ stem: s, pattern: { term: seq.join(' '), seqs: [[...seq]], polarity: negated ? 'either' : 'positive' } });
+    }
   }
-  return { text, terms: compiled, words, own, negated };
+  const core = new Set([...words.keys()].filter((s) => !tail.has(s)));
+  return { text, terms: compiled, words, own, core, aliases, negated };
+}
+
+function weighWay(seq: readonly string[], model: BankModel): TermWay {
+  const stems = [...new Set(seq.filter((st) => !st.startsWith(SMALL_MARK)))];
+  const small = seq.filter((st) => st.startsWith(SMALL_MARK)).length;
+  const sum = stems.reduce((acc, s) => acc + model.specificity(s), 0);
+  const size = stems.length + small;
+  // "one on one" or "each side" is a phrase even though its small words carry part of it.
+  const weight =
+    size >= 2 ? Math.min(1, TUNING.phraseBase + sum + TUNING.smallWord * small) : size === 1 ? Math.min(TUNING.wordCap, TUNING.wordBase + sum) : 0;
+  return { weight, stems, size };
 }
 
 function similarity(a: Idea, b: Idea, model: BankModel): number {
-  const bStems = new Set([...b.own, ...b.terms.flatMap((t) => t.stems)]);
+  const bStems = new Set([...b.own, ...b.terms.flatMap((t) => t.ways[0]?.stems ?? [])]);
   let shared = 0;
   let total = 0;
   for (const s of a.own) {

@@ -51,17 +51,22 @@ function dedupe(seqs: string[][]): string[][] {
 
 /** Where the term is said in prose (not in a bare list, not a STAR label), with the right polarity. */
 export function matchTerm(reading: Reading, pattern: TermPattern, limit = 8): Span[] {
-  const out: Span[] = [];
-  for (const seq of pattern.seqs) {
+  return matchWays(reading, pattern, limit).map(({ from, to }) => ({ from, to }));
+}
+
+/** As matchTerm, also saying which way of saying it (an index into `pattern.seqs`) was heard. */
+export function matchWays(reading: Reading, pattern: TermPattern, limit = 8): (Span & { way: number })[] {
+  const out: (Span & { way: number })[] = [];
+  pattern.seqs.forEach((seq, way) => {
     for (const span of findSeq(reading, seq)) {
-      if (out.length >= limit) return out;
+      if (out.length >= limit) return;
       if (!usable(reading, span)) continue;
       const negated = isNegatedAt(reading, span.from);
       if (pattern.polarity === 'positive' && negated) continue;
       if (pattern.polarity === 'negative' && !negated) continue;
-      out.push(span);
+      out.push({ ...span, way });
     }
-  }
+  });
   return out;
 }
 

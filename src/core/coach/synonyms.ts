@@ -22,7 +22,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['verify', 'validate', 'double check'],
   ['automate', 'self service', 'no manual'],
   ['agree', 'consensus', 'align', 'buy in', 'sign off', 'approve', 'approval'],
-  ['listen', 'hear', 'heard', 'hear out', 'one on one', 'one to one'],
+  ['listen', 'hear', 'heard', 'hear out'],
+  ['separately', 'one on one', 'one to one', 'individually', 'in private', 'privately'],
   ['escalate', 'raise the issue', 'flag up', 'raise it'],
   ['incident', 'outage', 'production issue', 'sev1', 'sev 1'],
   ['root cause', 'underlying cause', 'five whys', '5 whys'],
@@ -53,7 +54,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['deployment frequency', 'deploy frequency', 'release frequency', 'how often we deploy'],
   ['rollback plan', 'back out plan', 'backout plan', 'revert plan', 'way back', 'plan to go back', 'undo plan'],
   ['severity', 'sev1', 'sev 1', 'sev2', 'sev 2', 'p1', 'p2', 'p0', 'priority one', 'blocker', 'blocking bug', 'showstopper', 'critical bug'],
-  ['option', 'choice', 'alternative', 'scenario'],
+  ['option', 'choice', 'alternative', 'scenario', 'path', 'route', 'way forward'],
+  ['offer', 'give', 'present', 'bring', 'put forward', 'lay out', 'table'],
   ['take sides', 'pick a side', 'pick sides', 'choose sides', 'side with', 'play favourites', 'play favorites'],
   ['neutral', 'impartial', 'even handed', 'unbiased'],
   ['quarantine', 'parked', 'park', 'set aside', 'isolate', 'skip list'],
@@ -65,7 +67,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['checklist', 'check list', 'list of checks', 'criteria list'],
   ['on call', 'on duty', 'on the rota'],
   ['hotfix', 'hot fix', 'emergency fix', 'urgent fix', 'patch release'],
-  ['changelog', 'change log', 'release notes', 'what changed'],
+  ['changelog', 'change log', 'release notes'],
   ['audit trail', 'audit log', 'evidence', 'paper trail', 'record of approval'],
   ['sbom', 'bill of materials'],
   ['sign', 'signature', 'signed', 'signing'],
@@ -79,7 +81,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ['pilot', 'trial', 'try it on', 'one team first', 'proof of concept'],
   ['buy in', 'win over', 'bring along', 'on board', 'onboard', 'support from'],
   ['bad news', 'hard news', 'unwelcome news'],
-  ['early', 'as soon as', 'straight away', 'right away', 'immediately', 'same day'],
+  ['early', 'as soon as', 'straight away', 'right away', 'immediately', 'same day', 'that day', 'same afternoon',
+    'that afternoon', 'same morning', 'that morning', 'within the hour', 'within an hour', 'within hours', 'within two hours',
+    'within a day', 'at once', 'the moment'],
   ['recommend', 'recommendation', 'propose', 'suggest'],
   ['mitigate', 'mitigation', 'reduce the risk', 'limit the damage', 'contain'],
   ['blast radius', 'how many users', 'who is affected'],
@@ -146,6 +150,8 @@ export interface Thesaurus {
   expand(term: string): StemSeq[];
   /** Other single words for one word's stem. */
   wordsLike(stem: string): string[];
+  /** Phrases of two or more words that say what one word says ("one on one" for "separately"). */
+  phrasesLike(stem: string): StemSeq[];
 }
 
 const MAX_WAYS = 24;
@@ -195,6 +201,9 @@ export function buildThesaurus(groups: readonly (readonly string[])[] = GROUPS):
       return (byKey.get(stem) ?? [])
         .filter((seq) => seq.length === 1 && seq[0] !== stem && !seq[0]?.startsWith(SMALL_MARK))
         .map((seq) => seq[0] as string);
+    },
+    phrasesLike(stem) {
+      return (byKey.get(stem) ?? []).filter((seq) => seq.length >= 2);
     },
   };
 }

@@ -134,6 +134,8 @@ export function bareStem(stem: string): string {
  */
 export function stemWord(word: string): string {
   let w = word.replace(/'s$/, '').replace(/'/g, '');
+  const base = IRREGULAR.get(w);
+  if (base !== undefined) w = base;
   if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
 
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -154,6 +156,18 @@ export function stemWord(word: string): string {
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;
 }
+
+// Past forms of common irregular verbs, so "I spoke to each" meets "speak to each side".
+const IRREGULAR_LIST = `spoke:speak spoken:speak told:tell heard:hear met:meet took:take taken:take brought:bring wrote:write
+written:write chose:choose chosen:choose ran:run sat:sit sent:send built:build led:lead felt:feel found:find gave:give
+given:give held:hold knew:know known:know lost:lose paid:pay saw:see seen:see sold:sell spent:spend stood:stand
+taught:teach thought:think understood:understand went:go gone:go won:win broke:break broken:break caught:catch
+drew:draw drawn:draw fell:fall fallen:fall grew:grow grown:grow began:begin begun:begin rode:ride ridden:ride
+bought:buy fought:fight sought:seek dealt:deal meant:mean froze:freeze frozen:freeze shook:shake woke:wake
+forgot:forget forgotten:forget hid:hide hidden:hide rang:ring rung:ring sang:sing drove:drive driven:drive
+threw:throw thrown:throw overran:overrun undid:undo undone:undo rewrote:rewrite rewritten:rewrite withdrew:withdraw
+withdrawn:withdraw`;
+const IRREGULAR = new Map(IRREGULAR_LIST.split(/\s+/).map((pair) => pair.split(':') as [string, string]));
 
 function dropVerbEnding(w: string, n: number): string {
   const base = w.slice(0, -n);

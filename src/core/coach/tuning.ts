@@ -2,6 +2,8 @@
 export const TUNING = {
   /** A phrase of two or more words of a term is good evidence on its own. */
   phraseBase: 0.6,
+  /** Each small word that carries part of a phrase ("each side", "one on one") adds this much. */
+  smallWord: 0.2,
   /** A single-word term needs another word of the idea in its sentence, more so the more common it is. */
   wordBase: 0.3,
   wordCap: 0.75,
@@ -17,6 +19,15 @@ export const TUNING = {
   coveredAt: 0.8,
   /** Or this share of the idea's own words (weighted by specificity), at least two, in one sentence. */
   ownShare: 0.5,
-  /** Evidence from the next sentence counts this much (an idea often spans two sentences). */
-  nextSentence: 0.6,
+  /** A clause that says the idea names at least this many of its core words (a phrase term counts its words). */
+  coreWords: 2,
+  /** Or a single word of a term with enough of the model answer's words for the idea around it. */
+  loneTermAt: 1.1,
+  /** Or this many different words of the idea and of the model answer's sentences for it. */
+  modelWords: 3,
+  /** Words weighing less than this (common ones) are not counted among those. */
+  distinctFrom: 0.15,
+  /** The next clauses of the same sentence, up to this many, add their evidence at this share. */
+  clauseReach: 2,
+  nextClause: 1,
 };

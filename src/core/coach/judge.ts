@@ -1,0 +1,163 @@
+/**
+ * Whether one idea (a talking point, a framework step) was said, judged clause by clause: an idea is heard
+ * where one clause, or two next to each other in one sentence, says something about it: a phrase of its
+ * terms, or several of its own words, not one word it happens to share with the answer.
+ */
+import type { Idea } from './bank-model.js';
+import { isNegatedAt, matchTerm, matchWays } from './match.js';
+import type { Reading } from './reading.js';
+import { TUNING } from './tuning.js';
+
+const MAX_EVIDENCE = 3;
+/** Hits further apart than this in one clause are quoted as separate pieces. */
+const EVIDENCE_GAP = 4;
+
+export interface IdeaVerdict {
+  covered: boolean;
+  /** 0..1: 1 when covered, else how close the best clause came. */
+  credit: number;
+  evidence: string[];
+}
+
+interface Hit {
+  /** The idea's word it shows, or the term it matched ("#3"). */
+  key: string;
+  /** Content words of a term, so its own words are not counted twice. */
+  stems: readonly string[];
+  weight: number;
+  /** How many core words it stands for (0 for words only the model answer uses). */
+  core: number;
+  term: boolean;
+  own: boolean;
+  from: number;
+  to: number;
+}
+
+export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
+  const byClause = collectHits(reading, idea);
+  const { tokens } = reading.doc;
+  let best = 0;
+  let bestHits: Hit[] = [];
+  let bestCovered = false;
+  for (const [clause, hits] of byClause) {
+    const sentence = tokens[hits[0]?.from ?? -1]?.sentence;
+    const windows = [hits];
+    let merged = hits;
+    for (let k = 1; k <= TUNING.clauseReach; k++) {
+      const next = byClause.get(clause + k);
+      if (!next) continue;
+      if (tokens[next[0]?.from ?? -1]?.sentence !== sentence) break;
+      merged = [...merged, ...next.map((h) => ({ ...h, weight: h.weight * TUNING.nextClause }))];
+      windows.push(merged);
+    }
+    for (const w of windows) {
+      const judged = judgeWindow(w, idea);
+      if (judged.covered && !bestCovered) {
+        bestCovered = true;
+        best = judged.score;
+        bestHits = judged.used;
+      } else if (judged.covered === bestCovered && judged.score > best) {
+        best = judged.score;
+        bestHits = judged.used;
+      }
+    }
+  }
+  if (!bestCovered) return { covered: false, credit: Math.min(1, best), evidence: [] };
+  return { covered: true, credit: 1, evidence: quote(reading, bestHits) };
+}
+
+/** Every place in prose where the idea's terms, aliases or words are said, grouped by clause. */
+function collectHits(reading: Reading, idea: Idea): Map<number, Hit[]> {
+  const { doc, skip } = reading;
+  const out = new Map<number, Hit[]>();
+  const add = (hit: Hit) => {
+    const clause = doc.tokens[hit.from]?.clause ?? -1;
+    const list = out.get(clause);
+    if (list) list.push(hit);
+    else out.set(clause, [hit]);
+  };
+  idea.terms.forEach((term, k) => {
+    for (const { from, to, way } of matchWays(reading, term.pattern)) {
+      const w = term.ways[way];
+      if (!w || w.weight <= 0) continue;
+      add({ key: `#${k}`, stems: w.stems, weight: w.weight, core: w.size, term: true, own: false, from, to });
+    }
+  });
+  for (const alias of idea.aliases) {
+    for (const span of matchTerm(reading, alias.pattern, 4)) {
+      const weight = Math.min(TUNING.wordMax, idea.words.get(alias.stem) ?? 0);
+      add({ key: alias.stem, stems: [alias.stem], weight, core: 1, term: false, own: idea.own.includes(alias.stem), ...span });
+    }
+  }
+  for (const [stem, weight] of idea.words) {
+    if (weight <= 0) continue;
+    for (const p of doc.index.get(stem) ?? []) {
+      const t = doc.tokens[p];
+      if (!t || t.stop || skip[p]) continue;
+      if (!idea.negated && isNegatedAt(reading, p)) continue;
+      const core = idea.core.has(stem) ? 1 : 0;
+      add({ key: stem, stems: [stem], weight: TUNING.wordScale * Math.min(weight, TUNING.wordMax), core, term: false, own: idea.own.includes(stem), from: p, to: p + 1 });
+    }
+  }
+  return out;
+}
+
+/** The evidence of one stretch: its best term, plus each other word of the idea once. */
+function judgeWindow(hits: readonly Hit[], idea: Idea): { covered: boolean; score: number; used: Hit[] } {
+  let term: Hit | undefined;
+  for (const h of hits) if (h.term && (!term || h.weight > term.weight)) term = h;
+  const used: Hit[] = term ? [term] : [];
+  const seen = new Set(term?.stems ?? []);
+  const words = new Map<string, Hit>();
+  for (const h of hits) {
+    if (h.term || seen.has(h.key)) continue;
+    const prev = words.get(h.key);
+    if (!prev || prev.weight < h.weight) words.set(h.key, h);
+  }
+  let score = term?.weight ?? 0;
+  let core = term?.core ?? 0;
+  let distinct = term ? 1 : 0;
+  let own = 0;
+  let ownCount = 0;
+  for (const h of words.values()) {
+    used.push(h);
+    score += h.weight;
+    core += h.core;
+    if (h.weight >= TUNING.distinctFrom) distinct++;
+    if (h.own) {
+      own += idea.words.get(h.key) ?? 0;
+      ownCount++;
+    }
+  }
+  // Most of the idea's own words in one place say it too, in the idea's own wording.
+  const ownTotal = idea.own.reduce((acc, stem) => acc + (idea.words.get(stem) ?? 0), 0);
+  const ownSaid = ownCount >= Math.min(2, idea.own.length) && ownTotal > 0 && own / ownTotal >= TUNING.ownShare;
+  // One word of a term can carry the idea only with the model answer's words for it around it.
+  const loneTerm = term !== undefined && score >= TUNING.loneTermAt;
+  // Or several words of the model answer's own sentences for it: the same thing said in other words.
+  const modelSaid = distinct >= TUNING.modelWords;
+  const covered = ownSaid || (score >= TUNING.coveredAt && (core >= TUNING.coreWords || loneTerm || modelSaid));
+  return { covered, score: ownSaid ? Math.max(score, TUNING.coveredAt) : score, used };
+}
+
+/** The words that made the match, as written: per clause, from the first hit to the last. */
+function quote(reading: Reading, hits: readonly Hit[]): string[] {
+  const { tokens, text } = reading.doc;
+  const spans = hits.map((h) => ({ from: h.from, to: h.to })).sort((a, b) => a.from - b.from);
+  const pieces: { from: number; to: number }[] = [];
+  for (const s of spans) {
+    const last = pieces.at(-1);
+    if (last && tokens[s.from]?.clause === tokens[last.to - 1]?.clause && s.from - last.to <= EVIDENCE_GAP) last.to = Math.max(last.to, s.to);
+    else pieces.push({ ...s });
+  }
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const first = tokens[piece.from];
+    const lastToken = tokens[piece.to - 1];
+    if (!first || !lastToken) continue;
+    // Keep a figure's sign with it: "2%", "$20k".
+    const end = lastToken.end + (/^[%$€£+]/.exec(text.slice(lastToken.end))?.[0].length ?? 0);
+    out.push(text.slice(first.start, end).replace(/\s+/g, ' '));
+  }
+  return out.slice(0, MAX_EVIDENCE);
+}
