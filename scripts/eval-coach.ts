@@ -94,6 +94,7 @@ function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string,
   let ownWon = 0;
   let ownAll = 0;
   const coverage: number[] = [];
+  const crossCoverage: number[] = [];
   const listScores: number[] = [];
   let listsOk = 0;
   let starFound = 0;
@@ -113,7 +114,9 @@ function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string,
     for (const other of bank) {
       if (other.id === q.id) continue;
       ownAll++;
-      const s = score(other, a.strong).score;
+      const r = score(other, a.strong);
+      const s = r.score;
+      crossCoverage.push(r.coverage);
       if (strong.score > s) ownWon++;
       else losses.push(`${a.id} (${strong.score}) vs ${other.id} (${s})`);
     }
@@ -138,6 +141,8 @@ function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string,
     `  strong > weak: ${pct(strongWins, n)}`,
     `  own > other (strong answers, every other question): ${pct(ownWon, ownAll)}`,
     `  mean coverage of strong answers: ${mean(coverage).toFixed(2)} (lowest ${Math.min(...coverage).toFixed(2)})`,
+    // Points of other questions that a strong answer seems to make: mostly wrong-reason credit.
+    `  mean coverage of the same answers on every other question: ${mean(crossCoverage).toFixed(3)}`,
     `  keyword lists: highest ${Math.max(...listScores)}, mean ${mean(listScores).toFixed(1)}; at most ${LIST_CAP} and below the strong answer: ${pct(listsOk, n)}`,
   );
   if (starParts > 0) lines.push(`  labelled STAR parts found: ${pct(starFound, starParts)}`);

@@ -153,7 +153,7 @@ function createModel(th: Thesaurus, counts: { n: number; df: Map<string, number>
   return model;
 }
 
-const HEAD_SPLIT = /,|;|\s(?:so|so that|in case|instead of|rather than|while|before|until|not only)\s/i;
+const HEAD_SPLIT = /\s(?:so|so that|in case|instead of|rather than|while|before|until|not only)\s/i;
 
 function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
   const reading = readAnswer(q.answer);
@@ -205,7 +205,9 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
   const compiled: IdeaTerm[] = terms.map((term) => {
     const pattern = compileTerm(term, model.thesaurus, negated);
     const ways = pattern.seqs.map((seq) => weighWay(seq, model));
-    for (const s of ways[0]?.stems ?? []) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
+    // The words of "didn't cut corners" are no evidence on their own: said plainly they mean the opposite.
+    const plain = pattern.polarity === 'negative' ? [] : (ways[0]?.stems ?? []);
+    for (const s of plain) if (!words.has(s) && !STOP_STEMS.has(s)) words.set(s, model.specificity(s));
     return { pattern, ways };
   });
   // Usual synonyms of the idea's words and its terms' words: single words, and phrases for a single word.

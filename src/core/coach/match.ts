@@ -11,6 +11,9 @@ const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'none', 'neith
 
 const HAVE_OR_BE = new Set(['have', 'has', 'had', 'having', "there's", 'is', 'are', 'was', 'were', 'got', 'saw', 'found', 'kept']);
 
+// Words that sit inside a phrase without changing it: "what really had to change" is "what had to change".
+const SOFTENERS = new Set(['really', 'actually', 'just', 'truly', 'exactly', 'simply', 'basically', 'also', 'still', 'even', 'all', 'both', 'quickly', 'properly', 'clearly']);
+
 const AUXILIARIES = new Set(['do', 'does', 'did', 'will', 'would', 'could', 'should', 'can', 'must']);
 
 export type Polarity = 'positive' | 'negative' | 'either';
@@ -98,7 +101,7 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
           ok = true;
           break;
         }
-        if (!next.stop) break;
+        if (!next.stop && !SOFTENERS.has(next.norm)) break;
       }
     }
     if (ok) spans.push({ from: p, to: at + 1 });
