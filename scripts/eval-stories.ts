@@ -1,0 +1,37 @@
+// Fits every story in test/fixtures/stories to the bank's questions and checks each against the questions it
+// should fit and those it should not (expected.json): how well the story fit tells a story's subject.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBank } from '../src/core/questions/load.js';
+import { GOOD_FIT, matchStories } from '../src/core/stories/match.js';
+import { parseStoryFile, type Story } from '../src/core/stories/parse.js';
+
+const dir = join(process.cwd(), 'test', 'fixtures', 'stories');
+const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { fits: string[]; not: string[] }>;
+const bank = (await loadBank([{ path: join(process.cwd(), 'questions'), bundled: true }], { cwd: process.cwd() })).questions;
+let fitsFound = 0;
+let fitsWanted = 0;
+let notKept = 0;
+let notWanted = 0;
+let bestRight = 0;
+let stories = 0;
+for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+  const slug = name.slice(0, -3);
+  const { story } = parseStoryFile(readFileSync(join(dir, name), 'utf8'), name, slug);
+  const want = expected[slug];
+  if (!story || !want) continue;
+  const rows = matchStories([story as Story], bank).questions;
+  const fitOf = (id: string) => rows.find((r) => r.id === id)?.stories[0]?.fit ?? 0;
+  const best = [...rows].sort((a, b) => (b.stories[0]?.fit ?? 0) - (a.stories[0]?.fit ?? 0)).slice(0, 3);
+  console.log(`\n${slug}: best ${best.map((r) => `${r.id} ${r.stories[0]?.fit}`).join(', ')}`);
+  for (const id of want.fits) console.log(`  should fit     ${id.padEnd(32)} ${fitOf(id).toFixed(2)} ${fitOf(id) >= GOOD_FIT ? 'ok' : 'MISSED'}`);
+  for (const id of want.not) console.log(`  should not fit ${id.padEnd(32)} ${fitOf(id).toFixed(2)} ${fitOf(id) < GOOD_FIT ? 'ok' : 'WRONG'}`);
+  stories++;
+  if (want.fits.includes(best[0]?.id ?? '')) bestRight++;
+  fitsWanted += want.fits.length;
+  fitsFound += want.fits.filter((id) => fitOf(id) >= GOOD_FIT).length;
+  notWanted += want.not.length;
+  notKept += want.not.filter((id) => fitOf(id) < GOOD_FIT).length;
+}
+console.log(`\nBest fit is a question the story should fit: ${bestRight}/${stories}`);
+console.log(`Fits at ${GOOD_FIT} or more where it should: ${fitsFound}/${fitsWanted}; under ${GOOD_FIT} where it should not: ${notKept}/${notWanted}`);
