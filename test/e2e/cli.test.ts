@@ -54,6 +54,16 @@ describe('list', () => {
     expect((await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' })).stdout).toBe(listed.stdout);
   });
 
+  it('still lists the bank when the history cannot be read, with one warning', async () => {
+    mkdirSync(dirname(home.history), { recursive: true });
+    writeFileSync(home.history, '{"rmprep":"history","version":2}\nnot json\n');
+    const r = await run(['list', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThanOrEqual(50);
+    expect(r.stderr).toMatch(/^rmprep: warning: practice not shown: .*history\.json:2:\d+: invalid JSON/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('--tags lists the tags with how many questions carry each, as text or JSON', async () => {
     const json = await run(['list', '--tags', '--json']);
     expect(json.code).toBe(0);
