@@ -42,7 +42,7 @@ async function listCommand(run: Run, opts: ListOptions): Promise<number> {
     .sort((a, b) => (a.category === b.category ? (a.id < b.id ? -1 : 1) : a.category < b.category ? -1 : 1));
   if (opts.tags) {
     const tags = countTags(questions);
-    run.stdout.write(opts.json ? `${toJsonText(tags)}\n` : renderTagList(tags, run));
+    run.stdout.write(opts.json ? `${toJsonText(tags)}\n` : renderTagList(tags, { width: run.width, style: run.style }));
     return 0;
   }
   const practice = await loadPractice(run);
