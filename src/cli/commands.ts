@@ -163,7 +163,7 @@ export const COMMANDS = [
     options: [
       { flags: '--session <id>', description: 'which session: "last" or a session id', value: 'text', default: 'last' },
       // No default here: the schema tells a --format the user gave from none, to catch --json --format markdown.
-      { flags: '--format <format>', description: 'output format (default: text)', value: 'choice', choices: ['text', 'markdown', 'json'] },
+      { flags: '--format <format>', description: 'output format, text unless given', value: 'choice', choices: ['text', 'markdown', 'json'] },
       json('print JSON, the same as --format json'),
       out,
     ],
