@@ -100,12 +100,34 @@ pack: rmprep reads and parses every question file, checks it against the schema,
 prints the listing. The baseline reads the same files and parses their front matter with the same YAML
 library, and does nothing else. What keeps rmprep near it: every step is linear (the id index is built in
 one pass over the parsed files, duplicate keys are found with one set per mapping, key positions with one
-index per mapping), the bank cache is written line by line instead of as one string, each file is read with
-one open and a buffer sized from it, and the YAML nodes are walked once.
+index per mapping), each file is read with one open and a buffer sized from it, and the YAML nodes are
+walked once. Memory stays near the baseline's because each file is parsed, merged into the bank and written
+to the bank cache as one line before the next is read, and a cold listing keeps only each question's row:
+no more than one parsed file is held at a time. The cache is still written to a temporary file renamed into
+place, so a run stopped halfway leaves no half-written cache.
 
 Caches are named by build: an upgrade (or any new build) misses them once, pays one cold run, and removes
 the caches older builds left. Caches are checked like any input; a damaged one is discarded and rebuilt.
-The growth row runs 20,000 questions against 10,000, both cold: linear work gives about 2.
+The growth row runs 20,000 questions against 10,000, both cold: linear work gives about 2. The history's
+summary cache sits beside the history and is checked against its size, mtime and a hash of its last bytes;
+the drill keeps the plans it parses beside the bank cache, checked against the build and the plan file's
+size and mtime.
+
+## The drill's first question
+
+The drill row times \`rmprep drill --id release-process --answer-mode spoken\` in a pseudo-terminal from
+start until "Question 1 of 1" is on screen, against \`node -e 0\` in the same pseudo-terminal. A drill's
+session needs the prompts, the schema library, the scheduler and the coach, whose modules take several
+times as long to load as Node takes to start; its first question needs none of them. So the start-up
+bundle reads the drill's command line itself, picks the questions from the caches (the bank's listing,
+the history's summary, a plan parsed before) with the same code the drill command uses
+(src/core/practice/drill-pick.ts; a test compares the two for seeds, categories, tags, counts, due, new,
+ids and plans), puts the terminal in raw mode, shows the first question, and only then loads the session,
+which goes on without showing it again. Keys typed meanwhile wait, unechoed, for the first prompt. When a
+cache does not hold (a first run, an edited question file, a history written by hand) or an option is
+anything but plainly valid, nothing is shown early and the drill runs as before. V8's code cache for the
+start-up bundle is also saved when the session's modules start loading, as a drill is often ended by
+closing its terminal, when no exit handler runs.
 
 ## Where start-up time goes
 
@@ -118,8 +140,8 @@ about the same on its index lookup and on wrapping the card.
 
 What keeps it there:
 
-- The start-up bundle (about 21 kB of CommonJS) holds only list, show, help and version, and reads their
-  plain command lines itself (src/cli/fast-path.ts). commander, the command tree and every other command
+- The start-up bundle (about 50 kB of CommonJS, minified) holds list, show, help, version and the drill's
+  first question, and reads their plain command lines itself (src/cli/fast-path.ts). commander, the command tree and every other command
   are ES module bundles loaded when needed. A test runs each command line the fast path takes through
   commander as well and compares output and exit code.
 - The root help is rmprep's own text (src/cli/help.ts); commander prints the same for \`rmprep help\`.
