@@ -14,6 +14,8 @@ let fitsWanted = 0;
 let notKept = 0;
 let notWanted = 0;
 let bestRight = 0;
+let othersAbove = 0;
+let others = 0;
 let stories = 0;
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
   const slug = name.slice(0, -3);
@@ -27,6 +29,9 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
   for (const id of want.fits) console.log(`  should fit     ${id.padEnd(32)} ${fitOf(id).toFixed(2)} ${fitOf(id) >= GOOD_FIT ? 'ok' : 'MISSED'}`);
   for (const id of want.not) console.log(`  should not fit ${id.padEnd(32)} ${fitOf(id).toFixed(2)} ${fitOf(id) < GOOD_FIT ? 'ok' : 'WRONG'}`);
   stories++;
+  const rest = rows.filter((r) => !want.fits.includes(r.id));
+  others += rest.length;
+  othersAbove += rest.filter((r) => (r.stories[0]?.fit ?? 0) >= GOOD_FIT).length;
   if (want.fits.includes(best[0]?.id ?? '')) bestRight++;
   fitsWanted += want.fits.length;
   fitsFound += want.fits.filter((id) => fitOf(id) >= GOOD_FIT).length;
@@ -35,3 +40,4 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
 }
 console.log(`\nBest fit is a question the story should fit: ${bestRight}/${stories}`);
 console.log(`Fits at ${GOOD_FIT} or more where it should: ${fitsFound}/${fitsWanted}; under ${GOOD_FIT} where it should not: ${notKept}/${notWanted}`);
+console.log(`Any other question at ${GOOD_FIT} or more: ${othersAbove}/${others}`);
