@@ -83,3 +83,15 @@ describe('plain speech', () => {
     ]);
   });
 });
+
+describe('everyday ways of saying a point', () => {
+  it.each([
+    [{ point: 'Declares an incident early', terms: ['declare an incident'] }, 'I open an incident without waiting to be sure.'],
+    [{ point: 'Talks directly to the people who decide', terms: ['face to face'] }, 'I walked over to the director and talked it through.'],
+    [{ point: 'Sends regular updates', terms: ['status update'] }, 'I sent a short update every Tuesday until launch.'],
+    [{ point: 'Measures the train health', terms: ['train health'] }, 'I tracked the train on three numbers.'],
+  ])('%o is heard in: %s', (point, answer) => {
+    const q = question('p', [point], 'We shipped it.');
+    expect(coveredPoints(q, answer)).toEqual([point.point]);
+  });
+});
