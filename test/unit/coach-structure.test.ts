@@ -14,6 +14,9 @@ describe('analyzeStar', () => {
     ['situation', 'At my last company the payments team shipped every Friday.'],
     ['situation', 'We were three weeks from launch when the vendor went quiet.'],
     ['situation', 'In 2022 a bank hired me to run its mobile releases.'],
+    ['situation', 'So, at a bank we shipped once a month and every release took a weekend.'],
+    ['situation', 'Honestly? Forty engineers shipped through one pipeline that I looked after.'],
+    ['situation', 'Picture this. Our checkout service deployed quarterly and nobody liked it.'],
     ['task', 'My job was to get a go or no-go decision by noon.'],
     ['task', 'I was responsible for the release calendar.'],
     ['task', 'The call was mine.'],
@@ -30,6 +33,10 @@ describe('analyzeStar', () => {
 
   it('finds nothing in an answer that tells no story', () => {
     expect(star('Testing matters. Quality matters.')).toEqual({ situation: false, task: false, action: false, result: false });
+  });
+
+  it('does not take present-tense talk of places and numbers as the situation', () => {
+    expect(star('I always check the gates at a release, once a month, with 3 teams.').situation).toBe(false);
   });
 
   it('does not count "I needed" or "I wanted" as an action', () => {

@@ -41,6 +41,36 @@ const SCENE_OPENERS = new Set(['was', 'were', 'had', 'worked', 'joined', 'ran', 
 const SCENE_FIRST_WORDS = new Set(['at', 'in', 'during', 'when', 'while', 'back', 'last', 'once', 'early']);
 const PAST_EXCLUDED = new Set(['needed', 'wanted', 'used', 'supposed', 'worried', 'scared', 'tired', 'based', 'called']);
 
+const SCENE_DETERMINERS = new Set(['a', 'an', 'my', 'our', 'one', 'this']);
+const TIME_CUES = new Set(['ago', 'monthly', 'quarterly', 'weekly', 'fortnightly', 'nightly', 'yearly', 'annually']);
+const NUMBER_WORDS = new Set('two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred dozen few several'.split(' '));
+const PAST_VERBS = new Set(['was', 'were', 'had', 'ran', 'led', 'kept', 'sold', 'built', 'made', 'went', 'took', 'got', 'grew', 'began', 'came', 'spent']);
+
+/**
+ * An opening that sets the scene without a usual phrase: in one of the first two sentences, told in the past,
+ * a place ("at a bank", "in our payments team"), a time ("two years ago", "once a month", "in 2021") or a
+ * scale ("forty engineers"). Returns that sentence.
+ */
+function findScene(reading: Reading): number | undefined {
+  const { tokens } = reading.doc;
+  for (const sentence of [0, 1]) {
+    let cue = false;
+    let past = false;
+    for (let p = 0; p < tokens.length; p++) {
+      const t = tokens[p];
+      if (!t || t.sentence > sentence) break;
+      if (t.sentence < sentence || reading.skip[p] === SKIP_LIST) continue;
+      const next = tokens[p + 1]?.sentence === sentence ? tokens[p + 1] : undefined;
+      if ((t.norm === 'at' || t.norm === 'in') && next && (SCENE_DETERMINERS.has(next.norm) || /^(?:19|20)\d\d$/.test(next.norm))) cue = true;
+      if (TIME_CUES.has(t.norm) || (t.norm === 'once' && next?.norm === 'a') || (t.norm === 'every' && next && /^(?:\d+|two|three|four|few)$/.test(next.norm))) cue = true;
+      if ((/^\d+$/.test(t.norm) || NUMBER_WORDS.has(t.norm)) && next && next.norm.length > 3 && next.norm.endsWith('s')) cue = true;
+      if (PAST_VERBS.has(t.norm) || (t.norm.length > 4 && t.norm.endsWith('ed') && !PAST_EXCLUDED.has(t.norm))) past = true;
+    }
+    if (cue && past) return sentence;
+  }
+  return undefined;
+}
+
 interface CompiledStar {
   cues: Record<StarPart, string[][]>;
 }
@@ -89,6 +119,8 @@ export function analyzeStar(reading: Reading, numberSentences: ReadonlySet<numbe
     if (t.sentence > 1 || situations.length > 0) break;
     if (SCENE_OPENERS.has(t.norm)) situations.push(t.sentence);
   }
+  const scene = situations.length === 0 ? findScene(reading) : undefined;
+  if (scene !== undefined) situations.push(scene);
   // A result told in the opening sentence is context, not the outcome.
   const results = (sentencesOf.result ?? []).filter((s) => s > 0 || doc.sentenceCount === 1);
   sentencesOf.result = results;
