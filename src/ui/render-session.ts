@@ -52,7 +52,8 @@ export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }
     // No folder took the file: the text itself is the only copy left, so it goes on screen.
     return `\nStopped. ${done}. Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n`;
   }
-  const file = clip(unsaved.file, 300);
+  // Shown whole, never cut: the path is what finds the answer again.
+  const file = sanitizeText(unsaved.file);
   return `\nStopped. ${done}; your unsaved answer is kept in ${file}\n${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
 }
 
