@@ -11,6 +11,8 @@ import { TUNING } from './tuning.js';
 const MAX_EVIDENCE = 3;
 /** Hits further apart than this in one clause are quoted as separate pieces. */
 const EVIDENCE_GAP = 4;
+const LONE_BEFORE = 2;
+const LONE_AFTER = 1;
 
 export interface IdeaVerdict {
   covered: boolean;
@@ -152,6 +154,8 @@ function quote(reading: Reading, hits: readonly Hit[]): string[] {
   }
   const out: string[] = [];
   for (const piece of pieces) {
+    // A lone word proves nothing to the reader: show it with the words around it.
+    if (isOneWord(tokens, text, piece)) widen(tokens, piece);
     const first = tokens[piece.from];
     const lastToken = tokens[piece.to - 1];
     if (!first || !lastToken) continue;
@@ -160,4 +164,21 @@ function quote(reading: Reading, hits: readonly Hit[]): string[] {
     out.push(text.slice(first.start, end).replace(/\s+/g, ' '));
   }
   return out.slice(0, MAX_EVIDENCE);
+}
+
+/** Whether a stretch is one word as written ("owner", "go-live"). */
+function isOneWord(tokens: Reading['doc']['tokens'], text: string, piece: { from: number; to: number }): boolean {
+  const first = tokens[piece.from];
+  const last = tokens[piece.to - 1];
+  return first !== undefined && last !== undefined && !/\s/.test(text.slice(first.start, last.end));
+}
+
+/**
+ * Widens a one-word stretch by up to LONE_BEFORE words before it and LONE_AFTER after, within its sentence
+ * (a wrapped line can leave a clause of one word).
+ */
+function widen(tokens: Reading['doc']['tokens'], piece: { from: number; to: number }): void {
+  const sentence = tokens[piece.from]?.sentence;
+  for (let i = 0; i < LONE_BEFORE && piece.from > 0 && tokens[piece.from - 1]?.sentence === sentence; i++) piece.from--;
+  for (let i = 0; i < LONE_AFTER && piece.to < tokens.length && tokens[piece.to]?.sentence === sentence; i++) piece.to++;
 }

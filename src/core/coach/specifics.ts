@@ -14,7 +14,7 @@ const UNITS =
   'microservices|repos|repositories|pipelines|environments|clusters|regions|markets|partners|hotfixes|rollbacks|' +
   'outages|failures|errors|requests|transactions|orders|bills|records|times|percent|per ?cent|x';
 const SPELLED =
-  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|' +
+  'zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|' +
   'eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|million';
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
