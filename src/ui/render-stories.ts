@@ -75,7 +75,8 @@ export function renderStoryMatrix(matrix: StoryMatrix, slugs: readonly string[],
       out.push(...wrapText(`${style.bold(q.id)}: ${best.join(', ')}`, width, '', '  '));
     }
   }
-  out.push(style.dim(`Fit: the talking points the coach hears in the story, in full when it is on the question's subject (${Math.round(GOOD_FIT * 100)}+ fits; pin = you pinned it).`));
+  const legend = `Fit: the talking points the coach hears in the story, in full when it is on the question's subject (${Math.round(GOOD_FIT * 100)}+ fits; pin = you pinned it).`;
+  out.push(...wrapText(legend, width).map((line) => style.dim(line)));
   if (matrix.gaps.length > 0) {
     out.push('', style.heading(`No story fits these ${matrix.gaps.length} yet:`));
     out.push(...wrapText(matrix.gaps.join(', '), width, '  '));
