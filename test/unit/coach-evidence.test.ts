@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
+import { compileTerm, matchTerm } from '../../src/core/coach/match.js';
+import { readAnswer } from '../../src/core/coach/reading.js';
+import { buildThesaurus } from '../../src/core/coach/synonyms.js';
 import { findNumbers } from '../../src/core/coach/specifics.js';
 import { loadBank } from '../../src/core/questions/load.js';
-import type { Question } from '../../src/core/questions/schema.js';
+import { type Question, type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let bank: Question[] = [];
@@ -35,5 +38,35 @@ describe('figures', () => {
   it('counts "zero" with a noun as a figure, so a result of zero defects carries a number', () => {
     expect(findNumbers('we had zero defects in the first month').map((n) => n.text)).toEqual(['zero defects']);
     expect(findNumbers('the zero point of the scale')).toEqual([]);
+  });
+});
+
+const FILLER = ['alpha', 'beta', 'gamma', 'delta'].map((id) =>
+  questionSchema.parse({ id, category: 'common', question: `Question ${id}?`, answer: `We shipped the ${id} work and the team watched it.`, keyPoints: [{ point: `Handles ${id} work`, terms: [`${id} plan`] }] }),
+);
+const single = (point: string, terms: string[]) =>
+  questionSchema.parse({ id: 'one', category: 'technical', question: 'How?', answer: 'We shipped it and watched it.', keyPoints: [{ point, terms }] });
+const verdict = (q: QuestionData, answer: string) => analyzeAnswer(q, answer, [q, ...FILLER]).talkingPoints[0];
+
+describe('two-word terms said the other way round', () => {
+  const q = single('Keeps the change small', ['minimal fix']);
+
+  it('hears "keep the fix minimal" for the term "minimal fix"', () => {
+    expect(verdict(q, 'We keep the fix minimal.')).toMatchObject({ covered: true, evidence: ['fix minimal'] });
+  });
+
+  it('not when a word of substance stands between, nor across clauses', () => {
+    const term = compileTerm('minimal fix', buildThesaurus(), false);
+    expect(matchTerm(readAnswer('We keep the fix minimal.'), term)).toEqual([{ from: 3, to: 5 }]);
+    expect(matchTerm(readAnswer('The fix broke the minimal build.'), term)).toEqual([]);
+    expect(matchTerm(readAnswer('We shipped the fix; minimal reviews followed.'), term)).toEqual([]);
+  });
+});
+
+describe('evidence from the fewest clauses', () => {
+  it('quotes the clause that says the point, not the next clause that repeats a word of it', () => {
+    const q = single('Keeps a rollback plan ready', ['rollback plan']);
+    const v = verdict(q, 'I wrote a rollback plan, and the team kept it ready every week.');
+    expect(v).toMatchObject({ covered: true, evidence: ['rollback plan'] });
   });
 });

@@ -62,6 +62,8 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
         best = judged.score;
         bestHits = judged.used;
       }
+      // The fewest clauses that say it: the next clauses' words would only pad the evidence.
+      if (judged.covered) break;
     }
   }
   if (!bestCovered) return { covered: false, credit: Math.min(1, best), evidence: [] };

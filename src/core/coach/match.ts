@@ -107,6 +107,24 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
     if (ok) spans.push({ from: p, to: at + 1 });
   }
   const joined = seq.map(bareStem).join('');
+  // A two-word term also said the other way round, with only small words between: "minimal fix" in
+  // "keep the fix minimal", "release notes" in "notes for the release".
+  if (seq.length === 2 && seq.every((stem) => !stem.startsWith(SMALL_MARK))) {
+    const [a, b] = seq as [string, string];
+    for (const p of doc.index.get(bareStem(b)) ?? []) {
+      const t = doc.tokens[p];
+      if (!t || !fits(t, b)) continue;
+      for (let q = p + 1; q <= p + 1 + MAX_GAP; q++) {
+        const next = doc.tokens[q];
+        if (!next || next.clause !== t.clause) break;
+        if (fits(next, a)) {
+          spans.push({ from: p, to: q + 1 });
+          break;
+        }
+        if (!next.stop && !SOFTENERS.has(next.norm)) break;
+      }
+    }
+  }
   if (seq.length === 2) {
     for (const p of doc.index.get(joined) ?? []) spans.push({ from: p, to: p + 1 });
   } else if (seq.length === 1) {
