@@ -17,10 +17,12 @@ export interface WatchedSession {
 
 /**
  * Wraps the drill's prompter and view to follow which written answer is not saved yet, so that Ctrl-C
- * at any prompt (while typing, at the feedback, at the rating) can keep it.
+ * at any prompt (while typing, at the feedback, at the rating) can keep it. `shownFirst` is the question
+ * the start-up path already put on screen, if any.
  */
-export function watchUnsavedAnswers(prompter: Prompter, view: SessionView): WatchedSession {
-  let current: Question | undefined;
+export function watchUnsavedAnswers(prompter: Prompter, view: SessionView, shownFirst?: Question): WatchedSession {
+  // A question shown at start-up never passes through view.question: it is current from the start.
+  let current: Question | undefined = shownFirst;
   let pending: UnsavedAnswer | undefined;
   const keep = async (taken: Promise<TakenAnswer>): Promise<TakenAnswer> => {
     const answer = await taken;

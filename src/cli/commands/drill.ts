@@ -85,7 +85,7 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   const historyFile = run.paths.historyFile;
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
-  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view);
+  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
   try {
     await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
   } catch (err) {

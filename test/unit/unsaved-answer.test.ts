@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runPracticeSession, startProgress, type Prompter, type SessionView } from '../../src/core/practice/session.js';
+import { watchUnsavedAnswers } from '../../src/cli/unsaved-answer.js';
+import { PromptInterruptedError } from '../../src/ui/answer-prompt.js';
+import { makeQuestion } from '../support/questions.js';
+
+const ANSWER = 'We keep the fix minimal.\n\nThen we merge it back to main.';
+
+/** A prompter that takes a typed answer, then is stopped by Ctrl-C at the pause before the reveal. */
+const stoppedAtPause = (): Prompter =>
+  ({
+    chooseAnswerMode: async () => 'type',
+    typeAnswer: async () => ({ kind: 'answer', text: ANSWER, seconds: 12 }),
+    waitBeforeReveal: async () => {
+      throw new PromptInterruptedError();
+    },
+  }) as unknown as Prompter;
+
+const quietView = (): SessionView => ({ start() {}, question() {}, feedback: async () => {}, reveal: async () => {}, saved() {} }) as unknown as SessionView;
+
+describe('an answer typed and not yet rated, stopped by Ctrl-C', () => {
+  const q = makeQuestion('hotfix-like', 'technical');
+  const run = async (firstShown: boolean) => {
+    const watched = watchUnsavedAnswers(stoppedAtPause(), quietView(), firstShown ? q : undefined);
+    const deps = { prompter: watched.prompter, view: watched.view, recorder: { record: () => { throw new Error('not rated'); } }, now: () => new Date() };
+    const err = await runPracticeSession([q], { mode: 'ask', timeLimit: undefined, plan: undefined, firstShown }, deps as never, startProgress('s1')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PromptInterruptedError);
+    return watched.unsaved(err);
+  };
+
+  it('is kept when the drill showed the question itself', async () => {
+    expect(await run(false)).toEqual({ questionId: 'hotfix-like', text: ANSWER });
+  });
+
+  it('is kept when the start-up path showed the first question', async () => {
+    expect(await run(true)).toEqual({ questionId: 'hotfix-like', text: ANSWER });
+  });
+});
