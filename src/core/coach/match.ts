@@ -81,10 +81,28 @@ function usable(reading: Reading, span: Span): boolean {
 /** The stem sequence as whole words, in one clause, small words allowed between; also joined or split in two. */
 function findSeq(reading: Reading, seq: readonly string[]): Span[] {
   const { doc } = reading;
-  const first = seq[0];
-  if (first === undefined) return [];
-  // A content word of a term never matches a small word that stems alike ("notes" is not "not").
-  const fits = (t: Token, stem: string) => (stem.startsWith(SMALL_MARK) ? t.stem === stem.slice(1) : t.stem === stem && !t.stop);
+  if (seq.length === 0) return [];
+  const spans = findInOrder(doc, seq);
+  // A two-word term also said the other way round, with only small words between: "minimal fix" in
+  // "keep the fix minimal", "release notes" in "notes for the release".
+  if (seq.length === 2 && seq.every((stem) => !stem.startsWith(SMALL_MARK))) spans.push(...findInOrder(doc, [seq[1] as string, seq[0] as string]));
+  const joined = seq.map(bareStem).join('');
+  if (seq.length === 2) {
+    for (const p of doc.index.get(joined) ?? []) spans.push({ from: p, to: p + 1 });
+  } else if (seq.length === 1) {
+    for (const p of doc.pairIndex.get(joined) ?? []) {
+      if (doc.tokens[p]?.clause === doc.tokens[p + 1]?.clause) spans.push({ from: p, to: p + 2 });
+    }
+  }
+  return spans;
+}
+
+// A content word of a term never matches a small word that stems alike ("notes" is not "not").
+const fits = (t: Token, stem: string) => (stem.startsWith(SMALL_MARK) ? t.stem === stem.slice(1) : t.stem === stem && !t.stop);
+
+/** The stems in this order, in one clause, with at most MAX_GAP small words or softeners between each two. */
+function findInOrder(doc: Reading['doc'], seq: readonly string[]): Span[] {
+  const first = seq[0] as string;
   const spans: Span[] = [];
   for (const p of doc.index.get(bareStem(first)) ?? []) {
     const t = doc.tokens[p];
@@ -105,32 +123,6 @@ function findSeq(reading: Reading, seq: readonly string[]): Span[] {
       }
     }
     if (ok) spans.push({ from: p, to: at + 1 });
-  }
-  const joined = seq.map(bareStem).join('');
-  // A two-word term also said the other way round, with only small words between: "minimal fix" in
-  // "keep the fix minimal", "release notes" in "notes for the release".
-  if (seq.length === 2 && seq.every((stem) => !stem.startsWith(SMALL_MARK))) {
-    const [a, b] = seq as [string, string];
-    for (const p of doc.index.get(bareStem(b)) ?? []) {
-      const t = doc.tokens[p];
-      if (!t || !fits(t, b)) continue;
-      for (let q = p + 1; q <= p + 1 + MAX_GAP; q++) {
-        const next = doc.tokens[q];
-        if (!next || next.clause !== t.clause) break;
-        if (fits(next, a)) {
-          spans.push({ from: p, to: q + 1 });
-          break;
-        }
-        if (!next.stop && !SOFTENERS.has(next.norm)) break;
-      }
-    }
-  }
-  if (seq.length === 2) {
-    for (const p of doc.index.get(joined) ?? []) spans.push({ from: p, to: p + 1 });
-  } else if (seq.length === 1) {
-    for (const p of doc.pairIndex.get(joined) ?? []) {
-      if (doc.tokens[p]?.clause === doc.tokens[p + 1]?.clause) spans.push({ from: p, to: p + 2 });
-    }
   }
   return spans;
 }
