@@ -85,7 +85,9 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));
     },
-    rateAnswer: (suggested) => choose(io, style, 'How did it go?', RATING_CHOICES, suggested),
+    // Without a score to go by (a spoken answer) the cursor starts on Good, not on the first choice: a habitual
+    // Enter should be an ordinary rating, not one that sends the question back to the start.
+    rateAnswer: (suggested) => choose(io, style, 'How did it go?', RATING_CHOICES, suggested ?? 'good'),
     nextStep: () =>
       choose(io, style, 'Next?', [
         { name: 'Next question', value: 'next' as const },
