@@ -41,9 +41,18 @@ function reflow(text: string): string[] {
   return out;
 }
 
+/** Cuts text to `width` display columns, ending it with an ellipsis when anything was cut. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(1, width - 1)).join('')}…`;
+  if (columns(text) <= width) return text;
+  let kept = '';
+  let used = 0;
+  for (const ch of text) {
+    const size = columns(ch);
+    if (kept !== '' && used + size > width - 1) break;
+    kept += ch;
+    used += size;
+  }
+  return `${kept}…`;
 }
 
 /** Text from a question pack, made safe for a terminal. */
@@ -51,7 +60,7 @@ export function clean(text: string): string {
   return sanitizeText(text);
 }
 
-const CATEGORY_LABEL = { common: 'Common', behavioral: 'Behavioral', technical: 'Technical' } as const;
+export const CATEGORY_LABEL = { common: 'Common', behavioral: 'Behavioral', technical: 'Technical' } as const;
 
 export interface CardOptions {
   width: number;

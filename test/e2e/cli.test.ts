@@ -42,13 +42,18 @@ describe('list', () => {
     const listed = await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' });
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^ID\s+CATEGORY\s+DIFF\s+LAST · DUE\s+QUESTION\n/);
-    expect(listed.stdout).toMatch(/\nbranching-strategy +technical +\d +Hard · (today|tomorrow) +\S/);
-    expect(listed.stdout).toMatch(/\ndora-metrics +technical +\d +Easy · (tomorrow|\d{4}-\d\d-\d\d) +\S/);
+    expect(listed.stdout).toMatch(/\nbranching-strategy +technical +\d +Hard · (today|in 1d) +\S/);
+    expect(listed.stdout).toMatch(/\ndora-metrics +technical +\d +Easy · in \d+[dwy] +\S/);
     expect(listed.stdout).toMatch(/\n[a-z-]+ +technical +\d +new +\S/);
     expect(listed.stdout).toMatch(/\d+ questions, 2 practised;/);
     const json = JSON.parse((await run(['list', '--json'])).stdout) as { id: string; practice: { attempts: number; lastRating: string; due: string } | null }[];
     expect(json.find((q) => q.id === 'branching-strategy')?.practice).toMatchObject({ attempts: 1, lastRating: 'hard' });
     expect(Date.parse(json.find((q) => q.id === 'dora-metrics')!.practice!.due)).toBeGreaterThan(Date.now());
+    // At 80 columns every question still has one line of its own, its id whole, nothing wider than the screen.
+    const narrow = (await run(['list'], undefined, { COLUMNS: '80' })).stdout.trimEnd().split('\n');
+    for (const line of narrow) expect([...line].length).toBeLessThanOrEqual(80);
+    const rowIds = narrow.map((line) => /^([a-z0-9-]+) +[123] +(?:new|\w+ · \w+(?: \w+)?) +\S/.exec(line)?.[1]).filter(Boolean);
+    expect(rowIds).toEqual(json.map((q) => q.id));
     // Without the summary cache the history itself is read, with the same result.
     rmSync(join(dirname(home.history), '.history.json.summary'));
     expect((await run(['list', '--category', 'technical'], undefined, { COLUMNS: '100' })).stdout).toBe(listed.stdout);

@@ -52,8 +52,12 @@ describe('practiceStatus', () => {
     [undefined, 'new'],
     [{ attempts: 1, lastRating: 'again' as const, lastAt: '', due: '2026-11-29T14:00:00.000Z' }, 'Again · now'],
     [{ attempts: 2, lastRating: 'hard' as const, lastAt: '', due: '2026-11-29T15:10:00.000Z' }, 'Hard · today'],
-    [{ attempts: 2, lastRating: 'good' as const, lastAt: '', due: '2026-11-30T09:00:00.000Z' }, 'Good · tomorrow'],
-    [{ attempts: 3, lastRating: 'easy' as const, lastAt: '', due: '2026-12-12T09:00:00.000Z' }, 'Easy · 2026-12-12'],
+    [{ attempts: 2, lastRating: 'good' as const, lastAt: '', due: '2026-11-30T09:00:00.000Z' }, 'Good · in 1d'],
+    [{ attempts: 3, lastRating: 'easy' as const, lastAt: '', due: '2026-12-12T09:00:00.000Z' }, 'Easy · in 13d'],
+    [{ attempts: 3, lastRating: 'easy' as const, lastAt: '', due: '2027-03-08T09:00:00.000Z' }, 'Easy · in 99d'],
+    [{ attempts: 4, lastRating: 'easy' as const, lastAt: '', due: '2027-03-09T09:00:00.000Z' }, 'Easy · in 14w'],
+    [{ attempts: 5, lastRating: 'easy' as const, lastAt: '', due: '2029-12-01T09:00:00.000Z' }, 'Easy · in 3y'],
+    [{ attempts: 1, lastRating: 'hard' as const, lastAt: '', due: 'not a date' }, 'Hard · soon'],
     [{ attempts: 1, lastRating: 'good' as const, lastAt: '', due: undefined }, 'Good'],
   ])('%j is %s', (practice, text) => {
     expect(practiceStatus(practice, now)).toBe(text);
