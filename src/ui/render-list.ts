@@ -58,6 +58,18 @@ function pad(cell: string, width: number): string {
   return cell + ' '.repeat(Math.max(0, width - columns(cell)));
 }
 
+/** How far back a cut question may end at a word instead, so the row reads "a time you…", not "a time you ta…". */
+const WORD_BACKTRACK = 10;
+
+function shorten(text: string, width: number): string {
+  const cut = truncate(text, width);
+  if (cut === text) return cut;
+  const kept = cut.slice(0, -1);
+  if (/\s/.test(text[kept.length] ?? '')) return `${kept.trimEnd()}…`;
+  const space = kept.lastIndexOf(' ');
+  return space > 0 && kept.length - space <= WORD_BACKTRACK ? `${kept.slice(0, space).trimEnd()}…` : cut;
+}
+
 /**
  * The question table; the LAST · DUE column only once something has been practised (before, every row is
  * "new"). Ids are never cut, as they are what people type. When the row would leave the question too
@@ -94,7 +106,7 @@ export function renderQuestionList(rows: Listing['rows'], practice: PracticeById
   const room = width - ids.width - span([category, ...rest]) - GAP.length;
   if (room >= MIN_QUESTION) {
     header([category, ...rest], 'QUESTION');
-    rows.forEach((_, i) => row(i, [category, ...rest], truncate(questions[i] ?? '', room)));
+    rows.forEach((_, i) => row(i, [category, ...rest], shorten(questions[i] ?? '', room)));
   } else {
     const headings = categoryHeadings(rows, style);
     const groupedRoom = width - ids.width - span(rest) - GAP.length;
@@ -108,10 +120,10 @@ export function renderQuestionList(rows: Listing['rows'], practice: PracticeById
     rows.forEach((_, i) => {
       const heading = headings.get(i);
       if (heading !== undefined) lines.push(heading);
-      if (groupedRoom >= MIN_QUESTION) row(i, rest, truncate(questions[i] ?? '', groupedRoom));
+      if (groupedRoom >= MIN_QUESTION) row(i, rest, shorten(questions[i] ?? '', groupedRoom));
       else {
         row(i, rest, undefined);
-        lines.push(INDENT + truncate(questions[i] ?? '', Math.max(10, width - INDENT.length)));
+        lines.push(INDENT + shorten(questions[i] ?? '', Math.max(10, width - INDENT.length)));
       }
     });
   }

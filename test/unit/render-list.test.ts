@@ -41,7 +41,7 @@ describe('renderQuestionList', () => {
     expectFits(lines, 100);
     expect(lines).toHaveLength(1 + rows.length + 1);
     expect(lines[0]).toMatch(/^ID +CATEGORY +DIFF +LAST · DUE +QUESTION$/);
-    expect(lines).toContain('release-manager-role-differences  common      2     Again · now    How is a release manager differe…');
+    expect(lines).toContain('release-manager-role-differences  common      2     Again · now    How is a release manager…');
     expect(lines).toContainEqual(expect.stringMatching(/^influencing-without-authority +behavioral +2 +Easy · in 22d +Give me an example/));
     expect(lines.at(-1)).toBe("6 questions, 3 practised; 'rmprep show <id>' for one in full");
   });
@@ -54,6 +54,14 @@ describe('renderQuestionList', () => {
     expect(lines.filter((line) => HEADINGS.includes(line))).toEqual(HEADINGS);
     const roleLine = lines.find((line) => line.startsWith('release-manager-role-differences'));
     expect(roleLine).toBe('release-manager-role-differences  2     Again · now    How is a release manager…');
+    // A cut question ends at a word where one ends near the cut.
+    const cut = lines.filter((line) => line.endsWith('…'));
+    expect(cut.length).toBeGreaterThan(3);
+    for (const line of cut) {
+      const question = rows.find((q) => line.startsWith(`${q.id} `))!.question;
+      const kept = line.slice(55, -1);
+      expect(question.startsWith(`${kept} `), line).toBe(true);
+    }
     expect(lines[lines.indexOf('Common (2)') + 2]).toMatch(/^why-this-role +2 +new +Why this role\?$/);
   });
 
@@ -80,6 +88,13 @@ describe('renderQuestionList', () => {
     const at = lines.indexOf('release-manager-role-differences');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toMatch(/^ +2 +Again · now$/);
+  });
+
+  it('cuts a question with no word end near the cut inside its last word', () => {
+    const word = 'x'.repeat(60);
+    const out = renderQuestionList([row('short', 'common', `Why ${word}?`)], undefined, { width: 60, style, now }).split('\n');
+    expect(out[1]).toBe(`short  common    2     Why ${'x'.repeat(32)}…`);
+    expect([...(out[1] ?? '')]).toHaveLength(60);
   });
 
   it('never cuts an id, and one very long id does not widen the other rows', () => {
