@@ -40,7 +40,7 @@ describe('several processes recording into one history at once', () => {
     expectConsistentChains(records);
     expect(loadSummary(file)).toEqual(summarize(records));
     expect(leftovers(dir)).toEqual([]);
-    expect(readdirSync(dir).sort()).toEqual(['.history.json.summary', 'history.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.history.json.practice', '.history.json.summary', 'history.json']);
   });
 
   it('4 real CLI processes recording 3 attempts each with coach --record', async () => {

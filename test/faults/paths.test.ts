@@ -155,7 +155,7 @@ describe('odd history paths', () => {
     expectWholeFile(real);
     expect(leftovers(home.dir)).toEqual([]);
     expect(leftovers(join(real, '..'))).toEqual([]);
-    expect(readdirSync(join(real, '..')).sort()).toEqual(['.history.json.summary', 'history.json']);
+    expect(readdirSync(join(real, '..')).sort()).toEqual(['.history.json.practice', '.history.json.summary', 'history.json']);
   });
 
   it('upgrades a version 1 file behind a symlink in place, keeping the link', async () => {

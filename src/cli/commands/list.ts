@@ -7,8 +7,8 @@ import { UsageError } from '../errors.js';
 import { warnAboutProblems } from '../run.js';
 import { listRow } from '../../core/questions/cache-shape.js';
 import { countTags } from '../../core/questions/tags.js';
-import { practiceFromSummary, type PracticeById } from '../../core/history/practice.js';
-import { peekSummary } from '../../core/history/summary-file.js';
+import type { PracticeById } from '../../core/history/practice.js';
+import { peekPractice } from '../../core/history/practice-file.js';
 import { renderQuestionList, renderTagList } from '../../ui/render-list.js';
 
 interface RawListOptions {
@@ -63,17 +63,16 @@ async function listCommand(run: Run, opts: ListOptions): Promise<number> {
 }
 
 /**
- * The practice per question: from the summary cache when it is current (the usual case, as every save
- * updates it), else from the history itself, which loads the history reader once and refreshes the cache.
+ * The practice per question: from the practice digest when it is current (the usual case, as every save
+ * updates it), else from the summary, which loads the history reader once and refreshes the digest.
  * A history that cannot be read is a warning here: the list is still worth having.
  */
 async function loadPractice(run: Run): Promise<PracticeById | undefined> {
-  const timeZone = run.env.TZ ?? '';
-  const peeked = peekSummary(run.paths.historyFile, timeZone);
-  if (peeked) return practiceFromSummary(peeked);
+  const peeked = peekPractice(run.paths.historyFile);
+  if (peeked) return peeked;
   try {
-    const { loadSummary } = await import('../../core/history/summary-cache.js');
-    return practiceFromSummary(loadSummary(run.paths.historyFile, { timeZone }));
+    const { readPractice } = await import('../../core/history/summary-cache.js');
+    return readPractice(run.paths.historyFile, { timeZone: run.env.TZ ?? '' });
   } catch (err) {
     run.warn(`practice not shown: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;

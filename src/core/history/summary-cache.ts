@@ -1,5 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { countNewlines, readTail, writeAtomic, type Fs } from './files.js';
+import { digestRows, practiceDigestPath, PRACTICE_DIGEST_VERSION, type PracticeDigestFile } from './practice-file.js';
+import { practiceFromSummary, type PracticeById } from './practice.js';
 import { anchorOf, readSummaryCache, SUMMARY_CACHE_VERSION, summaryCachePath, zoneKey, type SummaryCacheFile } from './summary-file.js';
 import type { StoreOptions } from './options.js';
 import { parseHistoryText } from './parse.js';
@@ -55,17 +57,52 @@ export function loadState(path: string, fs: Fs, display: string, opts: StoreOpti
 export function writeCache(fs: Fs, file: string, { size, lines, summary }: State, zone: string): void {
   try {
     const mtimeMs = fs.statSync(file).mtimeMs;
-    const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs, lines, tz: zone, anchor: anchorOf(fs, file, size), summary };
+    const anchor = anchorOf(fs, file, size);
+    const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs, lines, tz: zone, anchor, summary };
     writeAtomic(fs, summaryCachePath(file), JSON.stringify(data), { durable: false });
+    writeDigest(fs, file, { size, mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
   }
 }
 
-export function removeCache(fs: Fs, file: string): void {
+/**
+ * The practice per question (what `list` shows) from the summary, read as loadSummary reads it; the
+ * practice digest is then written afresh, so that the next list reads only that.
+ */
+export function readPractice(path: string, opts: StoreOptions = {}): PracticeById {
+  const fs = opts.fs ?? nodeFs;
+  const file = resolveTarget(path, fs, false);
+  if (file === undefined) return new Map();
+  const before = fs.statSync(file);
+  const state = loadState(file, fs, path, opts);
+  const practice = practiceFromSummary(state.summary);
   try {
-    fs.rmSync(summaryCachePath(file), { force: true });
+    // Only when the file did not change while it was read: the digest must describe the bytes it names.
+    const after = fs.statSync(file);
+    if (after.mtimeMs === before.mtimeMs && after.size === before.size) writeDigest(fs, file, { size: state.size, mtimeMs: after.mtimeMs, anchor: anchorOf(fs, file, state.size) }, practice);
   } catch {
-    // Stale caches are detected by their size, mtime and anchor anyway.
+    // As for the summary: a folder that cannot be written only costs speed.
+  }
+  return practice;
+}
+
+/** A digest is only of use when it covers the whole history: one for a part of it is never trusted, so not written. */
+function writeDigest(fs: Fs, file: string, { size, mtimeMs, anchor }: Omit<PracticeDigestFile, 'v' | 'rows'>, practice: PracticeById): void {
+  if (fs.statSync(file).size !== size) {
+    fs.rmSync(practiceDigestPath(file), { force: true });
+    return;
+  }
+  const data: PracticeDigestFile = { v: PRACTICE_DIGEST_VERSION, size, mtimeMs, anchor, rows: digestRows(practice) };
+  writeAtomic(fs, practiceDigestPath(file), JSON.stringify(data), { durable: false });
+}
+
+export function removeCache(fs: Fs, file: string): void {
+  for (const cache of [summaryCachePath(file), practiceDigestPath(file)]) {
+    try {
+      fs.rmSync(cache, { force: true });
+    } catch {
+      // Stale caches are detected by their size, mtime and anchor anyway.
+    }
   }
 }

@@ -70,33 +70,46 @@ export function readSummaryCache(fs: Fs, file: string, zone: string): CachedStat
 }
 
 /**
- * The summary of the history at `path` from its cache alone, when the cache matches the file as it is;
- * an empty summary when there is no history yet. Undefined whenever that cannot be shown (no cache, a
- * stale one, a path that is not a plain file): the caller then reads the history itself.
+ * The history at `path` as it is now, for a check of a cache against it: its real path and stat; 'none'
+ * when there is no history yet; undefined when that cannot be shown (a path that is not a plain file, a
+ * link to nothing, an error), which sends the caller to the history reader and its messages.
  */
-export function peekSummary(path: string, timeZone: string | undefined, fs: Fs = nodeFs): Summary | undefined {
+export function statHistory(path: string, fs: Fs): { file: string; stat: nodeFs.Stats } | 'none' | undefined {
   let stat: nodeFs.Stats;
   try {
     stat = fs.lstatSync(path);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? emptySummary() : undefined;
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : undefined;
   }
+  if (!stat.isSymbolicLink()) return stat.isFile() ? { file: path, stat } : undefined;
   try {
-    const file = stat.isSymbolicLink() ? fs.realpathSync(path) : path;
+    const file = fs.realpathSync(path);
     stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
-    const cached = readSummaryCache(fs, file, zoneKey(timeZone));
-    return cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs ? cached.summary : undefined;
+    return stat.isFile() ? { file, stat } : undefined;
   } catch {
     return undefined;
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The summary of the history at `path` from its cache alone, when the cache matches the file as it is;
+ * an empty summary when there is no history yet. Undefined whenever that cannot be shown (no cache, a
+ * stale one, a path that is not a plain file): the caller then reads the history itself.
+ */
+export function peekSummary(path: string, timeZone: string | undefined, fs: Fs = nodeFs): Summary | undefined {
+  const history = statHistory(path, fs);
+  if (history === 'none') return emptySummary();
+  if (!history) return undefined;
+  const { file, stat } = history;
+  const cached = readSummaryCache(fs, file, zoneKey(timeZone));
+  return cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs ? cached.summary : undefined;
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isInt = (v: unknown, min: number, max = Infinity) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+export const isInt = (v: unknown, min: number, max = Infinity) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isAtLeast0 = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isInstant = (v: unknown) => typeof v === 'string' && isIsoInstant(v);
+export const isInstant = (v: unknown) => typeof v === 'string' && isIsoInstant(v);
 
 /** A scheduling card as history/schema.ts's cardSchema accepts it. */
 function isCard(v: unknown): boolean {
