@@ -1,16 +1,13 @@
-import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFileBoundedSync } from '../fs/read-bounded.js';
 import type { PracticeById } from './practice.js';
 import { RATINGS, type Rating } from './ratings.js';
-import { anchorOf, isInstant, isInt, isObject, statHistory } from './summary-file.js';
+import { anchorOf, isInstant, isInt, isObject, peekFs, statHistory, type PeekFs } from './summary-file.js';
 
 // The practice digest: only what `list` shows per question, written beside the summary cache whenever
 // that is written. list's start-up reads it instead of the summary (a few kB rather than every card and
 // day), and trusts it on the same terms: the history's size, mtime and last bytes must match, and every
 // row must have its shape. Kept free of the schema library and node:crypto, like summary-file.ts.
-
-type Fs = typeof nodeFs;
 
 /** A digest larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_DIGEST_BYTES = 64_000_000;
@@ -42,7 +39,7 @@ export function digestRows(practice: PracticeById): DigestRow[] {
  * file as it is; an empty one when there is no history yet. Undefined whenever that cannot be shown (no
  * digest, a stale or damaged one, a path that is not a plain file): the caller then reads the summary.
  */
-export function peekPractice(path: string, fs: Fs = nodeFs): PracticeById | undefined {
+export function peekPractice(path: string, fs: PeekFs = peekFs): PracticeById | undefined {
   const history = statHistory(path, fs);
   if (history === 'none') return new Map();
   if (!history) return undefined;

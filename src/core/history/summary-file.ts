@@ -1,4 +1,4 @@
-import * as nodeFs from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isCategory } from '../questions/categories.js';
 import { readFileBoundedSync } from '../fs/read-bounded.js';
@@ -9,7 +9,11 @@ import { RECENT, emptySummary, type Summary } from './summary.js';
 // The summary cache file: where it is, what it holds and how it is checked. Kept free of the schema
 // library and node:crypto, so that the drill's start-up path can read it (src/cli/drill-start.ts).
 
-type Fs = typeof nodeFs;
+/** The calls a check of a cache makes; tests and the history store may pass a file system of their own. */
+export type PeekFs = Pick<typeof import('node:fs'), 'lstatSync' | 'realpathSync' | 'statSync' | 'openSync' | 'fstatSync' | 'readSync' | 'closeSync'>;
+type Fs = PeekFs;
+// Named imports, not `import * as`: bundled, a namespace import copies all of node:fs at start-up.
+export const peekFs: PeekFs = { lstatSync, realpathSync, statSync, openSync, fstatSync, readSync, closeSync };
 
 /** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_CACHE_BYTES = 64_000_000;
@@ -74,8 +78,8 @@ export function readSummaryCache(fs: Fs, file: string, zone: string): CachedStat
  * when there is no history yet; undefined when that cannot be shown (a path that is not a plain file, a
  * link to nothing, an error), which sends the caller to the history reader and its messages.
  */
-export function statHistory(path: string, fs: Fs): { file: string; stat: nodeFs.Stats } | 'none' | undefined {
-  let stat: nodeFs.Stats;
+export function statHistory(path: string, fs: Fs): { file: string; stat: Stats } | 'none' | undefined {
+  let stat: Stats;
   try {
     stat = fs.lstatSync(path);
   } catch (err) {
@@ -96,7 +100,7 @@ export function statHistory(path: string, fs: Fs): { file: string; stat: nodeFs.
  * an empty summary when there is no history yet. Undefined whenever that cannot be shown (no cache, a
  * stale one, a path that is not a plain file): the caller then reads the history itself.
  */
-export function peekSummary(path: string, timeZone: string | undefined, fs: Fs = nodeFs): Summary | undefined {
+export function peekSummary(path: string, timeZone: string | undefined, fs: Fs = peekFs): Summary | undefined {
   const history = statHistory(path, fs);
   if (history === 'none') return emptySummary();
   if (!history) return undefined;
