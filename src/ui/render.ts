@@ -1,6 +1,6 @@
 import type { FollowUp, Question } from '../core/questions/schema.js';
 import { sanitizeText } from '../core/text/sanitize.js';
-import { columns, wrapText } from './text.js';
+import { columns, isNarrowText, wrapText } from './text.js';
 import type { Style } from './style.js';
 import { STAR_KEYS, STAR_LABELS } from '../core/questions/star-labels.js';
 
@@ -44,6 +44,8 @@ function reflow(text: string): string[] {
 /** Cuts text to `width` display columns, ending it with an ellipsis when anything was cut. */
 export function truncate(text: string, width: number): string {
   if (columns(text) <= width) return text;
+  // The usual case at once; the walk below gives the same for such text.
+  if (isNarrowText(text)) return `${text.slice(0, Math.max(1, width - 1))}…`;
   let kept = '';
   let used = 0;
   for (const ch of text) {

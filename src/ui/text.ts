@@ -4,11 +4,21 @@
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
+/**
+ * Below U+1100 nothing is wide and every character is one UTF-16 unit, so one column each. This covers
+ * the usual text (ASCII with a '·' or an accent) without walking it a character at a time.
+ */
+const NARROW = /^[\0-\u10ff]*$/;
+
+/** True when each UTF-16 unit of the text is one column: nothing wide, no color codes. */
+export function isNarrowText(text: string): boolean {
+  return !text.includes('\u001b') && NARROW.test(text);
+}
+
 /** Display columns of text: color codes take none, wide East Asian characters and emoji take two. */
 export function columns(text: string): number {
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-  // Printable ASCII, the usual case, is one column a character.
-  if (/^[\x20-\x7e]*$/.test(plain)) return plain.length;
+  if (NARROW.test(plain)) return plain.length;
   let n = 0;
   for (const ch of plain) n += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
   return n;
