@@ -12,7 +12,7 @@ const FAST_COMMANDS = ['list.ts', 'show.ts'];
 const LAZY = {
   'lazy/program': 'src/cli/program.ts',
   'lazy/read-file': 'src/core/questions/read-file.ts',
-  // list reads the history through it when the summary cache is stale (src/core/history/practice.ts peeks otherwise).
+  // list reads the history through it when the practice digest is stale (src/core/history/practice-file.ts peeks otherwise).
   'lazy/summary-cache': 'src/core/history/summary-cache.ts',
   ...Object.fromEntries(
     readdirSync('src/cli/commands')
