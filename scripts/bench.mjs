@@ -110,7 +110,8 @@ Caches are named by build: an upgrade (or any new build) misses them once, pays 
 the caches older builds left. Caches are checked like any input; a damaged one is discarded and rebuilt.
 The growth row runs 20,000 questions against 10,000, both cold: linear work gives about 2. The history's
 summary cache sits beside the history and is checked against its size, mtime and a hash of its last bytes;
-the drill keeps the plans it parses beside the bank cache, checked against the build and the plan file's
+\`list\` reads only a smaller practice digest written with it (each question's last rating and due date),
+checked the same way; the drill keeps the plans it parses beside the bank cache, checked against the build and the plan file's
 size and mtime.
 
 ## The drill's first question
