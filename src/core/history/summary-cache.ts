@@ -56,11 +56,11 @@ export function loadState(path: string, fs: Fs, display: string, opts: StoreOpti
 
 export function writeCache(fs: Fs, file: string, { size, lines, summary }: State, zone: string): void {
   try {
-    const mtimeMs = fs.statSync(file).mtimeMs;
+    const stat = fs.statSync(file);
     const anchor = anchorOf(fs, file, size);
-    const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs, lines, tz: zone, anchor, summary };
+    const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs: stat.mtimeMs, lines, tz: zone, anchor, summary };
     writeAtomic(fs, summaryCachePath(file), JSON.stringify(data), { durable: false });
-    writeDigest(fs, file, { size, mtimeMs, anchor }, practiceFromSummary(summary));
+    writeDigest(fs, file, stat.size, { size, mtimeMs: stat.mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
   }
@@ -80,16 +80,19 @@ export function readPractice(path: string, opts: StoreOptions = {}): PracticeByI
   try {
     // Only when the file did not change while it was read: the digest must describe the bytes it names.
     const after = fs.statSync(file);
-    if (after.mtimeMs === before.mtimeMs && after.size === before.size) writeDigest(fs, file, { size: state.size, mtimeMs: after.mtimeMs, anchor: anchorOf(fs, file, state.size) }, practice);
+    if (after.mtimeMs === before.mtimeMs && after.size === before.size) writeDigest(fs, file, after.size, { size: state.size, mtimeMs: after.mtimeMs, anchor: anchorOf(fs, file, state.size) }, practice);
   } catch {
     // As for the summary: a folder that cannot be written only costs speed.
   }
   return practice;
 }
 
-/** A digest is only of use when it covers the whole history: one for a part of it is never trusted, so not written. */
-function writeDigest(fs: Fs, file: string, { size, mtimeMs, anchor }: Omit<PracticeDigestFile, 'v' | 'rows'>, practice: PracticeById): void {
-  if (fs.statSync(file).size !== size) {
+/**
+ * A digest is only of use when it covers the whole history (`fileSize`, from the caller's stat): one for
+ * a part of it is never trusted, so not written.
+ */
+function writeDigest(fs: Fs, file: string, fileSize: number, { size, mtimeMs, anchor }: Omit<PracticeDigestFile, 'v' | 'rows'>, practice: PracticeById): void {
+  if (fileSize !== size) {
     fs.rmSync(practiceDigestPath(file), { force: true });
     return;
   }
