@@ -4,13 +4,30 @@
  * asks again on the next run, not minutes later. Local time: the day the person lives in.
  */
 export function describeDue(due: string, now: Date): string {
+  const when = dueIn(due, now);
+  if (typeof when === 'string') return when;
+  const { days, at } = when;
+  if (days <= 0) return 'later today';
+  if (days === 1) return 'tomorrow';
+  return `in ${days} days (${localDate(at)})`;
+}
+
+/** The same in a few columns, for tables: "now", "today", "in 3d", "in 5w", "in 2y". */
+export function describeDueShort(due: string, now: Date): string {
+  const when = dueIn(due, now);
+  if (typeof when === 'string') return when;
+  const { days } = when;
+  if (days <= 0) return 'today';
+  if (days < 100) return `in ${days}d`;
+  return days < 700 ? `in ${Math.round(days / 7)}w` : `in ${Math.round(days / 365)}y`;
+}
+
+/** 'soon' for a date that cannot be read, 'now' once it has passed, else the local calendar days to it. */
+function dueIn(due: string, now: Date): 'soon' | 'now' | { days: number; at: Date } {
   const at = new Date(due);
   if (Number.isNaN(at.getTime())) return 'soon';
   if (at.getTime() <= now.getTime()) return 'now';
-  const days = dayNumber(at) - dayNumber(now);
-  if (days === 0) return 'later today';
-  if (days === 1) return 'tomorrow';
-  return `in ${days} days (${localDate(at)})`;
+  return { days: dayNumber(at) - dayNumber(now), at };
 }
 
 /** The local calendar day of `date` as YYYY-MM-DD. */

@@ -1,7 +1,7 @@
 import type { PracticeById, QuestionPractice } from '../core/history/practice.js';
 import type { Listing } from '../core/questions/cache-shape.js';
 import { plural } from '../core/text/plural.js';
-import { dayNumber } from './due-text.js';
+import { describeDueShort } from './due-text.js';
 import { CATEGORY_LABEL, clean, renderTable, truncate, wrap } from './render.js';
 import { RATING_WORD } from './rating-words.js';
 import type { Style } from './style.js';
@@ -22,17 +22,7 @@ export function practiceStatus(practice: QuestionPractice | undefined, now: Date
   if (!practice) return 'new';
   const rating = RATING_WORD[practice.lastRating];
   // Attempts saved before scheduling existed have no due date.
-  return practice.due ? `${rating} · ${dueShort(practice.due, now)}` : rating;
-}
-
-function dueShort(due: string, now: Date): string {
-  const at = new Date(due);
-  if (Number.isNaN(at.getTime())) return 'soon';
-  if (at.getTime() <= now.getTime()) return 'now';
-  const days = dayNumber(at) - dayNumber(now);
-  if (days <= 0) return 'today';
-  if (days < 100) return `in ${days}d`;
-  return days < 700 ? `in ${Math.round(days / 7)}w` : `in ${Math.round(days / 365)}y`;
+  return practice.due ? `${rating} · ${describeDueShort(practice.due, now)}` : rating;
 }
 
 /** Past this many columns an id gets a line of its own rather than widening every row. */
