@@ -30,7 +30,7 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
   const words = countWords(text);
   const delivery = measureDelivery(words, opts.timeLimit);
 
-  const ideas = assessIdeas(reading, model.questionModel(question), model);
+  const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
   const covered = ideas.points.filter((p) => p.covered).length;
   const coverage = ideas.points.length === 0 ? 0 : covered / ideas.points.length;
 

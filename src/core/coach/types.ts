@@ -1,5 +1,7 @@
 /** Everything the coach says about one answer; plain data, safe to print as JSON. */
 export interface TalkingPoint {
+  /** The key point's id in the question file, stable across rewordings. */
+  id: string;
   point: string;
   covered: boolean;
   /** The few words of the answer around what was heard, as written. */
