@@ -24,7 +24,6 @@ export const mustTellSchema = z.strictObject({
   what: text,
   terms: z.array(text).min(1, 'needs at least one term'),
 });
-export type MustTell = z.infer<typeof mustTellSchema>;
 
 export const starSchema = z.strictObject({
   situation: text,
