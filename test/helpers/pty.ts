@@ -167,8 +167,8 @@ export class PtySession {
 }
 
 const MISSING_SCRIPT =
-  'the terminal tests need `script` from util-linux on PATH (Debian and Ubuntu: apt-get install util-linux; ' +
-  'Alpine: apk add util-linux-misc; macOS ships a BSD script, which these tests cannot drive)';
+  'the terminal tests need `script` from util-linux on PATH (Debian and Ubuntu ship it in bsdutils: ' +
+  'apt-get install bsdutils; macOS has a BSD script, which these tests cannot drive)';
 
 const SCRIPT_FOUND = /util-linux/.test(spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '');
 
