@@ -137,9 +137,12 @@ export function renderQuestionTemplate({ id, category, question }: NewQuestion):
     '  TODO say what a good answer shows the interviewer about you.',
     '# What a strong answer covers. The coach counts a point as covered when the answer uses one of its terms.',
     'keyPoints:',
-    '  - point: TODO the first thing a strong answer covers',
+    '# Each point has an id (kebab-case) that stays when you reword the point.',
+    '  - id: first-point',
+    '    point: TODO the first thing a strong answer covers',
     '    terms: [TODO first term, TODO other wording]',
-    '  - point: TODO the second thing a strong answer covers',
+    '  - id: second-point',
+    '    point: TODO the second thing a strong answer covers',
     '    terms: [TODO second term]',
   ];
   if (category === 'behavioral') {
