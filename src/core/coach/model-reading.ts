@@ -1,0 +1,61 @@
+/**
+ * The coach's report with a model grader's reply added: the reply's claims are checked against the answer
+ * (verify-credits.ts), and only the points they prove join the words' points. Structure, figures, fillers,
+ * delivery and ownership stay the words' own.
+ */
+import type { QuestionData } from '../questions/schema.js';
+import { bankModel } from './bank-model.js';
+import type { GraderReply } from './grader.js';
+import { analyzeAnswer } from './index.js';
+import type { PointCredit } from './merge-credits.js';
+import { pointIds } from './point-ids.js';
+import { readAnswer } from './reading.js';
+import type { CoachReport } from './types.js';
+import { verifyCredits } from './verify-credits.js';
+
+/** A checked model credit as the history stores it: by point id, with the answer's words. */
+export interface StoredCredit {
+  point: string;
+  by: 'model' | 'phrasing';
+  quote: string;
+}
+
+export interface ModelReading {
+  report: CoachReport;
+  /** The model's checked credits for points the words did not hear. */
+  credits: StoredCredit[];
+  /** Claims whose quote is not in the answer (or that name no point). */
+  droppedQuotes: number;
+}
+
+export function readWithModel(
+  question: QuestionData,
+  answer: string,
+  reply: GraderReply,
+  bank?: readonly QuestionData[],
+  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined } = {},
+): ModelReading {
+  const reading = readAnswer(answer);
+  const ideas = bankModel(bank).questionModel(question).points;
+  const relevance = (point: number, from: number, to: number): number => {
+    const words = ideas[point]?.words;
+    if (!words) return 0;
+    const seen = new Set<string>();
+    let sum = 0;
+    for (let p = from; p < to; p++) {
+      const stem = reading.doc.tokens[p]?.stem;
+      if (stem === undefined || seen.has(stem)) continue;
+      seen.add(stem);
+      sum += words.get(stem) ?? 0;
+    }
+    return sum;
+  };
+  const verified = verifyCredits(reading, reply, { points: question.keyPoints.length, relevance });
+  const modelCredits: PointCredit[] = verified.credits.map((c) => ({ point: c.point, by: 'model', quote: c.quote }));
+  const report = analyzeAnswer(question, answer, bank, { timeLimit: opts.timeLimit, credits: [...(opts.credits ?? []), ...modelCredits] });
+  const ids = pointIds(question);
+  const credits = report.talkingPoints.flatMap((p, k): StoredCredit[] =>
+    p.heardBy === 'model' ? [{ point: ids[k] ?? `p${k + 1}`, by: 'model', quote: p.evidence[0] ?? '' }] : [],
+  );
+  return { report, credits, droppedQuotes: verified.dropped };
+}
