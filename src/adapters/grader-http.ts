@@ -53,26 +53,55 @@ export function httpGrader(opts: HttpGraderOptions): Grader {
   const origin = originOf(opts.url);
   return {
     async grade(input: GraderInput, signal: AbortSignal): Promise<GraderReply> {
-      const deadline = AbortSignal.any([signal, AbortSignal.timeout(opts.timeoutMs)]);
-      const body = JSON.stringify(chatRequest(opts.model, input));
-      let response = await send(opts, body, deadline, origin);
-      if (response.status === 429) {
-        const wait = retryAfterMs(response.headers.get('retry-after'));
-        await response.body?.cancel().catch(() => undefined);
-        if (wait === undefined) throw new GraderUnavailable('rate limited (HTTP 429)', origin);
-        await sleep(wait, deadline, opts, origin);
-        response = await send(opts, body, deadline, origin);
+      const { deadline, release } = withDeadline(signal, opts.timeoutMs);
+      try {
+        return await exchange(opts, input, deadline, origin);
+      } finally {
+        release();
       }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new GraderUnavailable(describeStatus(response.status), origin);
-      }
-      const text = await readLimited(response, deadline, opts, origin);
-      const reply = parseChatReply(text);
-      if (typeof reply === 'string') throw new GraderUnavailable(reply, origin);
-      return reply;
     },
   };
+}
+
+/**
+ * The caller's signal joined with a timeout. Built by hand rather than with AbortSignal.any: there a timeout
+ * signal that nothing else references can be collected before it fires, and the call would wait forever.
+ */
+function withDeadline(signal: AbortSignal, ms: number): { deadline: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const timeout = AbortSignal.timeout(ms);
+  const fromCaller = () => controller.abort(signal.reason);
+  const fromTimeout = () => controller.abort(timeout.reason);
+  if (signal.aborted) fromCaller();
+  signal.addEventListener('abort', fromCaller, { once: true });
+  timeout.addEventListener('abort', fromTimeout, { once: true });
+  return {
+    deadline: controller.signal,
+    release: () => {
+      signal.removeEventListener('abort', fromCaller);
+      timeout.removeEventListener('abort', fromTimeout);
+    },
+  };
+}
+
+async function exchange(opts: HttpGraderOptions, input: GraderInput, deadline: AbortSignal, origin: string): Promise<GraderReply> {
+  const body = JSON.stringify(chatRequest(opts.model, input));
+  let response = await send(opts, body, deadline, origin);
+  if (response.status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    await response.body?.cancel().catch(() => undefined);
+    if (wait === undefined) throw new GraderUnavailable('rate limited (HTTP 429)', origin);
+    await sleep(wait, deadline, opts, origin);
+    response = await send(opts, body, deadline, origin);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new GraderUnavailable(describeStatus(response.status), origin);
+  }
+  const text = await readLimited(response, deadline, opts, origin);
+  const reply = parseChatReply(text);
+  if (typeof reply === 'string') throw new GraderUnavailable(reply, origin);
+  return reply;
 }
 
 async function send(opts: HttpGraderOptions, body: string, signal: AbortSignal, origin: string): Promise<Response> {
