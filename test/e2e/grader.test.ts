@@ -201,7 +201,7 @@ describe('coach with a model grader', () => {
     const lines = readFileSync(home.history, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const attempt = lines.find((l) => l.type === 'attempt')!;
     expect(attempt.reading).toEqual({ model: 'test-model', origin: s.origin });
-    expect(attempt.credits).toEqual([{ point: 'p2', by: 'model', quote: POINT_2 }]);
+    expect(attempt.credits).toEqual([{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }]);
     expect(attempt.wordsScore).toBeLessThan(attempt.score as number);
     const report = await runCli(['report', '--json'], { env: home.env });
     expect(report.code).toBe(0);

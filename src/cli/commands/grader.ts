@@ -24,7 +24,7 @@ const PROBE: QuestionData = {
   category: 'technical',
   question: 'What does a rollback do?',
   answer: 'A rollback puts the previous release back in production.',
-  keyPoints: [{ point: 'Says that a rollback restores the previous release', terms: ['previous release'] }],
+  keyPoints: [{ id: 'restores-previous-release', point: 'Says that a rollback restores the previous release', terms: ['previous release'] }],
   followUps: [],
   tags: [],
   difficulty: 1,

@@ -15,7 +15,7 @@ export interface IdeasResult {
   topic: number;
 }
 
-export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankModel): IdeasResult {
+export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankModel, ids: readonly string[]): IdeasResult {
   const pointVerdicts = qm.points.map((idea) => assessIdea(reading, idea));
   const stepVerdicts = qm.steps.map((idea) => assessIdea(reading, idea));
   // A step and a point that say the same thing get one verdict: either finding it is enough.
@@ -29,7 +29,7 @@ export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankMode
   return {
     points: qm.points.map((idea, k) => {
       const v = pointVerdicts[k] as IdeaVerdict;
-      return { point: idea.text, covered: v.covered, evidence: v.evidence };
+      return { id: ids[k] ?? `point-${k + 1}`, point: idea.text, covered: v.covered, evidence: v.evidence };
     }),
     credit: pointVerdicts.map((v) => v.credit),
     steps: qm.steps.map((idea, k) => ({ name: idea.text, present: stepVerdicts[k]?.covered ?? false })),

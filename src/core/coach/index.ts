@@ -36,7 +36,7 @@ export function analyzeAnswer(
   const words = countWords(text);
   const delivery = measureDelivery(words, opts.timeLimit);
 
-  const ideas = assessIdeas(reading, model.questionModel(question), model);
+  const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
   // Points heard another way (a model grader's checked quote, a taught phrasing) join the words' points.
   const merged = mergeCredits(ideas.points, ideas.credit, opts.credits ?? []);
   const covered = merged.points.filter((p) => p.covered).length;

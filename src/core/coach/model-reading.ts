@@ -8,7 +8,6 @@ import { bankModel } from './bank-model.js';
 import type { GraderReply } from './grader.js';
 import { analyzeAnswer } from './index.js';
 import type { PointCredit } from './merge-credits.js';
-import { pointIds } from './point-ids.js';
 import { readAnswer } from './reading.js';
 import type { CoachReport } from './types.js';
 import { verifyCredits } from './verify-credits.js';
@@ -53,9 +52,6 @@ export function readWithModel(
   const verified = verifyCredits(reading, reply, { points: question.keyPoints.length, relevance });
   const modelCredits: PointCredit[] = verified.credits.map((c) => ({ point: c.point, by: 'model', quote: c.quote }));
   const report = analyzeAnswer(question, answer, bank, { timeLimit: opts.timeLimit, credits: [...(opts.credits ?? []), ...modelCredits] });
-  const ids = pointIds(question);
-  const credits = report.talkingPoints.flatMap((p, k): StoredCredit[] =>
-    p.heardBy === 'model' ? [{ point: ids[k] ?? `p${k + 1}`, by: 'model', quote: p.evidence[0] ?? '' }] : [],
-  );
+  const credits = report.talkingPoints.flatMap((p): StoredCredit[] => (p.heardBy === 'model' ? [{ point: p.id, by: 'model', quote: p.evidence[0] ?? '' }] : []));
   return { report, credits, droppedQuotes: verified.dropped };
 }
