@@ -205,6 +205,10 @@ describe('coach with a model grader', () => {
     expect(attempt.wordsScore).toBeLessThan(attempt.score as number);
     const report = await runCli(['report', '--json'], { env: home.env });
     expect(report.code).toBe(0);
+    // report shows the kept model point as made, with no grader configured to ask.
+    const missed = (JSON.parse(report.stdout) as { attempts: { missed: string[] }[] }).attempts[0]?.missed;
+    expect(missed).toContain('Keeps data changes reversible');
+    expect(missed).not.toContain('Agrees the rollback triggers in advance');
     for (const file of walk(home.dir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY);
     expect(r.stdout + r.stderr + report.stdout).not.toContain(KEY);
   });

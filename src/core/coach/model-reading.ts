@@ -55,3 +55,23 @@ export function readWithModel(
   const credits = report.talkingPoints.flatMap((p): StoredCredit[] => (p.heardBy === 'model' ? [{ point: p.id, by: 'model', quote: p.evidence[0] ?? '' }] : []));
   return { report, credits, droppedQuotes: verified.dropped };
 }
+
+/**
+ * The report of a stored attempt with the model credits it kept, checked again against its answer (a history
+ * file can be edited by hand), without asking any model. Credits naming a point the question no longer has are
+ * left out.
+ */
+export function rereadWithCredits(
+  question: QuestionData,
+  answer: string,
+  stored: readonly StoredCredit[] | undefined,
+  bank?: readonly QuestionData[],
+  opts: { timeLimit?: number | undefined } = {},
+): CoachReport {
+  const points = (stored ?? []).flatMap((c) => {
+    const k = c.by === 'model' ? question.keyPoints.findIndex((kp) => kp.id === c.point) : -1;
+    return k < 0 ? [] : [{ point: k + 1, made: true, quote: c.quote }];
+  });
+  if (points.length === 0) return analyzeAnswer(question, answer, bank, opts);
+  return readWithModel(question, answer, { points }, bank, opts).report;
+}
