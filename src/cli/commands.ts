@@ -107,6 +107,7 @@ export const COMMANDS = [
       { flags: '--time-limit <seconds>', description: 'a countdown for each answer', value: 'number' },
       { flags: '--answer-mode <mode>', description: 'how to answer: ask each time, type, editor or spoken', value: 'choice', choices: ANSWER_MODES },
       { flags: '--stories <dir>', description: 'stories folder for the "stories that fit" hint (default: $RMPREP_STORIES, else $XDG_DATA_HOME/rmprep/stories)', value: 'folder' },
+      offline,
     ],
     // The command stays a lazy bundle; the start-up path shows its first question (drill-start.ts).
     fast: true,

@@ -8,6 +8,7 @@ import { GraderUnavailable, httpGrader } from '../adapters/grader-http.js';
 import { graderInput } from '../core/coach/grader.js';
 import { type CoachReport, analyzeAnswer } from '../core/coach/index.js';
 import { type StoredCredit, readWithModel } from '../core/coach/model-reading.js';
+import type { GradeAnswer } from '../core/practice/listen-model.js';
 import type { QuestionData } from '../core/questions/schema.js';
 import type { GraderSetup } from './grader-config.js';
 
@@ -70,4 +71,13 @@ export async function gradeAnswer(
     const reason = err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${config.origin}; showing the words-only reading`;
     return wordsOnly(words, reason);
   }
+}
+
+/** The drill's grader: each typed answer read beside the words-only feedback; none when no grader is configured. */
+export function sessionGrader(setup: GraderSetup, bank: readonly QuestionData[], timeLimit: number | undefined): GradeAnswer | undefined {
+  if (setup.kind === 'off') return undefined;
+  return async (question, answer, words, signal) => {
+    const g = await gradeAnswer(setup, question, answer, bank, { timeLimit, signal, words });
+    return { report: g.report, record: { wordsScore: g.wordsScore, reading: g.reading, ...(g.credits.length > 0 ? { credits: g.credits } : {}) }, notice: g.grader.notice };
+  };
 }
