@@ -44,6 +44,9 @@ describe('verifyCredits', () => {
     const v = verify(answer, reply([1, 'Canary releases, feature flags, blue green deployments'], [2, 'We release carefully. Canary releases, feature flags']));
     expect(v.credits).toEqual([]);
     expect(v.refused.list).toBe(2);
+    // Short clauses strung into a list of terms say no clause's worth either.
+    const terms = verify('My mistake, I owned it, took responsibility, contained, rolled back, informed stakeholders.', reply([1, 'my mistake, I owned it, took responsibility']));
+    expect(terms.credits).toEqual([]);
   });
 
   it('credits one point for a stretch claimed for several: the one it is most about, else the first claimed', () => {

@@ -7,7 +7,7 @@ import type { GraderReply } from './grader.js';
 import { SKIP_LIST, type Reading } from './reading.js';
 import { analyzeText } from './text.js';
 
-/** A quote of fewer words is a fragment ("small batches first"), whatever the grader says it shows. */
+/** A quote of fewer words, or with no clause of this many words in it, is a fragment ("small batches first", "my mistake, I owned it"). */
 export const MIN_QUOTE_WORDS = 4;
 /** A quote shorter than this must hold a whole clause of the answer to count. */
 const CLAUSE_FREE_WORDS = 6;
@@ -95,9 +95,16 @@ function refusal(reading: Reading, from: number, to: number): 'fragment' | 'list
   const { tokens } = reading.doc;
   const words = to - from;
   let listed = 0;
-  for (let p = from; p < to; p++) if (reading.skip[p] === SKIP_LIST) listed++;
-  if (listed > 0 && (listed * 2 >= words || words - listed < MIN_QUOTE_WORDS)) return 'list';
-  if (words < MIN_QUOTE_WORDS) return 'fragment';
+  // The most words of one clause the quote holds outside lists: a quote must say at least one clause's worth.
+  let clause = 0;
+  let run = 0;
+  for (let p = from; p < to; p++) {
+    if (p > from && tokens[p]?.clause !== tokens[p - 1]?.clause) run = 0;
+    if (reading.skip[p] === SKIP_LIST) listed++;
+    else clause = Math.max(clause, ++run);
+  }
+  if (listed > 0 && (listed * 2 >= words || clause < MIN_QUOTE_WORDS)) return 'list';
+  if (words < MIN_QUOTE_WORDS || clause < MIN_QUOTE_WORDS) return 'fragment';
   if (words >= CLAUSE_FREE_WORDS) return undefined;
   // A short quote must open or close a clause ("so the mistake was mine"), not be cut from inside one.
   const startsClause = from === 0 || tokens[from - 1]?.clause !== tokens[from]?.clause;
