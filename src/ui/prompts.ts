@@ -82,6 +82,10 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
       if (!show) io.output.write(`${style.dim('↷')} Model answer not shown ${style.dim(`(see it any time: rmprep show ${clip(question.id)})`)}\n`);
       return show;
     },
+    async waitForModel(signal) {
+      await promptKey(io, style.dim('Listening to the model grader… press any key to go on without waiting'), signal);
+      return !signal.aborted;
+    },
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));
     },

@@ -1,5 +1,6 @@
 import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { analyzeAnswer } from '../../core/coach/index.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
@@ -16,6 +17,8 @@ import { defineCommand } from '../define-command.js';
 import { UsageError } from '../errors.js';
 import { createRecorder } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { gradeAnswer } from '../model-grader.js';
 
 export const coachOptionsSchema = z.object({
   answerFile: z.string().optional(),
@@ -23,6 +26,7 @@ export const coachOptionsSchema = z.object({
   record: z.boolean().optional(),
   rating: ratingSchema.optional(),
   session: z.string().optional(),
+  offline: z.boolean().optional(),
 });
 
 export const command = defineCommand({ schema: coachOptionsSchema, run: coachCommand });
@@ -36,7 +40,11 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }
   const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
-  const report = analyzeAnswer(question, answer, (await run.loadBank()).questions);
+  const bank = (await run.loadBank()).questions;
+  const words = analyzeAnswer(question, answer, bank);
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words });
+  const { report } = graded;
+  if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   let recorded: { attempt: string; rating: string; due: string | undefined; session: string } | undefined;
   let dueText = '';
   if (opts.record) {
@@ -44,7 +52,8 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     const now = run.now();
     const place = placeScriptedAttempt(readableRecords(run, opts.session !== undefined), { name: opts.session, now, rng: run.makeRng() });
     const attempt = createRecorder(run).record(
-      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
+      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id,
+        wordsScore: graded.wordsScore, reading: graded.reading, ...(graded.credits.length > 0 ? { credits: graded.credits } : {}) },
       place.marker,
       now,
     );
@@ -52,7 +61,8 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
-    run.stdout.write(`${toJsonText(recorded ? { ...report, recorded } : report)}\n`);
+    const json = { ...report, grader: graded.grader };
+    run.stdout.write(`${toJsonText(recorded ? { ...json, recorded } : json)}\n`);
     return 0;
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);

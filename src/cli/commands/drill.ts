@@ -26,6 +26,8 @@ import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers } from '../unsaved-answer.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { sessionGrader } from '../model-grader.js';
 import { clip } from '../../core/text/sanitize.js';
 
 export const drillOptionsSchema = z.object({
@@ -40,6 +42,7 @@ export const drillOptionsSchema = z.object({
   timeLimit: positiveInt('--time-limit', 3600).optional(),
   answerMode: z.enum(['ask', 'type', 'editor', 'spoken']).optional(),
   stories: z.string().min(1, '--stories needs a folder').optional(),
+  offline: z.boolean().optional(),
 });
 type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
@@ -88,7 +91,9 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
+    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
+    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, deps, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);

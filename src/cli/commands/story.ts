@@ -16,6 +16,8 @@ import { defineCommand } from '../define-command.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { gradeAnswer } from '../model-grader.js';
 
 const textFlag = z.string().trim().min(1).max(5000).optional();
 const ACTIONS = ['new', 'list', 'show', 'check', 'match'] as const;
@@ -33,6 +35,7 @@ export const storyOptionsSchema = z.object({
   force: z.boolean().optional(),
   json: z.boolean().optional(),
   category: categoryOption.optional(),
+  offline: z.boolean().optional(),
 });
 type StoryOptions = z.infer<typeof storyOptionsSchema>;
 
@@ -41,10 +44,10 @@ const TAKES: Record<Action, readonly (keyof StoryOptions)[]> = {
   new: ['stories', 'title', 'tag', 'question', 'situation', 'task', 'action', 'result', 'force'],
   list: ['stories', 'json'],
   show: ['stories', 'json'],
-  check: ['stories', 'json'],
+  check: ['stories', 'json', 'offline'],
   match: ['stories', 'json', 'category'],
 };
-const FLAG: Partial<Record<keyof StoryOptions, string>> = { tag: '--tag', question: '--question' };
+const FLAG: Partial<Record<keyof StoryOptions, string>> = { tag: '--tag', question: '--question', offline: '--offline' };
 
 export const command = defineCommand({ schema: storyOptionsSchema, run: storyCommand });
 
@@ -137,9 +140,11 @@ async function storyCheck(run: Run, slug: string, opts: StoryOptions): Promise<n
   const [pinned] = await questionsById(run, story.questions.slice(0, 1));
   // Without a pinned question the story is read as an answer to an open behavioral question.
   const question = pinned ?? { id: story.slug, category: 'behavioral' as const, question: story.title, answer: '-', keyPoints: [], followUps: [], tags: story.tags, difficulty: 2 as const };
-  const report = analyzeAnswer(question, story.body);
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, story.body, undefined, { words: analyzeAnswer(question, story.body) });
+  const { report } = graded;
+  if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   if (opts.json) {
-    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report })}\n`);
+    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report, grader: graded.grader })}\n`);
     return 0;
   }
   const screen = { width: run.width, style: run.style };

@@ -49,6 +49,12 @@ export const attemptSchema = z.object({
   session: z.string().optional(),
   /** The slug of the user's story the answer told, when they picked one. */
   story: z.string().max(200).optional(),
+  /** The words-only coach score when a model grader or a taught phrasing raised `score`. */
+  wordsScore: z.number().min(0).max(100).optional(),
+  /** How the answer was read: by its words alone, or with a model grader (its name and the URL's origin only). */
+  reading: z.union([z.literal('words'), z.object({ model: z.string().max(200), origin: z.string().max(300) })]).optional(),
+  /** Points credited other than by words, each with the answer's words that made it. */
+  credits: z.array(z.object({ point: z.string().max(200), by: z.enum(['model', 'phrasing']), quote: z.string().max(2000) })).max(100).optional(),
   card: cardSchema.optional(),
 });
 export type AttemptRecord = z.infer<typeof attemptSchema>;

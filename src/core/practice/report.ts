@@ -1,6 +1,7 @@
 import { clip } from '../text/sanitize.js';
 import { InputError } from '../errors.js';
-import { analyzeAnswer, type CoachReport } from '../coach/index.js';
+import type { CoachReport } from '../coach/index.js';
+import { rereadWithCredits } from '../coach/model-reading.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
 import type { Category, QuestionData } from '../questions/schema.js';
 
@@ -94,7 +95,8 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
 function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
   const question = bank.byId.get(a.questionId);
   const typed = a.mode !== 'spoken' && a.answer !== undefined && a.answer.trim() !== '';
-  const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions, { timeLimit: a.timeLimit }) : null;
+  // The model's points the attempt kept are shown again, checked against the answer, with no model asked.
+  const coach = typed && question ? rereadWithCredits(question, a.answer as string, a.credits, bank.questions, { timeLimit: a.timeLimit }) : null;
   return {
     index,
     attemptId: a.id,
