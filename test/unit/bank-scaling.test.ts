@@ -68,6 +68,6 @@ describe('building the bank grows with its size, not with its square', () => {
     const ratio = growth(() => readYaml(small, 'big.yaml'), () => readYaml(large, 'big.yaml'));
     expect(ratio).toBeLessThan(3);
     const dup = readYaml(`${mapping(3)}\nk1: again\n`, 'dup.yaml');
-    expect(dup.problems).toEqual([{ file: 'dup.yaml', line: 4, col: 1, message: 'duplicate key: each field may appear only once' }]);
+    expect(dup.problems).toEqual([{ file: 'dup.yaml', line: 4, col: 1, message: 'duplicate key "k1": each field may appear only once; keep one' }]);
   });
 });

@@ -24,6 +24,16 @@ describe('parseQuestionFile', () => {
     });
   });
 
+  it('reports a duplicate key together with every other problem of the file, and loads nothing', () => {
+    const { questions, problems } = parseQuestionFile(md(`${base}\ndifficulty: 7\nquestion: again\nanwser: typo`), 'q.md');
+    expect(questions).toEqual([]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [5, '"difficulty" must be 1, 2 or 3'],
+      [6, 'duplicate key "question"'],
+      [7, 'unknown field "anwser"'],
+    ]);
+  });
+
   it('takes the id from the file name and the category from the folder when they are left out', () => {
     const { questions, problems } = parseQuestionFile(md('question: Why?'), '/packs/behavioral/why-me.md');
     expect(problems).toEqual([]);

@@ -94,7 +94,7 @@ describe('parsePlan', () => {
     ['name: p\nitems:\n  - count: 1\ntimelimit: 60\n', 'p.yaml:4:1: unknown field "timelimit"'],
     ['name: p\nitems:\n  - count: 1\ntimeLimit: 5\n', 'p.yaml:4:12: "timeLimit" must be at least 10 seconds'],
     ['name: p\nitems:\n  - count: 1\nanswerMode: shout\n', 'p.yaml:4:13: "answerMode" must be one of: ask, type, editor, spoken'],
-    ['name: p\nname: q\nitems:\n  - count: 1\n', 'p.yaml:2:1: duplicate key: each field may appear only once'],
+    ['name: p\nname: q\nitems:\n  - count: 1\n', 'p.yaml:2:1: duplicate key "name": each field may appear only once; keep one'],
     ['name: !shell p\nitems:\n  - count: 1\n', 'p.yaml:1:7: custom YAML tag !shell is not allowed'],
     ['name: p\nitems:\n  - tags: [Not Kebab]\n    count: 1\n', 'p.yaml:3:12: "items.0.tags.0" tags must be kebab-case: lowercase letters, digits and single hyphens'],
     ['- just a list\n', 'p.yaml:1:1: a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order'],

@@ -74,7 +74,8 @@ function parseMarkdown(text: string, file: string): ParsedFile {
   const split = splitFrontMatter(text, file);
   if ('message' in split) return { questions: [], problems: [split] };
   const yaml = readYaml(split.yaml, file, split.lineOffset);
-  const { doc, problems } = yaml;
+  const { problems } = yaml;
+  const doc = yaml.doc ?? yaml.partial;
   if (!doc) return { questions: [], problems };
   const data = yamlToPlain(doc, file, split.lineOffset, problems);
   if (data === undefined) return { questions: [], problems };
@@ -96,12 +97,13 @@ function parseMarkdown(text: string, file: string): ParsedFile {
   }
   const warnings: Problem[] = [];
   const question = checkQuestion(raw, { yaml, file, path: [], fallbackId: fileId(file), problems, warnings });
-  return withWarnings({ questions: question ? [question] : [], problems }, warnings);
+  return withWarnings({ questions: question && yaml.doc ? [question] : [], problems: inOrder(problems) }, warnings);
 }
 
 function parseData(text: string, file: string): ParsedFile {
   const yaml = readYaml(text, file, 0);
-  const { doc, problems } = yaml;
+  const { problems } = yaml;
+  const doc = yaml.doc ?? yaml.partial;
   if (!doc) return { questions: [], problems };
   const data = yamlToPlain(doc, file, 0, problems);
   if (data === undefined) return { questions: [], problems };
@@ -131,7 +133,11 @@ function parseData(text: string, file: string): ParsedFile {
   } else {
     problems.push({ file, line: 1, col: 1, message: 'expected one question (a mapping) or a list under "questions:"' });
   }
-  return withWarnings({ questions, problems }, warnings);
+  return withWarnings({ questions: yaml.doc ? questions : [], problems: inOrder(problems) }, warnings);
+}
+
+function inOrder(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 function withWarnings(parsed: ParsedFile, warnings: Problem[]): ParsedFile {

@@ -12,6 +12,11 @@ export type YamlPath = readonly (string | number)[];
 export interface YamlText {
   /** The parsed document, or undefined when the text had problems. */
   doc: Document | undefined;
+  /**
+   * The document when duplicate keys are its only problems (the last value counts): read only to find
+   * the file's other problems in the same run, never used as a result.
+   */
+  partial?: Document | undefined;
   problems: Problem[];
   /** 1-based position of the deepest node on `path` that exists (of its key, with `atKey`). */
   locate(path: YamlPath, atKey?: boolean): { line: number; col: number };
@@ -25,6 +30,9 @@ export interface YamlText {
  */
 export function readYaml(text: string, file: string, lineOffset = 0): YamlText {
   const problems: Problem[] = [];
+  // A duplicate key alone leaves a readable document (the last value counts), so the file's other
+  // problems are still found and reported in the same run.
+  let duplicates = 0;
   // uniqueKeys is checked below in one pass: the yaml package compares each key with every earlier one.
   // logLevel 'error': the package would otherwise print warnings (quoting the file's text) to stderr.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core', merge: false, logLevel: 'error' });
@@ -56,7 +64,10 @@ export function readYaml(text: string, file: string, lineOffset = 0): YamlText {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
-          if (seen.has(pair.key.value)) problem(pair.key.range?.[0] ?? 0, 'duplicate key: each field may appear only once');
+          if (seen.has(pair.key.value)) {
+            problem(pair.key.range?.[0] ?? 0, `duplicate key "${String(pair.key.value).slice(0, 40)}": each field may appear only once; keep one`);
+            duplicates++;
+          }
           seen.add(pair.key.value);
         } else if (isNode(pair.key)) {
           // A list or mapping as a key (`? [a, b]`) names no field; turned into text it would span lines.
@@ -106,7 +117,8 @@ export function readYaml(text: string, file: string, lineOffset = 0): YamlText {
     }
     return { line: lineOffset + 1, col: 1 };
   };
-  return { doc: problems.length === 0 ? doc : undefined, problems, locate };
+  const partial = problems.length > 0 && problems.length === duplicates ? doc : undefined;
+  return { doc: problems.length === 0 ? doc : undefined, partial, problems, locate };
 }
 
 /** The plain value of a document, with alias expansion bounded; undefined (and a problem) when refused. */
