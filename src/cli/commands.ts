@@ -182,7 +182,7 @@ export const COMMANDS = [
   },
   {
     name: 'new',
-    summary: 'create a question file that passes validation (asks on a terminal, or takes flags)',
+    summary: 'create a question file to fill in, in your questions folder; on a terminal, asks and opens your editor',
     group: 'Question files',
     args: [],
     options: [
@@ -190,7 +190,7 @@ export const COMMANDS = [
       { flags: '--id <id>', description: 'question id (kebab-case)', value: 'text' },
       category,
       { flags: '--question <text>', description: 'the question', value: 'text' },
-      { flags: '--dir <folder>', description: 'where to write it (default: current folder)', value: 'folder' },
+      { flags: '--dir <folder>', description: "where to write it (default: $XDG_DATA_HOME/rmprep/questions, loaded with the bank; '.' for the current folder)", value: 'folder' },
       { flags: '--force', description: 'overwrite an existing file' },
     ],
     load: () => import('./commands/new.js'),

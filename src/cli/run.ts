@@ -1,6 +1,7 @@
 import type { Bank } from '../core/questions/bank.js';
 import { bankSources, openQuestionSource } from '../core/questions/source.js';
-import { resolvePaths } from '../core/paths.js';
+import { statSync } from 'node:fs';
+import { resolvePaths, type Paths } from '../core/paths.js';
 import { formatProblem } from '../core/problems.js';
 import { createStyle } from '../ui/style.js';
 import { sanitizeText } from '../core/text/sanitize.js';
@@ -12,7 +13,7 @@ export function createRun(ctx: Context, globals: GlobalOptions): Run {
   const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
   const color = wantsColor(ctx, globals);
   const width = Math.max(40, Math.min(outputColumns(ctx.stdout, ctx.env), 100));
-  const questions = openQuestionSource(bankSources(ctx.packageRoot, paths.userQuestionPaths), { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId });
+  const questions = openQuestionSource(bankSources(ctx.packageRoot, ownQuestionPaths(paths)), { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId });
   // Copied by descriptor, not spread, so that stdin's getter stays lazy: opening stdin costs start-up time.
   const base = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as Context;
   const run: Run = Object.assign(base, {
@@ -42,6 +43,21 @@ export function warnAboutProblems(run: Run, bank: Pick<Bank, 'problems'>): void 
     return;
   }
   run.warn(`skipped ${files} broken question files: ${formatProblem(first)} (+${problems - 1} more; run 'rmprep validate')`);
+}
+
+/** The home of the user's own questions (when it exists and is not named again), then --questions and RMPREP_QUESTIONS. */
+function ownQuestionPaths(paths: Paths): string[] {
+  const home = paths.ownQuestionsDir;
+  if (paths.userQuestionPaths.includes(home) || !isFolder(home)) return paths.userQuestionPaths;
+  return [home, ...paths.userQuestionPaths];
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function wantsColor(ctx: Context, globals: GlobalOptions): boolean {

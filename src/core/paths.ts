@@ -6,6 +6,10 @@ export interface Paths {
   cacheDir: string;
   /** Question folders of the user's, from --questions then RMPREP_QUESTIONS. */
   userQuestionPaths: string[];
+  /** $XDG_DATA_HOME/rmprep: the history's default place, stories, drafts, the user's own questions. */
+  dataDir: string;
+  /** The home of the user's own questions, loaded with the bank when it exists; where `new` writes. */
+  ownQuestionsDir: string;
 }
 
 export interface PathInputs {
@@ -26,7 +30,8 @@ export function resolvePaths({ env, home, cwd, historyOption, questionsOption }:
   const historyFile = resolve(cwd, historyOption ?? nonEmpty(env.RMPREP_HISTORY) ?? join(dataHome, 'rmprep', 'history.json'));
   const fromEnv = (nonEmpty(env.RMPREP_QUESTIONS) ?? '').split(delimiter).filter((p) => p.trim() !== '');
   const userQuestionPaths = [...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p));
-  return { historyFile, cacheDir: join(cacheHome, 'rmprep'), userQuestionPaths };
+  const dataDir = join(dataHome, 'rmprep');
+  return { historyFile, cacheDir: join(cacheHome, 'rmprep'), userQuestionPaths, dataDir, ownQuestionsDir: join(dataDir, 'questions') };
 }
 
 /**

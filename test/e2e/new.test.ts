@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
+import { PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -45,10 +46,45 @@ describe('new without a terminal', () => {
     expect(q.framework !== undefined).toBe(category === 'technical');
   });
 
-  it('writes into the current folder when --dir is left out', async () => {
+  it('writes into the questions home when --dir is left out, and into the current folder with --dir .', async () => {
     const r = await run(['new', '--id', 'here', '-c', 'common', '--question', 'Why here?']);
     expect(r.code).toBe(0);
-    expect(existsSync(join(home.dir, 'common', 'here.md'))).toBe(true);
+    const ownHome = join(home.dir, 'data', 'rmprep', 'questions');
+    // Shown relative to the current folder, which here holds the data folder.
+    expect(r.stdout).toBe(`${join('data', 'rmprep', 'questions', 'common', 'here.md')}\n`);
+    expect(r.stderr).toContain('it loads with the bank once it passes');
+    expect(statSync(ownHome).mode & 0o777).toBe(0o700);
+    expect(existsSync(join(home.dir, 'common', 'here.md'))).toBe(false);
+
+    const dot = await run(['new', '--id', 'there', '-c', 'common', '--question', 'Why there?', '--dir', '.']);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toBe(`${join('common', 'there.md')}\n`);
+    expect(existsSync(join(home.dir, 'common', 'there.md'))).toBe(true);
+  });
+
+  it('loads the questions home with the bank: a filled-in file is listed and shown with no flag, and one with a bank id replaces it', async () => {
+    for (const [id, category] of [['my-own-one', 'common'], ['rollback-recovery', 'technical']] as const) {
+      const made = await run(['new', '--id', id, '--category', category, '--question', `My take on ${id}?`, '--force']);
+      expect(made.code).toBe(0);
+      const file = join(home.dir, made.stdout.trim());
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/TODO/g, 'real'));
+    }
+    const show = await run(['show', 'my-own-one', '--json']);
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout)).toMatchObject({ question: 'My take on my-own-one?', source: { bundled: false } });
+
+    for (const pass of ['cold', 'cached']) {
+      const shown = await run(['show', 'rollback-recovery']);
+      expect(shown.stdout, pass).toContain('My take on rollback-recovery?');
+      expect(shown.stdout, pass).toMatch(/Your question \(.*rollback-recovery\.md:2\); it replaces the bundled one with this id\./);
+      const json = JSON.parse((await run(['show', 'rollback-recovery', '--json'])).stdout) as { source: Record<string, unknown> };
+      expect(json.source, pass).toMatchObject({ bundled: false, replacesBundled: true });
+      const list = await run(['list', '--category', 'technical']);
+      expect(list.stdout, pass).toContain('Yours, replacing the bundled question with the same id: rollback-recovery');
+      const rows = JSON.parse((await run(['list', '--json'])).stdout) as { id: string; replacesBundled?: boolean }[];
+      expect(rows.filter((row) => row.replacesBundled).map((row) => row.id), pass).toEqual(['rollback-recovery']);
+      expect(rows.filter((row) => row.id === 'my-own-one')).toHaveLength(1);
+    }
   });
 
   it.each([
@@ -103,5 +139,26 @@ describe('new without a terminal', () => {
     expect(forced.code).toBe(0);
     expect(forced.stderr).toContain('It overrides the bundled question "rollback-recovery"');
     expect(existsSync(join(home.dir, 'mine', 'technical', 'rollback-recovery.md'))).toBe(true);
+  });
+});
+
+describe.skipIf(SKIP_PTY)('new in a terminal', () => {
+  const flags = ['new', '--id', 'edited-here', '--category', 'common', '--question', 'Why edit?'];
+  const file = () => join(home.dir, 'data', 'rmprep', 'questions', 'common', 'edited-here.md');
+
+  it('opens $VISUAL on the new file and, once it is closed, says that the file passes', async () => {
+    const s = new PtySession(flags, { ...home.env, VISUAL: 'sed -i s/TODO/real/g', EDITOR: 'false' });
+    expect(await s.exited()).toBe(0);
+    expect(s.text).toContain('edited-here.md passes validation.');
+    expect(readFileSync(file(), 'utf8')).not.toContain('TODO');
+  });
+
+  it('lists what is left to fill when the editor leaves placeholders', async () => {
+    // The "editor" fills in only the tip.
+    const s = new PtySession(flags, { ...home.env, EDITOR: 'sed -i /^tip:/,+1s/TODO/real/' });
+    expect(await s.exited()).toBe(0);
+    const left = readFileSync(file(), 'utf8').split('\n').filter((l) => l.includes('TODO')).length;
+    expect(s.text).toContain(`edited-here.md (${left}):`);
+    expect(s.text).toMatch(/edited-here\.md:\d+:\d+: placeholder left by 'rmprep new'/);
   });
 });

@@ -59,6 +59,8 @@ async function listCommand(run: Run, opts: ListOptions): Promise<number> {
     return 0;
   }
   run.stdout.write(renderQuestionList(questions, practice, { width: run.width, style: run.style, now: run.now() }));
+  const replacing = questions.filter((q) => q.replacesBundled).map((q) => q.id);
+  if (replacing.length > 0) run.stdout.write(`${run.style.dim(`Yours, replacing the bundled question with the same id: ${replacing.join(', ')}`)}\n`);
   return 0;
 }
 

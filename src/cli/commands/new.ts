@@ -1,7 +1,9 @@
 import { clip } from '../../core/text/sanitize.js';
-import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { makeFolder } from '../../core/fs/make-folder.js';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { readQuestionFile } from '../../core/questions/read-file.js';
+import { editAndCheck } from '../edit-and-check.js';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
@@ -25,11 +27,13 @@ export interface NewQuestion {
   question: string;
 }
 
-/** Creates `<dir>/<category>/<id>.md` with every field filled by a TODO placeholder that `validate` reports until replaced. */
+/** Creates `<dir>/<category>/<id>.md` (dir: --dir, else the questions home) with every field filled by a TODO placeholder that `validate` reports until replaced. */
 export const command = defineCommand({ schema: newOptionsSchema, run: newCommand });
 
 async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Promise<number> {
-  const dir = resolve(run.cwd, opts.dir ?? '.');
+  // Without --dir the file goes to the home of the person's own questions, which loads with the bank.
+  const dir = opts.dir === undefined ? run.paths.ownQuestionsDir : resolve(run.cwd, opts.dir);
+  const atHome = dir === run.paths.ownQuestionsDir;
   if (opts.id !== undefined) checkIdOrThrow(opts.id);
   const question = opts.question === undefined ? undefined : oneLine(opts.question);
   if (question === '') throw new UsageError('--question must not be empty');
@@ -58,6 +62,7 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
+  if (atHome) makePrivateFolder(dir);
   makeFolder(join(dir, answers.category));
   if (opts.force) writeOutputFile(file, content);
   else writeNew(file, content, run.cwd);
@@ -65,7 +70,9 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
   const shown = displayPath(file, run.cwd);
   run.stdout.write(`${shown}\n`);
   if (clash?.source.bundled) run.stderr.write(`It overrides the bundled question "${answers.id}" wherever ${shellQuote(shown)} is loaded.\n`);
-  run.stderr.write(`Created ${shown}. Replace every TODO placeholder (the file is skipped until then), then check it with: rmprep validate ${shellQuote(shown)}\n`);
+  const loads = atHome ? 'it loads with the bank once it passes' : `load it with --questions ${shellQuote(displayPath(dir, run.cwd))}`;
+  run.stderr.write(`Created ${shown}. Replace every TODO placeholder (the file is skipped until then; ${loads}), then check it with: rmprep validate ${shellQuote(shown)}\n`);
+  await editAndCheck(run, file, shown, () => readQuestionFile(file, shown).problems);
   return 0;
 }
 
@@ -202,6 +209,15 @@ function writeNew(file: string, content: string, cwd: string): void {
     throw new FailureError(`cannot write ${clip(displayPath(file, cwd))}: ${code ?? String(err)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The data folder and the questions home in it are the person's own: 0700 when rmprep makes them. */
+function makePrivateFolder(dir: string): void {
+  for (const folder of [dirname(dir), dir]) {
+    if (existsSync(folder)) continue;
+    makeFolder(folder);
+    chmodSync(folder, 0o700);
   }
 }
 

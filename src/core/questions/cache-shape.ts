@@ -5,15 +5,17 @@ import type { Question } from './schema.js';
 
 /** What `rmprep list` shows, kept in the index so that listing reads neither the bank nor its cache. */
 export interface Listing {
-  rows: { id: string; category: Question['category']; question: string; tags: string[]; difficulty: Question['difficulty'] }[];
+  /** `replacesBundled`: the user's question that replaces the bundled one with its id. */
+  rows: { id: string; category: Question['category']; question: string; tags: string[]; difficulty: Question['difficulty']; replacesBundled?: true }[];
   problems: Problem[];
 }
 
 type ListRow = Listing['rows'][number];
 
 /** One question as `list` shows it (and `list --json` prints it), whatever else the question holds. */
-export function listRow(q: ListRow): ListRow {
-  return { id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty };
+export function listRow(q: ListRow & { source?: { replacesBundled?: boolean } }): ListRow {
+  const replaces = q.replacesBundled === true || q.source?.replacesBundled === true;
+  return { id: q.id, category: q.category, question: q.question, tags: q.tags, difficulty: q.difficulty, ...(replaces ? { replacesBundled: true as const } : {}) };
 }
 
 // Caches are files like any other: anything may have changed them. `list` and `show` read them, so the

@@ -10,7 +10,7 @@ import type { Question } from './schema.js';
 import { isCachedFileShape, isListing, isParsedQuestion, isSpot, isStampMap, listRow, type Listing } from './cache-shape.js';
 
 /** Bump when the cached shape or the parser's results change. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 /** A cache file larger than this is not read (a device or FIFO put in its place is not read at all). */
 const MAX_CACHE_BYTES = 256_000_000;
 
@@ -22,6 +22,8 @@ interface IdIndex {
   dirs: Record<string, number>;
   /** Where each id's file sits in the bank cache: byte offset and length of its line, index in the file. */
   ids: Record<string, [number, number, number]>;
+  /** Ids of the user's questions that replace a bundled one. */
+  replaced?: string[];
 }
 
 /** Kept in its own file: a lookup by id should not have to read the whole listing of a large bank. */
@@ -128,8 +130,9 @@ export function writeBankCache(
       if (fileOf(id) === display && !Object.hasOwn(ids, id)) ids[id] = [offset, length, index];
     }
     const listing: Listing = { rows: rows.map(listRow), problems };
+    const replaced = listing.rows.filter((r) => r.replacesBundled === true).map((r) => r.id);
     writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });
-    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
+    writeFileAtomic(names.index, JSON.stringify({ dirs, ids, replaced } satisfies IdIndex), undefined, { durable: false });
     removeOtherBuilds(cacheDir, opts);
   } catch {
     if (failed) throw failed.err;
@@ -191,7 +194,8 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
     const parsed = entry.parsed.questions[at];
     if (!isParsedQuestion(parsed) || parsed.id !== id) return undefined;
     const { line, ...data } = parsed;
-    return { ...data, source: { file: entry.display, line, bundled: entry.bundled } };
+    const replacesBundled = !entry.bundled && Array.isArray(index?.replaced) && index.replaced.includes(id);
+    return { ...data, source: { file: entry.display, line, bundled: entry.bundled, ...(replacesBundled ? { replacesBundled } : {}) } };
   } catch {
     return undefined;
   }

@@ -164,7 +164,9 @@ function createMerger<T extends ListRow>(keep: (q: Question) => T) {
           continue;
         }
         const { line, ...data } = q;
-        byId.set(q.id, { kept: keep({ ...data, source: { file: name, line, bundled } }), file: name, line, bundled });
+        const replacesBundled = existing?.bundled === true && !bundled;
+        const source = { file: name, line, bundled, ...(replacesBundled ? { replacesBundled } : {}) };
+        byId.set(q.id, { kept: keep({ ...data, source }), file: name, line, bundled });
       }
     },
     result(): Merged<T> {

@@ -71,5 +71,6 @@ export type QuestionData = Omit<RawQuestionData, 'keyPoints'> & { keyPoints: Key
 
 /** A loaded question: the data plus where it came from. */
 export interface Question extends QuestionData {
-  source: { file: string; line: number; bundled: boolean };
+  /** `replacesBundled`: a question of the user's that replaces the bundled one with its id. */
+  source: { file: string; line: number; bundled: boolean; replacesBundled?: boolean };
 }
