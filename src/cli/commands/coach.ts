@@ -4,17 +4,15 @@ import { analyzeAnswer } from '../../core/coach/index.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
-import { readRecentRecords } from '../../core/history/recent.js';
-import { readHistory } from '../../core/history/store.js';
-import { storeOptions } from '../history-store.js';
-import { placeScriptedAttempt } from '../../core/practice/scripted-session.js';
+import type { HistoryRecord } from '../../core/history/schema.js';
+import { checkSessionName, placeScriptedAttempt } from '../../core/practice/scripted-session.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
 import { describeDue } from '../../ui/due-text.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { UsageError } from '../errors.js';
-import { createRecorder } from '../recorder.js';
+import { recordPlaced } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
 
 export const coachOptionsSchema = z.object({
@@ -42,13 +40,17 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
     const now = run.now();
-    const place = placeScriptedAttempt(readableRecords(run, opts.session !== undefined), { name: opts.session, now, rng: run.makeRng() });
-    const attempt = createRecorder(run).record(
-      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
-      place.marker,
+    const name = opts.session === undefined ? undefined : checkSessionName(opts.session);
+    const rng = run.makeRng();
+    // Decided under the history's lock: two processes naming one session join one session.
+    const placeSession = { place: (records: readonly HistoryRecord[]) => placeScriptedAttempt(records, { name, now, rng }), recentOnly: name === undefined };
+    const attempt = recordPlaced(
+      run,
+      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score },
+      placeSession,
       now,
     );
-    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: place.id };
+    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: attempt.session ?? '' };
     dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
@@ -60,18 +62,4 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
-}
-
-/**
- * The history's records, to place the attempt in a session; none when the history cannot be read. Then the
- * record below fails too, and that failure keeps the typed answer in a rescue file: a throw here would lose it.
- */
-function readableRecords(run: Run, named: boolean) {
-  try {
-    // Without a name only the newest attempt and its session count: a long history is not read whole.
-    const recent = named ? undefined : readRecentRecords(run.paths.historyFile);
-    return recent ?? readHistory(run.paths.historyFile, storeOptions(run)).records;
-  } catch {
-    return [];
-  }
 }
