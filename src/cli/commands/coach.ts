@@ -35,7 +35,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   }
   const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
   const report = analyzeAnswer(question, answer, (await run.loadBank()).questions);
-  let recorded: { attempt: string; rating: string; due: string | undefined; session: string } | undefined;
+  let recorded: { attempt: string; rating: string; due: string | undefined; session: string; label?: string } | undefined;
   let dueText = '';
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
@@ -50,7 +50,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
       placeSession,
       now,
     );
-    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: attempt.session ?? '' };
+    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: attempt.session ?? '', ...(name !== undefined ? { label: name } : {}) };
     dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
@@ -59,7 +59,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);
   if (recorded) {
-    run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
+    run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.label ?? recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
 }

@@ -4,3 +4,4 @@ export { importRecords } from './import-write.js';
 export { readHistory } from './read.js';
 export { repairHistory } from './repair.js';
 export { loadSummary } from './summary-cache.js';
+export { appendRerate, appendUndo } from './correct.js';
