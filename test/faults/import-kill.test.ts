@@ -43,7 +43,7 @@ function importKilled(pickDelay: () => Promise<void>): Promise<{ code: number | 
   return ended;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const folder = () => join(home.dir, 'data', 'rmprep');
 
 /** Resolves a random time after the import's new history starts being written beside the old one. */
@@ -87,7 +87,7 @@ describe('history --import is all or nothing under SIGKILL', () => {
       if (state === 'all') break;
     }
     // Whatever the kills left, one whole import finishes the job, takes over the lock and removes the leftovers.
-    await importKilled(() => new Promise(() => {}));
+    await importKilled(() => new Promise<void>(() => {}));
     expect(expectBeforeOrAll('after a full run'), outcomes.join(' ')).toBe('all');
     expect(leftovers(folder())).toEqual([]);
     // The test shows what it claims only if some kill landed while the new history was being written.

@@ -43,16 +43,20 @@ export interface ImportPlan {
 /**
  * The records an import adds to a history. Pure. An attempt, session, undo or rerate whose id the history
  * (or the batch) already holds under that type is left out, so importing the same file twice adds nothing;
- * ids of different types never clash. Attempts undone within the batch are left out and rerated ones take
- * their new rating; an undo or rerate of an attempt outside the batch is kept. A session whose id is here
+ * ids of different types never clash. Attempts undone within the batch are left out (an undo of an attempt
+ * outside the batch, or already here, is kept); rerate records are kept as they are. A session whose id is here
  * already for another session (another time) gets a new id, and its attempts with it; a label another
  * session here already has gets a free one (`mock-2`), said in `labels`, so sessions of two histories never
  * merge. Each attempt's schedule is worked out again against this history.
  */
 export function planImport(existing: Existing, incoming: readonly HistoryRecord[], summary: Pick<Summary, 'questions'>, now: Date): ImportPlan {
   const plan: ImportPlan = { records: [], added: 0, duplicates: 0, sessions: 0, labels: [] };
+  // Rerates are written as they are (readers fold them in), so importing the same file again adds nothing.
   const corrections = collectCorrections(incoming);
+  corrections.rerated.clear();
   const inBatch = new Set(incoming.flatMap((r) => (r.type === 'attempt' ? [r.id] : [])));
+  // An undo of an attempt this history holds applies here too, even when the batch holds it as well.
+  const applyHere = new Set(incoming.flatMap((r) => (r.type === 'rerate' || (r.type === 'undo' && (!inBatch.has(r.attempt) || existing.attempts.has(r.attempt))) ? [r.id] : [])));
   const fold = makeFolder(corrections);
   const sessionIds = new Map<string, string>();
   const labels = new Map<string, string>();
@@ -60,7 +64,7 @@ export function planImport(existing: Existing, incoming: readonly HistoryRecord[
   for (const s of existing.sessions.values()) if (s.label !== undefined) takenLabels.add(s.label);
   const cards = new Map<string, StoredCard | undefined>();
   for (const raw of incoming) {
-    if ((raw.type === 'undo' || raw.type === 'rerate') && !inBatch.has(raw.attempt)) {
+    if ((raw.type === 'undo' || raw.type === 'rerate') && applyHere.has(raw.id)) {
       if (existing.corrections.has(raw.id)) continue;
       existing.corrections.add(raw.id);
       plan.records.push(raw);
