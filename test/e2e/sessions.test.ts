@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
+import { KEY, PtySession } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 let answer: string;
@@ -21,7 +22,7 @@ const write = (file: string, records: object[]) => {
 };
 
 describe('sessions have identities', () => {
-  it('two processes naming one new session at once write one marker, with a generated id and the name as label', async () => {
+  it('two processes naming one new session at once write one marker, with a generated id and the name as label', { timeout: 90_000 }, async () => {
     const runs = await Promise.all(['team-conflict', 'feature-flags', 'release-process'].map((id) => runCli(['coach', id, '--record', '--session', 's1', '--answer-file', answer, '--json'], { env: home.env })));
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const records = lines(home.history);
@@ -34,7 +35,7 @@ describe('sessions have identities', () => {
     for (const r of runs) expect(JSON.parse(r.stdout).recorded).toMatchObject({ session: markers[0]!.id, label: 's1' });
   });
 
-  it('import keeps a session labelled like an attempt id, keeps sessions of two histories apart and says how labels were mapped', async () => {
+  it('import keeps a session labelled like an attempt id, keeps sessions of two histories apart and says how labels were mapped', { timeout: 90_000 }, async () => {
     write(home.history, [{ type: 'session', id: '2026-01-05-aaaaaa', label: 'mock', at: '2026-01-05T10:00:00.000Z' }, attempt('x1', '2026-01-05-aaaaaa', '2026-01-05T10:01:00.000Z')]);
     const other = join(home.dir, 'other.json');
     // The other history: a session labelled "mock" too, and one labelled with an id an attempt here has.
@@ -76,5 +77,23 @@ describe('sessions have identities', () => {
     );
     const byId = await runCli(['report', '--session', '2026-01-05-aaaaaa', '--format', 'json'], { env: home.env });
     expect(JSON.parse(byId.stdout).session).toMatchObject({ id: '2026-01-05-aaaaaa', label: 'mock' });
+  });
+
+  it('report --session with a shared label asks which one on a terminal', async () => {
+    write(home.history, [
+      { type: 'session', id: '2026-01-05-aaaaaa', label: 'mock', at: '2026-01-05T10:00:00.000Z' },
+      attempt('x1', '2026-01-05-aaaaaa', '2026-01-05T10:01:00.000Z'),
+      { type: 'session', id: '2026-01-09-bbbbbb', label: 'mock', at: '2026-01-09T10:00:00.000Z' },
+      attempt('x2', '2026-01-09-bbbbbb', '2026-01-09T10:01:00.000Z', 'release-process'),
+    ]);
+    const s = new PtySession(['report', '--session', 'mock'], home.env);
+    await s.waitFor('Several sessions are labelled "mock". Which one?');
+    // Newest first: the second entry is the older session.
+    s.type(KEY.down);
+    s.type(KEY.enter);
+    await s.waitFor('Session 2026-01-05-aaaaaa');
+    expect(await s.exited()).toBe(0);
+    expect(s.text).toContain('answer x1');
+    expect(s.text).not.toContain('answer x2');
   });
 });
