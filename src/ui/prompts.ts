@@ -101,6 +101,15 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
 }
 
 /** Waits for one key under a one-line message; for the drill's pager. */
+/** Which of the sessions sharing a label the report is of; returns its id. */
+export function chooseSession(io: PromptIo, style: Style, label: string, sessions: readonly { id: string; at: string; plan?: string | undefined }[]): Promise<string> {
+  const choices = sessions.map((s) => ({
+    name: `${clip(s.at.slice(0, 16).replace('T', ' '), 16)} UTC  ${clip(s.id, 40)}${s.plan ? `  plan ${clip(s.plan, 40)}` : ''}`,
+    value: s.id,
+  }));
+  return choose(io, style, `Several sessions are labelled "${clip(label, 40)}". Which one?`, choices);
+}
+
 export function waitForKey(io: PromptIo, message: string): Promise<string> {
   return promptKey(io, message);
 }

@@ -248,5 +248,5 @@ describe('the history store, for any sequence of writes, torn tails and cache lo
 it('parses the files it writes itself', () => {
   const file = join(root, 'self.json');
   recordAttempt(file, { questionId: 'q', category: 'common', at: '2026-01-01T00:00:00.000Z', rating: 'good', mode: 'typed', seconds: 1 }, { now: new Date() });
-  expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('{"rmprep":"history","version":2}');
+  expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('{"rmprep":"history","version":3}');
 });

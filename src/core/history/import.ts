@@ -1,6 +1,6 @@
 import { hashOf } from './files.js';
 import { parseHistoryText, type BadLine } from './parse.js';
-import { isIsoInstant, type HistoryRecord } from './schema.js';
+import { isIsoInstant, RECORD_TYPES, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
 
 export interface ImportBatch {
@@ -37,7 +37,7 @@ export function readImportText(text: string, now: Date): ImportBatch {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     const record = value as Record<string, unknown>;
-    if (record.type !== 'attempt' && record.type !== 'session') continue;
+    if (typeof record.type !== 'string' || !RECORD_TYPES.has(record.type)) continue;
     const reason = timeProblem(record.at, now);
     if (reason) {
       rejected.push({ line: i + 1, reason });

@@ -9,6 +9,7 @@ import { parseHistoryText, type ParsedHistory } from './parse.js';
 import type { Scan } from './scan.js';
 import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
+import { foldRecords } from './fold.js';
 import { plural } from '../text/plural.js';
 
 export interface HistoryData {
@@ -20,14 +21,17 @@ export interface HistoryData {
 
 export const HEADER = JSON.stringify({ rmprep: 'history', version: HISTORY_VERSION });
 
-/** Reads the whole history. A missing file is an empty history; a damaged one is refused (and backed up once). */
+/**
+ * Reads the whole history, as every reader counts it: undone attempts left out, rerated ones with their
+ * new rating (see fold.ts). A missing file is an empty history; a damaged one is refused (and backed up once).
+ */
 export function readHistory(path: string, opts: StoreOptions = {}): HistoryData {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { version: HISTORY_VERSION, records: [], size: 0 };
   const current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
   checkReadable(path, file, current, fs);
-  return { version: versionOf(current.parsed), records: currentRecords(current.parsed), size: current.parsed.completeBytes };
+  return { version: versionOf(current.parsed), records: foldRecords(currentRecords(current.parsed)), size: current.parsed.completeBytes };
 }
 
 export interface Current {
