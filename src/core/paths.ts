@@ -4,6 +4,12 @@ import { InputError, UserError } from './errors.js';
 export interface Paths {
   historyFile: string;
   cacheDir: string;
+  /** `$XDG_DATA_HOME/rmprep`: the history (by default), drafts, stories, phrasings. */
+  dataDir: string;
+  /** `$XDG_CONFIG_HOME/rmprep`. */
+  configDir: string;
+  /** The stories folder without --stories (which only `story` takes): $RMPREP_STORIES, else `<dataDir>/stories`. */
+  storiesDir: string;
   /** Question folders of the user's, from --questions then RMPREP_QUESTIONS. */
   userQuestionPaths: string[];
 }
@@ -23,10 +29,13 @@ export function resolvePaths({ env, home, cwd, historyOption, questionsOption }:
   // Relative XDG folders are ignored, as the XDG spec says; an empty or relative home would mean the current folder.
   const dataHome = absolute(env.XDG_DATA_HOME) ?? join(requireHome(home, 'XDG_DATA_HOME'), '.local', 'share');
   const cacheHome = absolute(env.XDG_CACHE_HOME) ?? join(requireHome(home, 'XDG_CACHE_HOME'), '.cache');
+  const configHome = absolute(env.XDG_CONFIG_HOME) ?? join(isAbsolute(home) ? home : cwd, '.config');
   const historyFile = resolve(cwd, historyOption ?? nonEmpty(env.RMPREP_HISTORY) ?? join(dataHome, 'rmprep', 'history.json'));
   const fromEnv = (nonEmpty(env.RMPREP_QUESTIONS) ?? '').split(delimiter).filter((p) => p.trim() !== '');
   const userQuestionPaths = [...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p));
-  return { historyFile, cacheDir: join(cacheHome, 'rmprep'), userQuestionPaths };
+  const dataDir = join(dataHome, 'rmprep');
+  const storiesDir = resolve(cwd, nonEmpty(env.RMPREP_STORIES) ?? join(dataDir, 'stories'));
+  return { historyFile, cacheDir: join(cacheHome, 'rmprep'), dataDir, configDir: join(configHome, 'rmprep'), storiesDir, userQuestionPaths };
 }
 
 /**

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import { categorySchema, ID_PATTERN, type Category } from '../../core/questions/schema.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
@@ -59,7 +60,7 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
   }
   const content = renderQuestionTemplate(answers);
   makeFolder(join(dir, answers.category));
-  if (opts.force) writeOutputFile(file, content);
+  if (opts.force) writeOutputFile(file, content, protectedPaths(run.paths));
   else writeNew(file, content, run.cwd);
 
   const shown = displayPath(file, run.cwd);

@@ -14,6 +14,7 @@ import { FailureError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 
 export const tailorOptionsSchema = z.object({
   json: z.boolean().optional(),
@@ -55,7 +56,7 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
     if (!opts.force && isRegularFile(target)) {
       throw new FailureError(`${clip(opts.out)} already exists`, 'pass --force to replace it, or pick another --out');
     }
-    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out));
+    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out), protectedPaths(run.paths));
   }
   if (opts.json) {
     const { themes, questions, gaps } = result;
