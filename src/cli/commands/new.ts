@@ -59,7 +59,8 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
-  makeFolder(join(dir, answers.category));
+  // A question folder is the person's project, shared like any other: the umask decides.
+  makeFolder(join(dir, answers.category), undefined, { mode: 0o777 });
   if (opts.force) writeOutputFile(file, content, protectedPaths(run.paths));
   else writeNew(file, content, run.cwd);
 

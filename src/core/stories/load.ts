@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
+import { keepingOf, writeFileAtomic } from '../atomic-write.js';
+import { makeFolder } from '../fs/make-folder.js';
 import { InputError, isUserError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { suggest } from '../suggest.js';
@@ -93,7 +94,7 @@ export function writeStoryFile(dir: string, slug: string, text: string, { force 
   if (!force && listStoryFiles(dir).includes(`${slug}.md`)) {
     throw new InputError(`a story named "${slug}" already exists: ${file}`, 'invalid', 'pick another name, or pass --force to replace it');
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(file, text, undefined, { mode: 0o600 });
+  makeFolder(dir);
+  writeFileAtomic(file, text, undefined, keepingOf(file, 0o600));
   return file;
 }
