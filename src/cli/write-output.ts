@@ -40,12 +40,12 @@ export function writeOutputFile(file: string, content: string, protect: readonly
   try {
     if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new FailureError(`cannot write ${shown}: ${describe(err, folder)}`);
+    throw new FailureError(`cannot write ${shown}: ${target ? unreplaceable(err) : describe(err, folder)}`);
   }
   try {
     writeFileAtomic(real, content, undefined, target ? { mode: target.mode & 0o7777, owner: { uid: target.uid, gid: target.gid } } : { mode: 0o644 });
   } catch (err) {
-    throw new FailureError(`cannot write ${shown}: ${describe(err, folder)}`);
+    throw new FailureError(`cannot write ${shown}: ${target ? unreplaceable(err) : describe(err, folder)}`);
   }
 }
 
@@ -120,6 +120,16 @@ function realPath(file: string): string {
 
 function dir(file: string): string {
   return dirname(file);
+}
+
+/**
+ * Why a file that is there could not be replaced. Its folder is there too, even when the system says
+ * otherwise (a file of /proc, whose folder takes no new files): so no "folder does not exist".
+ */
+function unreplaceable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = describeWriteErrno(code);
+  return why ? `it cannot be replaced: ${why}` : `it cannot be replaced (its folder takes no new files${code ? `: ${code}` : ''})`;
 }
 
 function describe(err: unknown, folder: string): string {

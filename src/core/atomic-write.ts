@@ -30,7 +30,14 @@ export function writeFileAtomic(
     throw err;
   }
   fs.closeSync(fd);
-  fs.renameSync(temp, file);
+  try {
+    fs.renameSync(temp, file);
+  } catch (err) {
+    // The place is taken by what a file cannot replace (a folder): the temp file must not stay behind,
+    // or every later write (a cache on each run) leaves one more.
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
   if (!durable) return;
   try {
     const dirFd = fs.openSync(dirname(file), 'r');

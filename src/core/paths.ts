@@ -35,7 +35,8 @@ export function resolvePaths({ env, home, cwd, historyOption, questionsOption, f
   const configHome = absolute(env.XDG_CONFIG_HOME) ?? join(isAbsolute(home) ? home : cwd, '.config');
   const historyFile = resolve(cwd, historyOption ?? nonEmpty(env.RMPREP_HISTORY) ?? join(dataHome, 'rmprep', 'history.json'));
   const fromEnv = (nonEmpty(env.RMPREP_QUESTIONS) ?? '').split(delimiter).filter((p) => p.trim() !== '');
-  const userQuestionPaths = [...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p));
+  // The same folder named twice (`--questions q --questions ./q/`) is read once: its ids are not duplicates of themselves.
+  const userQuestionPaths = [...new Set([...(questionsOption ?? []), ...fromEnv].map((p) => resolve(cwd, p)))];
   const dataDir = join(dataHome, 'rmprep');
   const storiesDir = resolve(cwd, nonEmpty(env.RMPREP_STORIES) ?? join(dataDir, 'stories'));
   return { historyFile, cacheDir: join(cacheHome, 'rmprep'), dataDir, configDir: join(configHome, 'rmprep'), storiesDir, userQuestionPaths };

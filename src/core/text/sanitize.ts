@@ -9,6 +9,9 @@
 // match quadratic (seconds for 40 kB). What is left of an unterminated string loses its control
 // characters below, so nothing harmful survives either way.
 const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)/g;
+// The same strings cut off before their terminator: a terminal would swallow the rest as payload, so the
+// payload goes up to the end of the line (or the next introducer), never shown as text.
+const UNTERMINATED_STRING = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f\n]*/g;
 // CSI: ESC [ or 0x9B, parameter and intermediate bytes, one final byte.
 const CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
 // Any other escape: ESC, optional intermediates, one final byte (ESC 7, ESC c, ESC ( B ...).
@@ -25,6 +28,7 @@ export function sanitizeText(s: string): string {
   if (!UNSAFE.test(s)) return s;
   return s
     .replace(STRING_SEQUENCE, '')
+    .replace(UNTERMINATED_STRING, '')
     .replace(CSI, '')
     .replace(OTHER_ESCAPE, '')
     .replace(/\r\n/g, '\n')
