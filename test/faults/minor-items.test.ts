@@ -101,7 +101,7 @@ describe('escape sequences', () => {
   it('sanitize drops the payload of a string sequence cut off before its terminator, up to the end of the line', () => {
     expect(sanitizeText('a\u001b]0;secret title\nb')).toBe('a\nb');
     expect(sanitizeText('a\u001b]0;title\u0007b')).toBe('ab');
-    expect(sanitizeText('x\u009d0;hidden\ny')).toBe('x\ny');
+    expect(sanitizeText('x\u001bP1;hidden\ny')).toBe('x\ny');
   });
 
   it('an unknown command typed with an escape sequence is shown with its escapes, not as a known command', async () => {
