@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
 import { readImportText } from '../../core/history/import.js';
+import { decodeText } from '../../core/text-input.js';
 import type { AttemptRecord } from '../../core/history/schema.js';
 import { importRecords, readHistory, repairHistory } from '../../core/history/store.js';
 import { requireQuestion } from '../../core/questions/source.js';
@@ -11,7 +12,7 @@ import { storeOptions } from '../history-store.js';
 import { clean, wrap } from '../../ui/render.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
-import { FailureError, NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
 import { plural } from '../../core/text/plural.js';
 
@@ -85,16 +86,18 @@ function repair(run: Run): number {
 const MAX_IMPORT_BYTES = 256_000_000;
 
 async function importFile(run: Run, file: string): Promise<number> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readBounded(resolve(run.cwd, file), MAX_IMPORT_BYTES)).toString('utf8');
+    bytes = await readBounded(resolve(run.cwd, file), MAX_IMPORT_BYTES);
   } catch (err) {
     throw new NotFoundError(`cannot read ${clip(file)}: ${describeReadError(err)}`);
   }
+  const text = decodeText(bytes, clip(file));
   const now = run.now();
   const batch = readImportText(text, now);
   const bad = batch.bad[0];
-  if (bad) throw new FailureError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
+  // A named input file whose contents are not records is a usage mistake (exit 2), as for a broken story.
+  if (bad) throw new UsageError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
   for (const r of batch.rejected.slice(0, 5)) run.warn(`${clip(file)}:${r.line}:1: ${r.reason}; not imported`);
   if (batch.rejected.length > 5) run.warn(`... and ${batch.rejected.length - 5} more records not imported for their time`);
   const result = importRecords(run.paths.historyFile, batch.records, { ...storeOptions(run), now });

@@ -3,6 +3,7 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import { readHistory } from '../../core/history/store.js';
 import type { HistoryRecord } from '../../core/history/schema.js';
 import { buildSessionReport, describeSession, matchSession } from '../../core/practice/report.js';
@@ -36,7 +37,7 @@ async function reportCommand(run: Run, opts: z.infer<typeof reportOptionsSchema>
   // `--out -` is standard output, as for most tools.
   if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
-    writeOutputFile(file, text);
+    writeOutputFile(file, text, protectedPaths(run.paths));
     run.stderr.write(`Wrote the report of session ${report.session.id} to ${clip(file, 200)}\n`);
     return 0;
   }

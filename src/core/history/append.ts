@@ -136,7 +136,8 @@ function appendOrRollBack(fs: Fs, file: string, { start, existed }: { start: num
   const bytes = Buffer.from(payload);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'a');
+    // A new history holds answers: 0600 whatever the umask allows; an existing one keeps its mode.
+    fd = fs.openSync(file, 'a', 0o600);
     let written = 0;
     while (written < bytes.length) {
       const n = fs.writeSync(fd, bytes, written, bytes.length - written);

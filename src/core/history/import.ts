@@ -38,7 +38,7 @@ export function readImportText(text: string, now: Date): ImportBatch {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     const record = value as Record<string, unknown>;
     if (typeof record.type !== 'string' || !RECORD_TYPES.has(record.type)) continue;
-    const reason = timeProblem(record.at, now);
+    const reason = timeProblem(record.at, now) ?? secondsProblem(record.seconds);
     if (reason) {
       rejected.push({ line: i + 1, reason });
       lines[i] = '';
@@ -48,6 +48,14 @@ export function readImportText(text: string, now: Date): ImportBatch {
   }
   const parsed = parseHistoryText(lines.join('\n'), { expectHeader });
   return { records: currentRecords(parsed), bad: parsed.bad, rejected };
+}
+
+/** No answer takes a day; a larger count (1e308) would wreck every total it is added to. */
+const MAX_ANSWER_SECONDS = 86_400;
+
+function secondsProblem(seconds: unknown): string | undefined {
+  if (typeof seconds !== 'number' || seconds <= MAX_ANSWER_SECONDS) return undefined;
+  return `"seconds" is more than a day (${MAX_ANSWER_SECONDS})`;
 }
 
 function timeProblem(at: unknown, now: Date): string | undefined {
