@@ -10,7 +10,7 @@ import { outputColumns } from './output.js';
 
 /** Resolves the global options against the context: paths, colors, width, and a lazily loaded bank. */
 export function createRun(ctx: Context, globals: GlobalOptions): Run {
-  const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
+  const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions, folderExists });
   const color = wantsColor(ctx, globals);
   const width = Math.max(40, Math.min(outputColumns(ctx.stdout, ctx.env), 100));
   const questions = openQuestionSource(bankSources(ctx.packageRoot, ownQuestionPaths(paths)), { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId });
@@ -48,11 +48,11 @@ export function warnAboutProblems(run: Run, bank: Pick<Bank, 'problems'>): void 
 /** The home of the user's own questions (when it exists and is not named again), then --questions and RMPREP_QUESTIONS. */
 function ownQuestionPaths(paths: Paths): string[] {
   const home = paths.ownQuestionsDir;
-  if (paths.userQuestionPaths.includes(home) || !isFolder(home)) return paths.userQuestionPaths;
+  if (paths.userQuestionPaths.includes(home) || !folderExists(home)) return paths.userQuestionPaths;
   return [home, ...paths.userQuestionPaths];
 }
 
-function isFolder(path: string): boolean {
+function folderExists(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

@@ -4,6 +4,7 @@ import type { Rating } from '../core/history/schema.js';
 import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
+import { checkEditor } from './editor-command.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
@@ -48,8 +49,10 @@ const RATING_CHOICES: Choice<Rating>[] = [
 
 async function editAnswer(io: PromptIo, style: Style, question: Question): Promise<TakenAnswer> {
   const started = Date.now();
+  checkEditor(process.env, process.cwd());
+  // The temp file holds the answer being written: the owner's alone.
   const raw = await editor(
-    { message: 'Write your answer in your editor, then save and close it.', postfix: '.txt', default: editorTemplate(question), waitForUserInput: true },
+    { message: 'Write your answer in your editor, then save and close it.', file: { postfix: '.txt', mode: 0o600 }, default: editorTemplate(question), waitForUserInput: true },
     { ...io, clearPromptOnDone: true },
   );
   const seconds = (Date.now() - started) / 1000;
@@ -101,6 +104,15 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
 }
 
 /** Waits for one key under a one-line message; for the drill's pager. */
+/** Which of the sessions sharing a label the report is of; returns its id. */
+export function chooseSession(io: PromptIo, style: Style, label: string, sessions: readonly { id: string; at: string; plan?: string | undefined }[]): Promise<string> {
+  const choices = sessions.map((s) => ({
+    name: `${clip(s.at.slice(0, 16).replace('T', ' '), 16)} UTC  ${clip(s.id, 40)}${s.plan ? `  plan ${clip(s.plan, 40)}` : ''}`,
+    value: s.id,
+  }));
+  return choose(io, style, `Several sessions are labelled "${clip(label, 40)}". Which one?`, choices);
+}
+
 export function waitForKey(io: PromptIo, message: string): Promise<string> {
   return promptKey(io, message);
 }

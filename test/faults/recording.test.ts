@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryError } from '../../src/core/history/errors.js';
 import type { HistoryRecord } from '../../src/core/history/schema.js';
-import { appendRecords, loadSummary, readHistory, recordAttempt } from '../../src/core/history/store.js';
+import { importRecords, loadSummary, readHistory, recordAttempt } from '../../src/core/history/store.js';
 import { summarize } from '../../src/core/history/summary.js';
 import { makeHome, runCli } from '../helpers/cli.js';
 import { at, draft, HEADER, scratch } from './helpers.js';
@@ -204,9 +204,11 @@ describe('history --import', () => {
     const before = readFileSync(file);
     const records = [1, 2, 3].map((i) => ({ type: 'attempt', id: `i${i}`, ...draft(i) }) as HistoryRecord);
     const short = { ...fs, fsyncSync: () => fail('EIO') };
-    const err = errorOf(() => appendRecords(file, records, { now: at(9), fs: short as typeof fs, rescueDir }));
+    const err = errorOf(() => importRecords(file, records, { now: at(9), fs: short as typeof fs, rescueDir }));
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(rescued(err).map((r) => r.id)).toEqual(['i1', 'i2', 'i3']);
+    // The records are still in the file being imported: nothing to rescue, and no copy left beside the history.
+    expect(err.message).toMatch(/nothing was imported: .*EIO.*your history is unchanged/);
+    expect(readdirSync(dirname(file)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('the history listing prints a time it worked out, never the stored text', async () => {

@@ -21,6 +21,7 @@ import { createSessionView, renderSessionSummary, renderStopped } from '../../ui
 import type { Run } from '../context.js';
 import { defineCommand, runCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import { asUsageError } from '../system-error.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers } from '../unsaved-answer.js';
@@ -63,6 +64,25 @@ export function resumeDrill(run: Run, raw: unknown, start: DrillStart): Promise<
 }
 
 async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | undefined): Promise<number> {
+  const terminal = run.stdin.isTTY === true && run.stdout.isTTY === true;
+  let prepared: Awaited<ReturnType<typeof prepareDrill>>;
+  try {
+    prepared = await prepareDrill(run, opts, start);
+  } catch (err) {
+    // Without a terminal the drill is a usage mistake (exit 2) whatever else is wrong; the first problem is still named.
+    throw terminal ? err : asUsageError(err);
+  }
+  if (!terminal) {
+    throw new UsageError(
+      'drill needs an interactive terminal',
+      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
+    );
+  }
+  return runDrill(run, opts, start, prepared);
+}
+
+/** The questions, plan and stories of a drill, checked before anything is asked. */
+async function prepareDrill(run: Run, opts: DrillOptions, start: DrillStart | undefined) {
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
   const plan = start ? start.plan : opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd, cache: { dir: run.paths.cacheDir, build: run.buildId } }) : undefined;
   const questions = start ? await questionsById(run, start.ids) : await chooseQuestions(run, opts, plan);
@@ -74,13 +94,10 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   }
   const bank = (await run.loadBank()).questions;
   const storiesFor = loadStoryHints(run, opts.stories, bank);
-  // Checked after the questions and stories, so a mistyped id, plan or folder is reported as such, terminal or not.
-  if (!run.stdin.isTTY || !run.stdout.isTTY) {
-    throw new UsageError(
-      'drill needs an interactive terminal',
-      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
-    );
-  }
+  return { plan, questions, bank, storiesFor };
+}
+
+async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefined, { plan, questions, bank, storiesFor }: Awaited<ReturnType<typeof prepareDrill>>): Promise<number> {
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
   const mode = opts.answerMode ?? plan?.answerMode ?? 'ask';
   const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) } as PromptIo;

@@ -1,12 +1,13 @@
 import { clip } from '../../core/text/sanitize.js';
-import { chmodSync, closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { makeFolder } from '../../core/fs/make-folder.js';
 import { readQuestionFile } from '../../core/questions/read-file.js';
 import { editAndCheck } from '../edit-and-check.js';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import { categorySchema, ID_PATTERN, type Category } from '../../core/questions/schema.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
@@ -62,9 +63,10 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
-  if (atHome) makePrivateFolder(dir);
-  makeFolder(join(dir, answers.category));
-  if (opts.force) writeOutputFile(file, content);
+  // A question folder is the person's project, shared like any other: the umask decides. The questions
+  // home sits in the data folder, which is the person's alone.
+  makeFolder(join(dir, answers.category), undefined, { mode: atHome ? 0o700 : 0o777 });
+  if (opts.force) writeOutputFile(file, content, protectedPaths(run.paths));
   else writeNew(file, content, run.cwd);
 
   const shown = displayPath(file, run.cwd);
@@ -209,15 +211,6 @@ function writeNew(file: string, content: string, cwd: string): void {
     throw new FailureError(`cannot write ${clip(displayPath(file, cwd))}: ${code ?? String(err)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** The data folder and the questions home in it are the person's own: 0700 when rmprep makes them. */
-function makePrivateFolder(dir: string): void {
-  for (const folder of [dirname(dir), dir]) {
-    if (existsSync(folder)) continue;
-    makeFolder(folder);
-    chmodSync(folder, 0o700);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Question } from '../../core/questions/schema.js';
 import { formatStory } from '../../core/stories/format.js';
 import { loadStories, loadStory, resolveStoriesDir, writeStoryFile, type StoryBank } from '../../core/stories/load.js';
 import { matchStories } from '../../core/stories/match.js';
-import { STAR_PARTS, type Story } from '../../core/stories/parse.js';
+import { parseStoryFile, STAR_PARTS, type Story } from '../../core/stories/parse.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
@@ -99,6 +99,9 @@ async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<num
     if (!given) for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
   }
   const text = formatStory({ title: title ?? titleFromSlug(slug), tags: (opts.tag ?? []).map((t: string) => t.toLowerCase()), questions, star });
+  // Checked with the loader's own rules before it is written: a story that would be skipped is refused.
+  const [problem] = parseStoryFile(text, `${slug.trim()}.md`, slug.trim()).problems;
+  if (problem) throw new UsageError(`the story would not load: ${problem.message}`, 'tags are kebab-case, e.g. --tag release-train');
   const file = writeStoryFile(dirOf(run, opts.stories), slug.trim(), text, { force: opts.force });
   run.stdout.write(`${sanitizeText(file)}\n`);
   run.stderr.write(run.style.dim(`Story saved. Edit it in any editor; 'rmprep story check ${slug.trim()}' reads it like an answer.\n`));

@@ -17,8 +17,8 @@ export const peekFs: PeekFs = { lstatSync, realpathSync, statSync, openSync, fst
 
 /** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_CACHE_BYTES = 64_000_000;
-/** Bump when the file's shape or the anchor's hash changes. */
-export const SUMMARY_CACHE_VERSION = 3;
+/** Bump when the file's shape, the anchor's hash or what the summary counts changes (4: undo and rerate folded in). */
+export const SUMMARY_CACHE_VERSION = 4;
 
 export interface CachedState {
   summary: Summary;
