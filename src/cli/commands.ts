@@ -10,7 +10,7 @@ import type { CommandModule } from './define-command.js';
  */
 
 /** What a value is, for completion and help: ids and paths complete differently from free text. */
-export type ValueKind = 'text' | 'number' | 'id' | 'path' | 'folder' | 'category' | 'plan' | 'choice';
+export type ValueKind = 'text' | 'number' | 'id' | 'path' | 'folder' | 'category' | 'plan' | 'choice' | 'story';
 
 export interface OptionSpec {
   /** As commander takes them: '-c, --category <category>', '--json', '--no-color'. */
@@ -218,11 +218,11 @@ export const COMMANDS = [
   },
   {
     name: 'story',
-    summary: 'your STAR stories: new, list, show, check (coach one) and match (which questions each answers)',
+    summary: 'your STAR stories: new, list, show, edit, check (coach one) and match (which questions each answers)',
     group: 'Prepare for a job',
     args: [
-      { name: 'action', description: 'what to do', value: 'choice', required: true, choices: ['new', 'list', 'show', 'check', 'match'] },
-      { name: 'slug', description: 'the story name, kebab-case (new, show, check); also its file name', value: 'text', required: false },
+      { name: 'action', description: 'what to do', value: 'choice', required: true, choices: ['new', 'list', 'show', 'edit', 'check', 'match'] },
+      { name: 'slug', description: 'the story name, kebab-case (new, show, edit, check); also its file name', value: 'story', required: false },
     ],
     options: [
       { flags: '--stories <dir>', description: 'stories folder (default: $RMPREP_STORIES, else $XDG_DATA_HOME/rmprep/stories)', value: 'folder' },

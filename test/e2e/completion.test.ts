@@ -25,6 +25,10 @@ beforeAll(async () => {
     scripts[shell] = r.stdout;
     writeFileSync(join(home.dir, `rmprep.${shell}`), r.stdout);
   }
+  for (const slug of ['payout-freeze', 'pager-storm']) {
+    const made = await runCli(['story', 'new', slug, '--situation', 'A release week.'], { env: home.env });
+    expect(made.code).toBe(0);
+  }
 });
 afterAll(() => home.cleanup());
 
@@ -90,6 +94,11 @@ const CASES: [string[], string[]][] = [
   [['rmprep', 'show', 'rollback-rec'], ['rollback-recovery']],
   [['rmprep', 'drill', '--id', 'difficult-d'], ['difficult-decision']],
   [['rmprep', 'history', '--id', 'release-pro'], ['release-process']],
+  // Story names come from `rmprep story list --json`, after the actions that name a story.
+  [['rmprep', 'story', 'show', 'payo'], ['payout-freeze']],
+  [['rmprep', 'story', 'edit', 'pa'], ['pager-storm', 'payout-freeze']],
+  [['rmprep', 'story', 'check', ''], ['pager-storm', 'payout-freeze']],
+  [['rmprep', 'story', 'new', 'pa'], []],
 ];
 
 const COMPLETERS: Record<string, (words: string[]) => string[]> = {

@@ -4,6 +4,7 @@ import { countWords } from '../../core/coach/text.js';
 import { formatProblem } from '../../core/problems.js';
 import type { Question } from '../../core/questions/schema.js';
 import { formatStory } from '../../core/stories/format.js';
+import { storyEdit } from '../story-edit.js';
 import { loadStories, loadStory, resolveStoriesDir, writeStoryFile, type StoryBank } from '../../core/stories/load.js';
 import { matchStories } from '../../core/stories/match.js';
 import { parseStoryFile, STAR_PARTS, type Story } from '../../core/stories/parse.js';
@@ -20,7 +21,7 @@ import { resolveGrader } from '../grader-config.js';
 import { gradeAnswer } from '../model-grader.js';
 
 const textFlag = z.string().trim().min(1).max(5000).optional();
-const ACTIONS = ['new', 'list', 'show', 'check', 'match'] as const;
+const ACTIONS = ['new', 'list', 'show', 'edit', 'check', 'match'] as const;
 type Action = (typeof ACTIONS)[number];
 
 export const storyOptionsSchema = z.object({
@@ -44,6 +45,7 @@ const TAKES: Record<Action, readonly (keyof StoryOptions)[]> = {
   new: ['stories', 'title', 'tag', 'question', 'situation', 'task', 'action', 'result', 'force'],
   list: ['stories', 'json'],
   show: ['stories', 'json'],
+  edit: ['stories'],
   check: ['stories', 'json', 'offline'],
   match: ['stories', 'json', 'category'],
 };
@@ -62,6 +64,7 @@ async function storyCommand(run: Run, opts: StoryOptions, { action, slug }: { ac
   if (what === 'new') return storyNew(run, slug as string, opts);
   if (what === 'list') return storyList(run, opts);
   if (what === 'show') return storyShow(run, slug as string, opts);
+  if (what === 'edit') return storyEdit(run, dirOf(run, opts.stories), slug as string);
   if (what === 'check') return storyCheck(run, slug as string, opts);
   return storyMatch(run, opts);
 }
@@ -87,7 +90,8 @@ async function questionsById(run: Run, ids: readonly string[]): Promise<Question
 }
 
 async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<number> {
-  const questions = opts.question ?? [];
+  let questions = opts.question ?? [];
+  let tags = opts.tag ?? [];
   await questionsById(run, questions);
   const star: Partial<Record<(typeof STAR_PARTS)[number], string>> = { situation: opts.situation, task: opts.task, action: opts.action, result: opts.result };
   let title = opts.title;
@@ -97,8 +101,13 @@ async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<num
     const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
     title ??= (await prompts.askStoryTitle(io, titleFromSlug(slug))).trim();
     if (!given) for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
+    if (opts.tag === undefined) tags = await prompts.askStoryTags(io);
+    if (opts.question === undefined) {
+      const bank = await run.loadBank();
+      questions = await prompts.askPinnedQuestions(io, (id) => bank.byId.has(id));
+    }
   }
-  const text = formatStory({ title: title ?? titleFromSlug(slug), tags: (opts.tag ?? []).map((t: string) => t.toLowerCase()), questions, star });
+  const text = formatStory({ title: title ?? titleFromSlug(slug), tags: tags.map((t: string) => t.toLowerCase()), questions, star });
   // Checked with the loader's own rules before it is written: a story that would be skipped is refused.
   const [problem] = parseStoryFile(text, `${slug.trim()}.md`, slug.trim()).problems;
   if (problem) throw new UsageError(`the story would not load: ${problem.message}`, 'tags are kebab-case, e.g. --tag release-train');

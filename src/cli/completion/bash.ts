@@ -1,4 +1,4 @@
-import { flagWords, HEADER, ID_LINES, type CompletionSpec, type ValueKind } from './spec.js';
+import { flagWords, HEADER, ID_LINES, SLUG_LINES, STORY_ACTIONS, type CompletionSpec, type ValueKind } from './spec.js';
 
 // bash ---------------------------------------------------------------------------------------------------
 
@@ -15,11 +15,13 @@ export function renderBash(spec: CompletionSpec): string {
   }
   const commandCases = spec.commands.map((c) => {
     const flags = c.flags.flatMap(flagWords).join(' ');
-    const arg = c.args[0];
+    const [arg, second] = c.args;
     if (!arg) return `    ${c.name}) COMPREPLY=( $(compgen -W '${flags}' -- "$cur") ) ;;`;
     return [
       `    ${c.name})`,
       `      if [[ $cur == -* ]]; then COMPREPLY=( $(compgen -W '${flags}' -- "$cur") )`,
+      // The word after the command is the first argument; a later one is the second (story show <name>).
+      ...(second && !arg.variadic ? [`      elif ((COMP_CWORD > i + 1)); then ${bashValue(second.value)}`] : []),
       `      else ${bashValue(arg.value)}; fi ;;`,
     ].join('\n');
   });
@@ -28,6 +30,12 @@ export function renderBash(spec: CompletionSpec): string {
 
 _rmprep_ids() {
   command rmprep list --json 2>/dev/null | ${ID_LINES}
+}
+
+_rmprep_stories() {
+  case \${COMP_WORDS[i+1]} in
+    ${STORY_ACTIONS.join('|')}) command rmprep story list --json 2>/dev/null | ${SLUG_LINES} ;;
+  esac
 }
 
 _rmprep_words() {
@@ -79,6 +87,8 @@ function bashValue(v: ValueKind): string {
       return `_rmprep_words '${v.words.join(' ')}'`;
     case 'ids':
       return '_rmprep_words "$(_rmprep_ids)"';
+    case 'stories':
+      return '_rmprep_words "$(_rmprep_stories)"';
     case 'files':
       return '_rmprep_files';
     case 'dirs':

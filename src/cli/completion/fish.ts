@@ -1,4 +1,4 @@
-import { HEADER, ID_LINES, type CompletionSpec, type FlagSpec, type ValueKind } from './spec.js';
+import { HEADER, ID_LINES, SLUG_LINES, STORY_ACTIONS, type CompletionSpec, type FlagSpec, type ValueKind } from './spec.js';
 
 // fish ---------------------------------------------------------------------------------------------------
 
@@ -10,6 +10,10 @@ export function renderFish(spec: CompletionSpec): string {
     `    command rmprep list --json 2>/dev/null | ${ID_LINES}`,
     'end',
     '',
+    'function __rmprep_stories',
+    `    command rmprep story list --json 2>/dev/null | ${SLUG_LINES}`,
+    'end',
+    '',
     'complete -c rmprep -f',
   ];
   for (const f of spec.globalFlags) out.push(fishFlag('__fish_use_subcommand', f));
@@ -18,7 +22,14 @@ export function renderFish(spec: CompletionSpec): string {
     const when = fq(`__fish_seen_subcommand_from ${c.name}`);
     out.push('');
     for (const f of c.flags) out.push(fishFlag(when, f));
-    for (const a of c.args) out.push(`complete -c rmprep -n ${when} ${fishValue(a.value)}`.trimEnd());
+    const [first, second] = c.args;
+    for (const a of c.args) {
+      // The first argument's words only until one is typed; story names only after an action that takes one.
+      let condition = `__fish_seen_subcommand_from ${c.name}`;
+      if (a === first && second && a.value.kind === 'words') condition += `; and not __fish_seen_subcommand_from ${a.value.words.join(' ')}`;
+      if (a.value.kind === 'stories') condition += `; and __fish_seen_subcommand_from ${STORY_ACTIONS.join(' ')}`;
+      out.push(`complete -c rmprep -n ${fq(condition)} ${fishValue(a.value)}`.trimEnd());
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -38,6 +49,8 @@ function fishValue(v: ValueKind): string {
       return `-x -a ${fq(v.words.join(' '))}`;
     case 'ids':
       return `-x -a ${fq('(__rmprep_ids)')}`;
+    case 'stories':
+      return `-x -a ${fq('(__rmprep_stories)')}`;
     case 'files':
       return '-r -F';
     case 'dirs':

@@ -6,6 +6,8 @@ export type ValueKind =
   | { kind: 'free'; label: string }
   | { kind: 'words'; label: string; words: string[] }
   | { kind: 'ids' }
+  /** Story names, offered after the actions that take one (STORY_ACTIONS). */
+  | { kind: 'stories' }
   | { kind: 'files'; label: string }
   | { kind: 'dirs'; label: string }
   | { kind: 'plans'; words: string[] };
@@ -68,6 +70,8 @@ function valueKind(label: string, kind: NonNullable<OptionSpec['value']>, choice
       return { kind: 'words', label: 'category', words: [...CATEGORIES] };
     case 'id':
       return { kind: 'ids' };
+    case 'story':
+      return { kind: 'stories' };
     case 'plan':
       return { kind: 'plans', words: plans };
     case 'folder':
@@ -79,6 +83,9 @@ function valueKind(label: string, kind: NonNullable<OptionSpec['value']>, choice
   }
 }
 
+/** The story actions that name an existing story. */
+export const STORY_ACTIONS = ['show', 'edit', 'check'];
+export const SLUG_LINES = `sed -nE 's/^ *"slug": "([a-z0-9-]+)",?$/\\1/p'`;
 export const ID_LINES = `sed -nE 's/^ *"id": "([a-z0-9-]+)",?$/\\1/p'`;
 export const HEADER = (shell: string, load: string) =>
   [

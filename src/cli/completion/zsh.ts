@@ -1,4 +1,4 @@
-import { HEADER, ID_LINES, type ArgSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec.js';
+import { HEADER, ID_LINES, SLUG_LINES, STORY_ACTIONS, type ArgSpec, type CompletionSpec, type FlagSpec, type ValueKind } from './spec.js';
 
 // zsh ----------------------------------------------------------------------------------------------------
 
@@ -17,6 +17,13 @@ _rmprep_ids() {
   local -a ids
   ids=(\${(f)"$(command rmprep list --json 2>/dev/null | ${ID_LINES})"})
   _wanted ids expl 'question id' compadd -a ids
+}
+
+_rmprep_stories() {
+  local -a stories
+  [[ \${words[2]} == (${STORY_ACTIONS.join('|')}) ]] || return 1
+  stories=(\${(f)"$(command rmprep story list --json 2>/dev/null | ${SLUG_LINES})"})
+  _wanted stories expl 'story name' compadd -a stories
 }
 
 _rmprep_plans() {
@@ -76,6 +83,8 @@ function zshAction(v: ValueKind): string {
       return `:${v.label}:(${v.words.join(' ')})`;
     case 'ids':
       return ':question id:_rmprep_ids';
+    case 'stories':
+      return ':story name:_rmprep_stories';
     case 'files':
       return `:${v.label}:_files`;
     case 'dirs':

@@ -68,6 +68,18 @@ export function loadStories(dir: string): StoryBank {
 
 /** One story by slug; a broken one is an 'invalid' error naming file:line:col, an unknown one 'missing'. */
 export function loadStory(dir: string, slug: string): Story {
+  const wanted = findStoryFile(dir, slug);
+  const { story, problems } = readStory(dir, `${wanted}.md`);
+  if (!story) {
+    const [first, ...rest] = problems;
+    const more = rest.length > 0 ? ` (+${rest.length} more)` : '';
+    throw new InputError(first ? `${first.file}:${first.line}:${first.col}: ${first.message}${more}` : `cannot read story ${wanted}`, 'invalid');
+  }
+  return story;
+}
+
+/** The slug of an existing story file (trimmed), or a 'missing' error with close names. */
+export function findStoryFile(dir: string, slug: string): string {
   const wanted = slug.trim();
   const names = listStoryFiles(dir);
   if (!SLUG_PATTERN.test(wanted) || !names.includes(`${wanted}.md`)) {
@@ -78,13 +90,7 @@ export function loadStory(dir: string, slug: string): Story {
       close.length > 0 ? `did you mean ${close.join(', ')}?` : "see 'rmprep story list', or write one with 'rmprep story new <slug>'",
     );
   }
-  const { story, problems } = readStory(dir, `${wanted}.md`);
-  if (!story) {
-    const [first, ...rest] = problems;
-    const more = rest.length > 0 ? ` (+${rest.length} more)` : '';
-    throw new InputError(first ? `${first.file}:${first.line}:${first.col}: ${first.message}${more}` : `cannot read story ${wanted}`, 'invalid');
-  }
-  return story;
+  return wanted;
 }
 
 /** Writes a new story file whole or not at all; never replaces one unless `force`. Returns its path. */
