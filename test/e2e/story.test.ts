@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
+import { PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 let stories: string;
@@ -144,5 +145,70 @@ describe('rmprep story', () => {
     const r = await run(['story', 'match']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no stories yet in .*rmprep\/stories \(write one with 'rmprep story new <slug>'\)/);
+  });
+});
+
+describe('story edit', () => {
+  it('needs a terminal, and names the file to edit otherwise', async () => {
+    expect((await run(CONFLICT)).code).toBe(0);
+    const r = await run(['story', 'edit', 'flaky-build-fight']);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain(join(stories, 'flaky-build-fight.md'));
+    const missing = await run(['story', 'edit', 'flaky-build']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('did you mean flaky-build-fight?');
+  });
+});
+
+describe.skipIf(SKIP_PTY)('story in a terminal', () => {
+  it('edit opens the story in $EDITOR and says when it reads as a story', async () => {
+    expect((await run(CONFLICT)).code).toBe(0);
+    const s = new PtySession(['story', 'edit', 'flaky-build-fight'], { ...home.env, EDITOR: 'sed -i s/6/seven/' });
+    expect(await s.exited()).toBe(0);
+    expect(s.text).toContain('it reads as a story.');
+    expect(readFileSync(join(stories, 'flaky-build-fight.md'), 'utf8')).toContain('green for seven releases');
+  });
+
+  it('edit keeps a broken save and names its file, line and column on one line', async () => {
+    expect((await run(CONFLICT)).code).toBe(0);
+    const s = new PtySession(['story', 'edit', 'flaky-build-fight'], { ...home.env, EDITOR: 'sed -i s/^title:/titel:/' });
+    expect(await s.exited()).toBe(1);
+    const file = join(stories, 'flaky-build-fight.md');
+    const error = s.text.split(/\r?\n/).filter((l) => l.startsWith('rmprep:'));
+    expect(error).toHaveLength(1);
+    expect(error[0]).toMatch(/flaky-build-fight\.md:2:1: missing required field "title"/);
+    expect(error[0]).toContain("fix it with 'rmprep story edit flaky-build-fight'");
+    expect(readFileSync(file, 'utf8')).toContain('titel: ');
+  });
+
+  it('new asks for tags and pinned questions, and Enter skips them', async () => {
+    const s = new PtySession(['story', 'new', 'pager-storm', '--title', 'Pager storm'], home.env);
+    for (const part of ['Situation', 'Task', 'Action', 'Result']) {
+      await s.waitForPrompt(new RegExp(part));
+      s.type(`${part} text.\r`);
+    }
+    await s.waitForPrompt(/Tags, separated by commas/);
+    s.type('incident, on-call\r');
+    await s.waitForPrompt(/Question ids it answers/);
+    s.type('no-such-question\r');
+    await s.waitForPrompt(/No question "no-such-question"/);
+    s.type('\x15release-process\r');
+    expect(await s.exited()).toBe(0);
+    const shown = JSON.parse((await run(['story', 'show', 'pager-storm', '--json'])).stdout) as { tags: string[]; questions: string[] };
+    expect(shown).toMatchObject({ tags: ['incident', 'on-call'], questions: ['release-process'] });
+
+    const skipped = new PtySession(['story', 'new', 'quiet-week', '--title', 'Quiet week'], home.env);
+    for (const part of ['Situation', 'Task', 'Action', 'Result']) {
+      await skipped.waitForPrompt(new RegExp(part));
+      skipped.type('\r');
+    }
+    await skipped.waitForPrompt(/Tags, separated by commas/);
+    skipped.type('\r');
+    await skipped.waitForPrompt(/Question ids it answers/);
+    skipped.type('\r');
+    expect(await skipped.exited()).toBe(0);
+    const quiet = JSON.parse((await run(['story', 'show', 'quiet-week', '--json'])).stdout) as { tags: string[]; questions: string[] };
+    expect(quiet).toMatchObject({ tags: [], questions: [] });
   });
 });
