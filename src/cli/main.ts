@@ -1,7 +1,10 @@
 import type { Context } from './context.js';
 import { runCommand } from './define-command.js';
 import { isUserError } from '../core/errors.js';
-import { clip } from '../core/text/sanitize.js';
+import { formatErrorText } from './error-line.js';
+
+/** Errors on a terminal are laid out for the narrowest usual terminal. */
+const ERROR_COLUMNS = 80;
 import { EXIT } from './errors.js';
 import { startDrill } from './drill-start.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
@@ -36,18 +39,10 @@ async function runFast(command: FastCommand, ctx: Context): Promise<number> {
   return runCommand(module, run, command.options, command.args);
 }
 
-/**
- * The longest message and hint printed for an error the user can act on: a safety net, as outside values
- * are cut where they are put in a message (clip). A hint may name a rescue file, so it may be longer.
- */
-const MAX_MESSAGE = 200;
-const MAX_HINT = 400;
-
 /** Prints an error (one line, or for a bug its stack) and returns the exit code it gives. */
 export function reportError(err: unknown, ctx: Pick<Context, 'stderr'>): number {
   if (isUserError(err)) {
-    const hint = err.hint ? ` (${clip(err.hint, MAX_HINT)})` : '';
-    ctx.stderr.write(`rmprep: ${clip(err.message, MAX_MESSAGE)}${hint}\n`);
+    ctx.stderr.write(formatErrorText(err.message, err.hint, ctx.stderr.isTTY ? ERROR_COLUMNS : undefined));
     return err.exitCode ?? (err.kind === 'invalid' ? EXIT.usage : EXIT.failure);
   }
   if (isPromptExit(err)) return EXIT.interrupted;

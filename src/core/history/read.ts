@@ -99,8 +99,9 @@ export function checkReadable(path: string, file: string, current: Current, fs: 
     const more = parsed.bad.length > 1 ? ` (and ${plural(parsed.bad.length - 1, 'more bad line')})` : '';
     throw new HistoryError(
       'corrupt',
-      `${path}:${first.line}:${first.col}: ${first.message}${more}; rmprep will not write to this history until it is fixed (a copy is in ${copy})`,
-      'fix the line by hand, or run: rmprep history --repair (it sets the bad lines aside in a file and keeps the rest)',
+      // Short enough to read at 80 columns: the place and the fault, then what to do; the copy sits beside the history.
+      `${path}:${first.line}:${first.col}: ${first.message}${more}`,
+      `fix the line, or run: rmprep history --repair; nothing is written to it until then; a copy is ${copy.startsWith(dirname(file)) ? basename(copy) : copy}`,
     );
   }
 }
