@@ -49,8 +49,8 @@ const backups = () => readdirSync(dir).filter((n) => /^history\.json\.[0-9a-f]{1
 
 describe('a hand-edited bad line in the middle', () => {
   it.each([
-    ['a same-length edit (the summary cache still matches in size)', (line: string) => line.replace('"rating":', '"rating";'), "Unexpected token ';';", (line: string) => line.indexOf('"rating"') + 9, COMMANDS],
-    ['an unquoted value', (line: string) => line.replace(/"rating":"(\w+)"/, '"rating":$1'), "Unexpected token 'g';", (line: string) => line.indexOf('"rating":') + 10, SOME_COMMANDS],
+    ['a same-length edit (the summary cache still matches in size)', (line: string) => line.replace('"rating":', '"rating";'), "Unexpected token ';'", (line: string) => line.indexOf('"rating"') + 9, COMMANDS],
+    ['an unquoted value', (line: string) => line.replace(/"rating":"(\w+)"/, '"rating":$1'), "Unexpected token 'g'", (line: string) => line.indexOf('"rating":') + 10, SOME_COMMANDS],
     ['a line cut short', (line: string) => line.slice(0, 40), 'Unterminated string', () => 41, SOME_COMMANDS],
   ])('%s: commands exit 1 with path:line:col, write nothing, back up once; --repair keeps every valid record', async (_name, edit, message, col, commands) => {
     const original = seed(6);
