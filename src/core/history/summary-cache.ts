@@ -1,3 +1,4 @@
+import { sealText } from '../cache-seal.js';
 import * as nodeFs from 'node:fs';
 import { countNewlines, readTail, writeAtomic, type Fs } from './files.js';
 import { digestRows, practiceDigestPath, PRACTICE_DIGEST_VERSION, type PracticeDigestFile } from './practice-file.js';
@@ -59,7 +60,7 @@ export function writeCache(fs: Fs, file: string, { size, lines, summary }: State
     const stat = fs.statSync(file);
     const anchor = anchorOf(fs, file, size);
     const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs: stat.mtimeMs, lines, tz: zone, anchor, summary };
-    writeAtomic(fs, summaryCachePath(file), JSON.stringify(data), { durable: false });
+    writeAtomic(fs, summaryCachePath(file), sealText(JSON.stringify(data)));
     writeDigest(fs, file, stat.size, { size, mtimeMs: stat.mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
@@ -97,7 +98,7 @@ function writeDigest(fs: Fs, file: string, fileSize: number, { size, mtimeMs, an
     return;
   }
   const data: PracticeDigestFile = { v: PRACTICE_DIGEST_VERSION, size, mtimeMs, anchor, rows: digestRows(practice) };
-  writeAtomic(fs, practiceDigestPath(file), JSON.stringify(data), { durable: false });
+  writeAtomic(fs, practiceDigestPath(file), sealText(JSON.stringify(data)));
 }
 
 export function removeCache(fs: Fs, file: string): void {
