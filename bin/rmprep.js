@@ -71,23 +71,25 @@ function cacheHome() {
 
 /** rmprep's cache folder under `home`, or its folder `name`; made 0700, as every folder rmprep makes. */
 function makePrivateFolder(home, name) {
-  const folders = [path.join(home, 'rmprep')];
-  if (name) folders.push(path.join(folders[0], name));
+  const folders = [home, path.join(home, 'rmprep')];
+  if (name) folders.push(path.join(folders[1], name));
   // Level by level, not { recursive: true }, which never returns where mkdir says ENOENT (under /proc).
   for (const folder of folders) if (!fs.existsSync(folder)) fs.mkdirSync(folder, { mode: 0o700 });
   return folders[folders.length - 1];
 }
 
 /*
- * A code cache file is a fixed-size text header, then the bytes V8 made. V8 checks a cache only against
- * its source and flags, not its bytes: damaged bytes (a flipped bit, the zeroed tail a power loss leaves)
- * crash or hang it. So the header carries the Node version, the build and a checksum of the bytes, and
- * nothing reaches V8 unless all three match. The header's size keeps the bytes 8-aligned for hashing.
+ * A code cache file is a fixed-size text header, then the bytes V8 made, then a second copy of them. V8
+ * checks a cache only against its source and flags, not its bytes: damaged bytes (a flipped bit, the
+ * zeroed tail a power loss leaves) crash or hang it. So the header names the Node version, the build and
+ * the length, and nothing reaches V8 unless all three match and both copies are the same. The copies are
+ * compared natively (memcmp): a checksum computed in JavaScript over 100 kB, on a function V8 has not
+ * compiled yet, cost milliseconds at every start, more than the cache saves.
  */
 const HEADER_SIZE = 128;
-const MAGIC = 'rmprep-code-cache 1';
+const MAGIC = 'rmprep-code-cache 2';
 
-/** The saved code, when its header matches this Node, this build and its bytes; undefined otherwise. */
+/** The saved code, when its header matches this Node and build and its two copies agree; undefined otherwise. */
 function readCodeCache(cacheFile, build) {
   let fd;
   let buf;
@@ -95,7 +97,7 @@ function readCodeCache(cacheFile, build) {
     // Non-blocking: a FIFO or device put in its place is not waited on.
     fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size <= HEADER_SIZE || st.size > 64 * 1024 * 1024) return undefined;
+    if (!st.isFile() || st.size <= HEADER_SIZE || st.size > 128 * 1024 * 1024) return undefined;
     buf = fs.readFileSync(fd);
   } catch {
     // First run of this build: compile and save at exit.
@@ -103,46 +105,16 @@ function readCodeCache(cacheFile, build) {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-  const data = buf.subarray(HEADER_SIZE);
+  const length = (buf.length - HEADER_SIZE) / 2;
+  const data = buf.subarray(HEADER_SIZE, HEADER_SIZE + length);
   // Anything else (damaged, torn, another Node or build) is discarded: the run saves a fresh one.
-  return buf.toString('latin1', 0, HEADER_SIZE) === codeCacheHeader(build, data) ? data : undefined;
+  const whole = Number.isInteger(length) && buf.toString('latin1', 0, HEADER_SIZE) === codeCacheHeader(build, length) && data.equals(buf.subarray(HEADER_SIZE + length));
+  return whole ? data : undefined;
 }
 
-function codeCacheHeader(build, data) {
-  const text = `${MAGIC} ${process.version} ${build} ${data.length} ${checksum(data)}`;
+function codeCacheHeader(build, length) {
+  const text = `${MAGIC} ${process.version} ${build} ${length}`;
   return text.length < HEADER_SIZE ? `${text.padEnd(HEADER_SIZE - 1)}\n` : '';
-}
-
-/**
- * A 32-bit checksum of the bytes: four FNV-style lanes over 32-bit words, each lane's high bits folded
- * into the next. The same as src/core/cache-seal.ts computes for the other caches. A word at a time, it
- * checks 100 kB in a fraction of a millisecond; it tells damage from a good cache, no more.
- */
-function checksum(bytes) {
-  const words = bytes.length >>> 2;
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
-  const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
-  let a = 0x811c9dc5 ^ bytes.length;
-  let b = 0x5bd1e995;
-  let c = 0x27d4eb2f;
-  let d = 0x165667b1;
-  let i = 0;
-  for (; i + 4 <= words; i += 4) {
-    a = Math.imul(a ^ view[i], 0x01000193);
-    b = Math.imul(b ^ view[i + 1], 0x5bd1e995);
-    c = Math.imul(c ^ view[i + 2], 0x01000193);
-    d = Math.imul(d ^ view[i + 3], 0x5bd1e995);
-    a ^= b >>> 15;
-    b ^= c >>> 13;
-    c ^= d >>> 15;
-    d ^= a >>> 13;
-  }
-  for (; i < words; i++) a = Math.imul(a ^ view[i], 0x01000193) ^ (a >>> 15);
-  for (let j = words * 4; j < bytes.length; j++) b = Math.imul(b ^ bytes[j], 0x5bd1e995) ^ (b >>> 13);
-  let h = a ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
 }
 
 function saveCodeCache(script, home, cacheFile, build) {
@@ -150,14 +122,14 @@ function saveCodeCache(script, home, cacheFile, build) {
   try {
     const dir = makePrivateFolder(home);
     const data = script.createCachedData();
-    const header = codeCacheHeader(build, data);
+    const header = codeCacheHeader(build, data.length);
     if (!header) return;
     // Beside it, then renamed: whatever sits at the path (a FIFO, say) is replaced, never written into.
     // Synced before the rename, so that a power loss leaves the old file or the whole new one.
     temp = `${cacheFile}.${process.pid}.tmp`;
     const fd = fs.openSync(temp, 'wx', 0o600);
     try {
-      fs.writeFileSync(fd, Buffer.concat([Buffer.from(header, 'latin1'), data]));
+      fs.writeFileSync(fd, Buffer.concat([Buffer.from(header, 'latin1'), data, data]));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -44,12 +44,12 @@ export function openSealedLines(sealed: Buffer): string[] | undefined {
 
 /**
  * A 32-bit checksum of the bytes, in 8 hex digits: four FNV-style lanes over 32-bit words, each lane's
- * high bits folded into the next so that no change cancels out within a lane. Cheap enough to run over
- * every cache at every start (a word at a time, a few operations each); not a defence against someone
- * who can write the file, only a way to tell damage from a good cache. bin/rmprep.js computes the same
- * for V8's code cache, which it reads before any of this is loaded.
+ * high bits folded into the next so that no change cancels out within a lane. Not a defence against
+ * someone who can write the file, only a way to tell damage from a good cache. These caches are read at
+ * start-up in tens of kilobytes (a listing, a digest, one line of the bank cache), which this checks in
+ * a fraction of a millisecond; V8's code cache, larger, is checked natively instead (bin/rmprep.js).
  */
-export function checksum(bytes: Uint8Array): string {
+function checksum(bytes: Uint8Array): string {
   const words = bytes.length >>> 2;
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSealed, openSealedLines } from '../../src/core/cache-seal.js';
@@ -60,7 +60,9 @@ function sealed(bytes: Buffer): boolean {
 }
 
 function goodCodeCache(bytes: Buffer): boolean {
-  return bytes.length > 128 && /^rmprep-code-cache 1 v[\d.]+ code-\S+ \d+ [0-9a-f]{8} *\n$/.test(bytes.toString('latin1', 0, 128));
+  const header = /^rmprep-code-cache 2 v[\d.]+ code-\S+ (\d+) *\n$/.exec(bytes.toString('latin1', 0, 128));
+  const n = Number(header?.[1]);
+  return header !== null && bytes.length === 128 + 2 * n && bytes.subarray(128, 128 + n).equals(bytes.subarray(128 + n));
 }
 
 /** A small seeded generator: the same damage on every run. */
@@ -134,6 +136,28 @@ describe('a damaged cache is discarded and rebuilt, never trusted and never a cr
       const now = readFileSync(file);
       expect(now.equals(damaged.get(file)!), file).toBe(false);
       expect(kind.good(now), file).toBe(true);
+    }
+  });
+});
+
+describe('the code cache folder', () => {
+  it('is made 0700 by the first run of a command that touches no other cache, and holds a whole cache', async () => {
+    const fresh = makeHome();
+    try {
+      const r = await runCli(['--help'], { env: fresh.env, timeoutMs: 30_000 });
+      expect(r.code).toBe(0);
+      const dir = join(fresh.dir, 'cache', 'rmprep');
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      const where = NODE_MAJOR >= 22 ? join(dir, 'compile') : dir;
+      expect(statSync(where).mode & 0o777).toBe(0o700);
+      if (NODE_MAJOR < 22) {
+        const [file, ...rest] = readdirSync(dir).filter((n) => n.endsWith('.v8'));
+        expect(rest).toEqual([]);
+        expect(statSync(join(dir, file!)).mode & 0o777).toBe(0o600);
+        expect(goodCodeCache(readFileSync(join(dir, file!)))).toBe(true);
+      }
+    } finally {
+      fresh.cleanup();
     }
   });
 });
