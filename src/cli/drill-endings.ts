@@ -37,9 +37,10 @@ export function watchEndings(signals: SignalSource, input: InputSource, keep: (s
     seen = signal;
     try {
       keep(signal);
-    } finally {
-      settle(signal);
+    } catch {
+      // Nothing more can be kept; the drill still ends as the signal asks.
     }
+    settle(signal);
   };
   const listeners = SIGNALS.map((signal) => [signal, () => end(signal)] as const);
   // EIO or any other failure of the terminal's input: nothing more can be answered there.

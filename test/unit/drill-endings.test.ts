@@ -44,3 +44,14 @@ describe('what ends a drill from outside', () => {
     expect(endings.signal()).toBeUndefined();
   });
 });
+
+describe('a keep that fails', () => {
+  it('still ends the drill with the signal, and throws nothing into the signal handler', async () => {
+    const signals = new EventEmitter();
+    const endings = watchEndings(signals, new EventEmitter(), () => {
+      throw new Error('disk gone');
+    });
+    expect(() => signals.emit('SIGTERM')).not.toThrow();
+    expect(await endings.ended).toBe('SIGTERM');
+  });
+});
