@@ -102,3 +102,30 @@ describe('a drill ended from outside keeps the answer not yet rated', () => {
     }
   });
 });
+
+/** A helper backend that can close the terminal itself (not only signal rmprep) offers hangUp(). */
+const hangUpOf = (s: PtySession) => (s as unknown as { hangUp?: () => void }).hangUp?.bind(s);
+
+describe.skipIf(!('hangUp' in PtySession.prototype))('a drill whose terminal is closed keeps the answer not yet rated', () => {
+  it.each(['typing', 'feedback'] as const)('at %s, in drafts/ (0600), and rmprep is gone', async (stage) => {
+    const s = new PtySession(['drill', '--id', 'release-process', '--answer-mode', 'type'], home.env);
+    const answer = await STAGES[stage](s);
+    const pid = s.pty.pid;
+    hangUpOf(s)!();
+    await s.exited();
+    // The exit status went to the terminal's owner, which is gone; what matters is that rmprep ended.
+    await waitUntil(() => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const drafts = join(home.dir, 'data', 'rmprep', 'drafts');
+    const files = readdirSync(drafts);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(drafts, files[0]!), 'utf8')).toBe(answer);
+    expect(statSync(join(drafts, files[0]!)).mode & 0o777).toBe(0o600);
+  });
+});
