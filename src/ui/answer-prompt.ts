@@ -106,6 +106,8 @@ export interface AnswerPromptOptions {
   style: Style;
   /** Milliseconds; injected by tests. */
   now?: () => number;
+  /** Told the written answer after each key, so it can be kept if the process is ended mid-answer. */
+  onText?: (text: string) => void;
 }
 
 /**
@@ -198,6 +200,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
       default:
         break;
     }
+    opts.onText?.(text);
     render();
     return false;
   };

@@ -8,6 +8,7 @@ import { importRecords, loadSummary, readHistory, recordAttempt } from '../../sr
 import { summarize } from '../../src/core/history/summary.js';
 import { makeHome, runCli } from '../helpers/cli.js';
 import { at, draft, HEADER, scratch } from './helpers.js';
+import { openSealed, sealText } from '../../src/core/cache-seal.js';
 
 let root: ReturnType<typeof scratch>;
 let home: ReturnType<typeof makeHome>;
@@ -110,9 +111,9 @@ describe('the summary cache is checked like any input', () => {
   ])('%s: discarded and rebuilt, and the next write works', (_name, damage) => {
     for (let i = 0; i < 4; i++) recordAttempt(file, draft(i), { now: at(i) });
     const cacheFile = join(dir, '.history.json.summary');
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { summary: Record<string, unknown> };
+    const cache = JSON.parse(openSealed(readFileSync(cacheFile)) ?? 'null') as { summary: Record<string, unknown> };
     damage(cache.summary);
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeFileSync(cacheFile, sealText(JSON.stringify(cache)));
     expect(loadSummary(file)).toEqual(summarize(readHistory(file).records));
     recordAttempt(file, draft(4), { now: at(4) });
     expect(loadSummary(file)).toEqual(summarize(readHistory(file).records));

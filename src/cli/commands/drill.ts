@@ -24,7 +24,8 @@ import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { asUsageError } from '../system-error.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
-import { watchUnsavedAnswers } from '../unsaved-answer.js';
+import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
+import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
@@ -107,17 +108,40 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
+  // Beside the history first: the temp folder may be cleared at the next start.
+  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
+  const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
+    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen);
+  let keptAtEnd = '';
+  // A signal or a closed terminal does what Ctrl-C does; the answer is kept before anything else happens.
+  const endings = watchEndings(process, run.stdin, () => {
+    const unsaved = watched.unsavedNow();
+    const file = keep(unsaved);
+    watched.discardOpen();
+    keptAtEnd = stopped(unsaved, file);
+  });
+  const endedBy = (signal: EndingSignal) => {
+    // After a hang-up there is no terminal left to tell.
+    if (signal !== 'SIGHUP') writeIfAble(run, keptAtEnd);
+    return SIGNAL_EXIT[signal];
+  };
   try {
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, deps, progress);
+    const signal = await Promise.race([
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      endings.ended,
+    ]);
+    if (signal) return endedBy(signal);
   } catch (err) {
+    const signal = endings.signal();
+    if (signal) return endedBy(signal);
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);
-    // Beside the history first: the temp folder may be cleared at the next start.
-    const file = unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
-    run.stdout.write(renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen));
+    run.stdout.write(stopped(unsaved, keep(unsaved)));
     return EXIT.interrupted;
+  } finally {
+    endings.stop();
   }
   run.stdout.write(`\n${renderSessionSummary(progress.outcomes, screen)}`);
   if (plan && progress.saved) {
@@ -155,4 +179,13 @@ function loadStoryHints(run: Run, option: string | undefined, bank: readonly Que
   if (problems[0]) run.warn(`skipped a broken story: ${formatProblem(problems[0])}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
   const titles = new Map(stories.map((s) => [s.slug, s.title]));
   return (question) => storiesForQuestion(stories, question, bank).map((f) => ({ slug: f.slug, title: titles.get(f.slug) ?? f.slug, fit: f.fit }));
+}
+
+/** Output that may find its terminal gone: a write that fails changes nothing about how the drill ends. */
+function writeIfAble(run: Run, text: string): void {
+  try {
+    run.stdout.write(text);
+  } catch {
+    // The answer is kept already; only the message is lost.
+  }
 }

@@ -1,3 +1,4 @@
+import { sealText } from '../cache-seal.js';
 import * as nodeFs from 'node:fs';
 import { countNewlines, readTail, writeAtomic, type Fs } from './files.js';
 import { digestRows, practiceDigestPath, PRACTICE_DIGEST_VERSION, type PracticeDigestFile } from './practice-file.js';
@@ -84,7 +85,9 @@ export function writeCache(fs: Fs, file: string, { size, lines, summary }: State
     const stat = fs.statSync(file);
     const anchor = anchorOf(fs, file, size);
     const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs: stat.mtimeMs, lines, tz: zone, anchor, summary };
-    writeAtomic(fs, summaryCachePath(file), JSON.stringify(data), { durable: false });
+    // Not synced: both caches are rewritten with every save, and a torn or zeroed one fails its seal and is
+    // rebuilt; syncing would double the disk waits of every answer recorded.
+    writeAtomic(fs, summaryCachePath(file), sealText(JSON.stringify(data)), { durable: false });
     writeDigest(fs, file, stat.size, { size, mtimeMs: stat.mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
@@ -122,7 +125,7 @@ function writeDigest(fs: Fs, file: string, fileSize: number, { size, mtimeMs, an
     return;
   }
   const data: PracticeDigestFile = { v: PRACTICE_DIGEST_VERSION, size, mtimeMs, anchor, rows: digestRows(practice) };
-  writeAtomic(fs, practiceDigestPath(file), JSON.stringify(data), { durable: false });
+  writeAtomic(fs, practiceDigestPath(file), sealText(JSON.stringify(data)), { durable: false });
 }
 
 export function removeCache(fs: Fs, file: string): void {
