@@ -97,7 +97,7 @@ function parseMarkdown(text: string, file: string): ParsedFile {
   }
   const warnings: Problem[] = [];
   const question = checkQuestion(raw, { yaml, file, path: [], fallbackId: fileId(file), problems, warnings });
-  return withWarnings({ questions: question && yaml.doc ? [question] : [], problems: inOrder(problems) }, warnings);
+  return withWarnings({ questions: question && yaml.doc ? [question] : [], problems: yaml.doc ? problems : inOrder(problems) }, warnings);
 }
 
 function parseData(text: string, file: string): ParsedFile {
@@ -133,7 +133,7 @@ function parseData(text: string, file: string): ParsedFile {
   } else {
     problems.push({ file, line: 1, col: 1, message: 'expected one question (a mapping) or a list under "questions:"' });
   }
-  return withWarnings({ questions: yaml.doc ? questions : [], problems: inOrder(problems) }, warnings);
+  return withWarnings({ questions: yaml.doc ? questions : [], problems: yaml.doc ? problems : inOrder(problems) }, warnings);
 }
 
 function inOrder(problems: Problem[]): Problem[] {
