@@ -3,6 +3,7 @@ import { sanitizeText } from '../core/text/sanitize.js';
 import { columns, isNarrowText, wrapText } from './text.js';
 import type { Style } from './style.js';
 import { STAR_KEYS, STAR_LABELS } from '../core/questions/star-labels.js';
+import { renderBrief } from './render-brief.js';
 
 /** Wraps text to `width` columns, keeping paragraph breaks and list items, indenting every line. */
 export function wrap(text: string, width: number, indent = ''): string {
@@ -76,7 +77,9 @@ export function renderQuestionHeader(q: Question, { width, style }: CardOptions)
   const tags = q.tags.length > 0 ? ` · ${q.tags.map(clean).join(', ')}` : '';
   // Tags wrap onto indented lines rather than being cut: the last ones are as much the question's as the first.
   const header = wrapText(meta + tags, width, '', '  ').map((line) => style.dim(line));
-  return [...header, style.bold(wrap(clean(q.question), width))].join('\n');
+  // A case exercise's scenario comes before the question, as a panel hands it over before asking.
+  const brief = renderBrief(q, width, style);
+  return [...header, ...(brief ? [brief, ''] : []), style.bold(wrap(clean(q.question), width))].join('\n');
 }
 
 /** Everything known about a question, laid out for a terminal. */

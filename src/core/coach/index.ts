@@ -4,8 +4,9 @@ import { measureDelivery } from './delivery.js';
 import { countFillers } from './fillers.js';
 import { assessIdeas } from './ideas.js';
 import { countOwnership } from './ownership.js';
+import { type PointCredit, mergeCredits } from './merge-credits.js';
 import { type Reading, readAnswer } from './reading.js';
-import { scoreAnswer } from './score.js';
+import { type ScoreInput, scoreAnswer } from './score.js';
 import { distinctNumbers, findNumbers, findTools } from './specifics.js';
 import { analyzeStar } from './structure.js';
 import { countWords } from './text.js';
@@ -23,7 +24,12 @@ export const LIST_FLAG_AT = 0.3;
  * report. `bank` (the questions the answer could be about) tells common words from specific ones; it is read
  * once per bank array and kept in memory, so pass the same array each time.
  */
-export function analyzeAnswer(question: QuestionData, answer: string, bank?: readonly QuestionData[], opts: { timeLimit?: number | undefined } = {}): CoachReport {
+export function analyzeAnswer(
+  question: QuestionData,
+  answer: string,
+  bank?: readonly QuestionData[],
+  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined } = {},
+): CoachReport {
   const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
   const reading = readAnswer(text);
@@ -31,8 +37,10 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
   const delivery = measureDelivery(words, opts.timeLimit);
 
   const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
-  const covered = ideas.points.filter((p) => p.covered).length;
-  const coverage = ideas.points.length === 0 ? 0 : covered / ideas.points.length;
+  // Points heard another way (a model grader's checked quote, a taught phrasing) join the words' points.
+  const merged = mergeCredits(ideas.points, ideas.credit, opts.credits ?? []);
+  const covered = merged.points.filter((p) => p.covered).length;
+  const coverage = merged.points.length === 0 ? 0 : covered / merged.points.length;
 
   const mentions = findNumbers(text);
   const numbers = distinctNumbers(mentions);
@@ -48,11 +56,11 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
   const fillers = countFillers(reading.doc, delivery.estimatedSeconds);
   const ownership = countOwnership(reading.doc);
   const listShare = Math.round(reading.listShare * 100) / 100;
-  const { score, suggestions } = scoreAnswer({
+  const input: ScoreInput = {
     category: question.category,
     words,
-    talkingPoints: ideas.points,
-    pointCredit: ideas.credit,
+    talkingPoints: merged.points,
+    pointCredit: merged.credit,
     topic: ideas.topic,
     structure,
     specifics,
@@ -61,14 +69,18 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
     delivery,
     listShare,
     followUps: (question.followUps ?? []).map((f) => f.question),
-  });
+  };
+  const { score, suggestions } = scoreAnswer(input);
+  const extra = merged.points.some((p) => p.heardBy !== undefined && p.heardBy !== 'words');
+  // The words-only score is kept beside it, so scores stay comparable across readings.
+  const wordsScore = extra ? scoreAnswer({ ...input, talkingPoints: ideas.points, pointCredit: ideas.credit }).score : undefined;
 
   return {
     id: question.id,
     words,
     estimatedSeconds: delivery.estimatedSeconds,
     coverage,
-    talkingPoints: ideas.points,
+    talkingPoints: merged.points,
     structure,
     numbers: [...numbers],
     specifics,
@@ -77,6 +89,7 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
     delivery,
     keywordList: { share: listShare, flagged: listShare >= LIST_FLAG_AT },
     score,
+    ...(wordsScore === undefined ? {} : { wordsScore }),
     suggestions,
   };
 }

@@ -1,4 +1,6 @@
 /** Everything the coach says about one answer; plain data, safe to print as JSON. */
+export type HeardBy = 'words' | 'model' | 'your phrasing';
+
 export interface TalkingPoint {
   /** The key point's id in the question file, stable across rewordings. */
   id: string;
@@ -6,6 +8,8 @@ export interface TalkingPoint {
   covered: boolean;
   /** The few words of the answer around what was heard, as written. */
   evidence: string[];
+  /** Covered points only: what heard it (the coach's reading of the words, a model grader, a taught phrasing). */
+  heardBy?: HeardBy;
 }
 
 export type StructureKind = 'star' | 'framework' | 'none';
@@ -79,6 +83,8 @@ export interface CoachReport {
   keywordList: KeywordList;
   /** Integer 0..100. */
   score: number;
+  /** The score from the words alone, when a model grader or a taught phrasing added points to `score`. */
+  wordsScore?: number;
   /** Two to four, most valuable first. */
   suggestions: string[];
 }

@@ -28,7 +28,17 @@ export function exportAnki(questions: readonly QuestionData[]): string {
 
 /** The fields of one note, in column order; none holds a tab or a line break. */
 export function ankiNoteFields(q: QuestionData): string[] {
-  return [ankiGuid(q.id), htmlLine(q.question), ankiBack(q), ankiDeck(q.category), ankiTags(q).join(' ')];
+  return [ankiGuid(q.id), ankiFront(q), ankiBack(q), ankiDeck(q.category), ankiTags(q).join(' ')];
+}
+
+/**
+ * The front of the card: the question, after a case exercise's scenario when it has one. The scenario keeps
+ * its lines (as <br>) and its spacing (in <pre>), so a plain-text table stays a table.
+ */
+export function ankiFront(q: Pick<QuestionData, 'question' | 'brief'>): string {
+  if (!q.brief || q.brief.trim() === '') return htmlLine(q.question);
+  const lines = sanitizeText(q.brief).replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/^\n+|\s+$/g, '').split('\n');
+  return `<pre>${lines.map((line) => escapeHtml(line.trimEnd())).join('<br>')}</pre><p>${htmlLine(q.question)}</p>`;
 }
 
 /** Stable across exports and unique per question, so re-importing updates the note. */

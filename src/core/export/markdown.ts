@@ -1,6 +1,7 @@
 import { CATEGORIES, type Category, type FollowUp, type QuestionData } from '../questions/schema.js';
 import { escapeMarkdownBlock, escapeMarkdownInline } from './markdown-escape.js';
 import { plural } from '../text/plural.js';
+import { sanitizeText } from '../text/sanitize.js';
 import { STAR_KEYS, STAR_LABELS } from '../questions/star-labels.js';
 
 const CATEGORY_TITLE: Record<Category, string> = { common: 'Common questions', behavioral: 'Behavioral questions', technical: 'Technical questions' };
@@ -25,6 +26,7 @@ function questionSection(q: QuestionData, n: number): string[] {
   const meta = [`\`${q.id}\``, `difficulty ${q.difficulty} of 3`];
   if (q.tags.length > 0) meta.push(`tags: ${q.tags.map((t) => escapeMarkdownInline(t)).join(', ')}`);
   lines.push(`*${meta.join(' · ')}*`, '');
+  if (q.brief && q.brief.trim() !== '') lines.push('**Brief**', '', ...codeBlock(q.brief), '');
   if (q.why) lines.push(`**Why they ask:** ${escapeMarkdownInline(q.why)}`, '');
   if (q.keyPoints.length > 0) {
     lines.push('**Key points**', '', ...q.keyPoints.map((k) => `- ${escapeMarkdownInline(k.point)}`), '');
@@ -43,6 +45,17 @@ function questionSection(q: QuestionData, n: number): string[] {
     lines.push('**Likely follow-ups**', '', ...q.followUps.map(item), '');
   }
   return lines;
+}
+
+/**
+ * A case exercise's scenario as a fenced block, so its line breaks and table columns survive; the fence is
+ * longer than any run of backticks inside, so the text cannot close it early.
+ */
+function codeBlock(text: string): string[] {
+  const body = sanitizeText(text).replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(/^\n+|\s+$/g, '');
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence, ...body.split('\n').map((line) => line.trimEnd()), fence];
 }
 
 /** Lines of one paragraph stay as they are (Markdown joins them); blank lines between paragraphs are kept single. */
