@@ -53,6 +53,7 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
     words,
     talkingPoints: ideas.points,
     pointCredit: ideas.credit,
+    pointDepth: ideas.depth,
     topic: ideas.topic,
     structure,
     specifics,

@@ -30,4 +30,8 @@ export const TUNING = {
   /** The next clauses of the same sentence, up to this many, add their evidence at this share. */
   clauseReach: 2,
   nextClause: 1,
+  /** A covered point said in this many words (its clauses' words, shared among the points they make) is developed. */
+  depthFullWords: 12,
+  /** A covered point earns this share of its credit however briefly said; the rest grows with how much was said. */
+  depthFloor: 0.6,
 };
