@@ -39,7 +39,8 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
       out.push(...markedLines(clean(p.point), p.covered, width, style));
       if (p.covered && p.evidence.length > 0) {
         const heard = p.evidence.map((e) => `"${clean(e)}"`).join(', ');
-        out.push(...wrapText(`you said ${heard}`, width, '      ', '      ').map((l) => style.dim(l)));
+        const by = p.heardBy === 'your phrasing' ? ' (your phrasing)' : '';
+        out.push(...wrapText(`you said ${heard}${by}`, width, '      ', '      ').map((l) => style.dim(l)));
       }
     }
   } else {

@@ -32,7 +32,7 @@ export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankMode
   return {
     points: qm.points.map((idea, k) => {
       const v = pointVerdicts[k] as IdeaVerdict;
-      return { point: idea.text, covered: v.covered, evidence: v.evidence };
+      return v.covered ? { point: idea.text, covered: true, evidence: v.evidence, heardBy: 'words' as const } : { point: idea.text, covered: false, evidence: [] };
     }),
     credit: pointVerdicts.map((v) => v.credit),
     depth: pointDepth(reading, pointVerdicts),

@@ -2,7 +2,9 @@ import type { QuestionData } from '../questions/schema.js';
 import { bankModel } from './bank-model.js';
 import { measureDelivery } from './delivery.js';
 import { countFillers } from './fillers.js';
-import { assessIdeas } from './ideas.js';
+import { type IdeasResult, assessIdeas } from './ideas.js';
+import { type Phrasing, type PhrasingCredit, phrasingCredits } from './phrasings.js';
+import { TUNING } from './tuning.js';
 import { countOwnership } from './ownership.js';
 import { type Reading, readAnswer } from './reading.js';
 import { scoreAnswer } from './score.js';
@@ -23,7 +25,12 @@ export const LIST_FLAG_AT = 0.3;
  * report. `bank` (the questions the answer could be about) tells common words from specific ones; it is read
  * once per bank array and kept in memory, so pass the same array each time.
  */
-export function analyzeAnswer(question: QuestionData, answer: string, bank?: readonly QuestionData[], opts: { timeLimit?: number | undefined } = {}): CoachReport {
+export function analyzeAnswer(
+  question: QuestionData,
+  answer: string,
+  bank?: readonly QuestionData[],
+  opts: { timeLimit?: number | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
+): CoachReport {
   const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
   const reading = readAnswer(text);
@@ -31,6 +38,9 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
   const delivery = measureDelivery(words, opts.timeLimit);
 
   const ideas = assessIdeas(reading, model.questionModel(question), model);
+  const wordsCredit = [...ideas.credit];
+  const wordsDepth = [...ideas.depth];
+  const taught = applyPhrasings(ideas, phrasingCredits(reading, question, opts.phrasings ?? []));
   const covered = ideas.points.filter((p) => p.covered).length;
   const coverage = ideas.points.length === 0 ? 0 : covered / ideas.points.length;
 
@@ -48,7 +58,7 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
   const fillers = countFillers(reading.doc, delivery.estimatedSeconds);
   const ownership = countOwnership(reading.doc);
   const listShare = Math.round(reading.listShare * 100) / 100;
-  const { score, suggestions } = scoreAnswer({
+  const scoreInput = {
     category: question.category,
     words,
     talkingPoints: ideas.points,
@@ -62,7 +72,10 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
     delivery,
     listShare,
     followUps: (question.followUps ?? []).map((f) => f.question),
-  });
+  };
+  const { score, suggestions } = scoreAnswer(scoreInput);
+  // What the words alone earn, kept beside a score the person's phrasings raised, so scores stay comparable.
+  const wordsScore = taught ? scoreAnswer({ ...scoreInput, pointCredit: wordsCredit, pointDepth: wordsDepth }).score : undefined;
 
   return {
     id: question.id,
@@ -78,8 +91,23 @@ export function analyzeAnswer(question: QuestionData, answer: string, bank?: rea
     delivery,
     keywordList: { share: listShare, flagged: listShare >= LIST_FLAG_AT },
     score,
+    ...(wordsScore !== undefined ? { wordsScore } : {}),
     suggestions,
   };
+}
+
+/** Marks the points the answer made in the person's own taught words; whether any was added. */
+function applyPhrasings(ideas: IdeasResult, credits: readonly PhrasingCredit[]): boolean {
+  let added = false;
+  for (const { index, quote } of credits) {
+    const p = ideas.points[index];
+    if (!p || p.covered) continue;
+    Object.assign(p, { covered: true, evidence: [quote], heardBy: 'your phrasing' });
+    ideas.credit[index] = 1;
+    ideas.depth[index] = Math.min(1, countWords(quote) / TUNING.depthFullWords);
+    added = true;
+  }
+  return added;
 }
 
 function sentencesWithNumbers(reading: Reading, offsets: number[]): Set<number> {

@@ -1,9 +1,14 @@
 /** Everything the coach says about one answer; plain data, safe to print as JSON. */
+/** How a covered point was heard: in the answer's words, by a model grader, or by a phrasing the person taught. */
+export type HeardBy = 'words' | 'model' | 'your phrasing';
+
 export interface TalkingPoint {
   point: string;
   covered: boolean;
   /** The few words of the answer around what was heard, as written. */
   evidence: string[];
+  /** Covered points only. */
+  heardBy?: HeardBy;
 }
 
 export type StructureKind = 'star' | 'framework' | 'none';
@@ -77,6 +82,8 @@ export interface CoachReport {
   keywordList: KeywordList;
   /** Integer 0..100. */
   score: number;
+  /** The score from the answer's words alone, when the person's phrasings heard more. */
+  wordsScore?: number;
   /** Two to four, most valuable first. */
   suggestions: string[];
 }
