@@ -154,7 +154,10 @@ function setupSentences(reading: Reading, sentencesOf: Partial<Record<StarPart, 
   const { labels, doc } = reading;
   labels.forEach((label, k) => {
     if (label.part !== 'situation' && label.part !== 'task') return;
-    const end = labels.slice(k + 1).find((l) => l.sentence > label.sentence)?.sentence ?? doc.sentenceCount;
+    // A heading ("Task:") runs to the next label; a phrase ("my task was") is its own sentence.
+    const heading = reading.skip[label.position] !== 0;
+    const next = labels.slice(k + 1).find((l) => l.sentence > label.sentence)?.sentence ?? doc.sentenceCount;
+    const end = heading ? next : label.sentence + 1;
     for (let s = label.sentence; s < Math.max(end, label.sentence + 1); s++) out.add(s);
   });
   const firstAction = Math.min(...(sentencesOf.action ?? []), doc.sentenceCount);
