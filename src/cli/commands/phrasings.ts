@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describePhrasings, forgetPhrasings } from '../../core/phrasings/listing.js';
 import { readPhrasings, resolvePhrasingsFile, writePhrasings } from '../../core/phrasings/store.js';
 import { toJsonText } from '../../core/text/json-text.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
+import { clip, sanitizeText } from '../../core/text/sanitize.js';
 import { renderPhrasings } from '../../ui/render-phrasings.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
@@ -21,7 +21,7 @@ async function phrasingsCommand(run: Run, opts: z.infer<typeof phrasingsOptionsS
     const { kept, forgotten } = forgetPhrasings(phrasings, bank, target);
     writePhrasings(file, kept);
     if (opts.json) run.stdout.write(`${toJsonText({ forgotten, left: kept.length })}\n`);
-    else run.stdout.write(`Forgot ${forgotten.length === 1 ? '1 phrasing' : `${forgotten.length} phrasings`}: ${forgotten.map((p) => `"${sanitizeText(p.sentence).slice(0, 60)}"`).join(', ')}\n`);
+    else run.stdout.write(`Forgot ${forgotten.length === 1 ? '1 phrasing' : `${forgotten.length} phrasings`}: ${forgotten.map((p) => `"${clip(p.sentence)}"`).join(', ')}\n`);
     return 0;
   }
   // "rmprep phrasings <id>" is "rmprep phrasings list <id>".
