@@ -92,7 +92,7 @@ const questionArb: fc.Arbitrary<QuestionData> = fc.record(
     category: fc.constantFrom(...CATEGORIES),
     question: fieldText,
     why: fieldText,
-    keyPoints: fc.array(fc.record({ point: fieldText, terms: fc.array(fieldText, { minLength: 1, maxLength: 3 }) }), { maxLength: 3 }),
+    keyPoints: fc.uniqueArray(fc.record({ id: kebab, point: fieldText, terms: fc.array(fieldText, { minLength: 1, maxLength: 3 }) }), { selector: (k) => k.id, maxLength: 3 }),
     answer: fieldText,
     tip: fieldText,
     star: fc.record({ situation: fieldText, task: fieldText, action: fieldText, result: fieldText }),

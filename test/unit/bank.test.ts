@@ -149,6 +149,14 @@ describe('the bundled question bank', () => {
     for (const q of bank.questions) expect(q.source.file).toBe(`questions/${q.category}/${q.id}.md`);
   });
 
+  it('gives every key point its own id, written in the file (not derived from the wording)', () => {
+    expect(bank.warnings ?? []).toEqual([]);
+    for (const q of bank.questions) {
+      const ids = q.keyPoints.map((k) => k.id);
+      expect(new Set(ids).size, q.id).toBe(ids.length);
+    }
+  });
+
   it('asks each question only once (no two question texts alike)', () => {
     const texts = bank.questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
     expect(new Set(texts).size).toBe(texts.length);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
 type Point = { point: string; terms: string[] };
 const question = (id: string, keyPoints: Point[], answer: string): QuestionData =>
-  questionSchema.parse({ id, category: 'technical', question: `How do you handle ${id}?`, answer, keyPoints });
+  withPointIds(questionSchema.parse({ id, category: 'technical', question: `How do you handle ${id}?`, answer, keyPoints }));
 
 // Other questions make "release", "branch", "team" and "fix" words many questions share.
 const FILLER = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].map((id) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { readAnswer, SKIP_LIST } from '../../src/core/coach/reading.js';
 import { lengthCap } from '../../src/core/coach/score.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
 
 const listed = (text: string) => {
@@ -26,7 +27,7 @@ describe('a list inside a sentence', () => {
   });
 });
 
-const Q: QuestionData = questionSchema.parse({
+const Q: QuestionData = withPointIds(questionSchema.parse({
   id: 'quality-speed',
   category: 'technical',
   question: 'How do you balance release speed against quality?',
@@ -36,7 +37,7 @@ const Q: QuestionData = questionSchema.parse({
     { point: 'Runs a tiered test suite for fast feedback', terms: ['tiered test suite', 'fast feedback'] },
     { point: 'Uses contract tests between services', terms: ['contract tests'] },
   ],
-});
+}));
 
 const DEVELOPED = `I ship in small batches, so that every change is small enough for one reviewer to understand in an afternoon and to
 roll back on its own. We run a tiered test suite, where unit tests answer in two minutes and the slower end-to-end
@@ -81,10 +82,10 @@ describe('depth and length', () => {
 });
 
 describe('the result', () => {
-  const STORY: QuestionData = questionSchema.parse({
+  const STORY: QuestionData = withPointIds(questionSchema.parse({
     id: 'story', category: 'behavioral', question: 'Tell me about a time.', answer: 'A.',
     keyPoints: [{ point: 'P', terms: ['zzz'] }], star: { situation: 'S?', task: 'T?', action: 'A?', result: 'R?' },
-  });
+  }));
   const structure = (text: string) => analyzeAnswer(STORY, text).structure;
 
   it.each([
@@ -101,4 +102,4 @@ describe('the result', () => {
     expect(s.parts.find((p) => p.name === 'result')?.present).toBe(true);
     expect(s.resultHasOutcome).toBe(true);
   });
-});
+}));

@@ -7,6 +7,7 @@ import { buildThesaurus } from '../../src/core/coach/synonyms.js';
 import { findNumbers } from '../../src/core/coach/specifics.js';
 import { loadBank } from '../../src/core/questions/load.js';
 import { type Question, type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let bank: Question[] = [];
@@ -42,10 +43,10 @@ describe('figures', () => {
 });
 
 const FILLER = ['alpha', 'beta', 'gamma', 'delta'].map((id) =>
-  questionSchema.parse({ id, category: 'common', question: `Question ${id}?`, answer: `We shipped the ${id} work and the team watched it.`, keyPoints: [{ point: `Handles ${id} work`, terms: [`${id} plan`] }] }),
+  withPointIds(questionSchema.parse({ id, category: 'common', question: `Question ${id}?`, answer: `We shipped the ${id} work and the team watched it.`, keyPoints: [{ point: `Handles ${id} work`, terms: [`${id} plan`] }] })),
 );
 const single = (point: string, terms: string[]) =>
-  questionSchema.parse({ id: 'one', category: 'technical', question: 'How?', answer: 'We shipped it and watched it.', keyPoints: [{ point, terms }] });
+  withPointIds(questionSchema.parse({ id: 'one', category: 'technical', question: 'How?', answer: 'We shipped it and watched it.', keyPoints: [{ point, terms }] }));
 const verdict = (q: QuestionData, answer: string) => analyzeAnswer(q, answer, [q, ...FILLER]).talkingPoints[0];
 
 describe('two-word terms said the other way round', () => {

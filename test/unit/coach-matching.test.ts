@@ -4,10 +4,11 @@ import { compileTerm, matchTerm } from '../../src/core/coach/match.js';
 import { readAnswer } from '../../src/core/coach/reading.js';
 import { buildThesaurus } from '../../src/core/coach/synonyms.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
 type Point = { point: string; terms: string[] };
 const question = (id: string, keyPoints: Point[], extra: Record<string, unknown> = {}): QuestionData =>
-  questionSchema.parse({ id, category: 'common', question: `Question ${id}?`, answer: 'We shipped it and watched it.', keyPoints, ...extra });
+  withPointIds(questionSchema.parse({ id, category: 'common', question: `Question ${id}?`, answer: 'We shipped it and watched it.', keyPoints, ...extra }));
 
 // Other questions of a small bank: they make "result", "improved", "data", "support" and "main" common words.
 const FILLER = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].map((id) =>
@@ -106,11 +107,11 @@ describe('meaning beyond the terms', () => {
 });
 
 describe('one reading for points and steps', () => {
-  const q = questionSchema.parse({
+  const q = withPointIds(questionSchema.parse({
     id: 'upgrade', category: 'technical', question: 'How do you run a big upgrade?', answer: 'A.',
     keyPoints: [{ point: 'Tracks progress visibly and settles who does the work', terms: ['burndown'] }],
     framework: ['Track progress in the open and agree who does the work'],
-  });
+  }));
 
   it('credits the same sentence in both places, and does not ask for it again', () => {
     for (const answer of ['Progress sits on a board everyone can see, and each service has a named owner.', 'We track progress in the open.']) {

@@ -5,9 +5,10 @@ import { readAnswer } from '../../src/core/coach/reading.js';
 import { describePhrasings, forgetPhrasings } from '../../src/core/phrasings/listing.js';
 import { parsePhrasings } from '../../src/core/phrasings/store.js';
 import { teachPhrasing } from '../../src/core/phrasings/teach.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
 
-const MISTAKE: QuestionData = questionSchema.parse({
+const MISTAKE: QuestionData = withPointIds(questionSchema.parse({
   id: 'mistake-ownership',
   category: 'behavioral',
   question: 'Tell me about a release mistake that was your own fault.',
@@ -17,9 +18,9 @@ const MISTAKE: QuestionData = questionSchema.parse({
     { point: 'Keeps the affected people informed', terms: ['status update', 'informed'] },
   ],
   star: { situation: 'S?', task: 'T?', action: 'A?', result: 'R?' },
-});
+}));
 // Another question with a point of the same wording, so of the same id.
-const OTHER: QuestionData = questionSchema.parse({ ...MISTAKE, id: 'vendor-outage', question: 'Tell me about a vendor outage.' });
+const OTHER: QuestionData = withPointIds(questionSchema.parse({ ...MISTAKE, id: 'vendor-outage', question: 'Tell me about a vendor outage.' }));
 const BANK = [MISTAKE, OTHER];
 
 const TAUGHT_FROM = 'The timeline made it plain. I told the incident channel and the product director within 5 minutes, and we rolled back.';
@@ -73,7 +74,7 @@ describe('phrasings', () => {
   it('need the words in one sentence', () => {
     expect(findRetelling(readAnswer('I told the product director. The incident channel heard within 5 minutes.'), informed.sentence)).toBeUndefined();
   });
-});
+}));
 
 describe('teaching a phrasing', () => {
   const base = { question: MISTAKE, answer: TAUGHT_FROM, bank: BANK, existing: [] };

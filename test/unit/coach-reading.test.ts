@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { readAnswer, SKIP_LIST } from '../../src/core/coach/reading.js';
 import { questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
 const listed = (text: string) => {
   const r = readAnswer(text);
@@ -28,10 +29,10 @@ describe('bare lists of terms', () => {
 });
 
 describe('STAR labels', () => {
-  const q = questionSchema.parse({
+  const q = withPointIds(questionSchema.parse({
     id: 'story', category: 'behavioral', question: 'Tell me about a time.', answer: 'A.',
     keyPoints: [{ point: 'P', terms: ['zzz'] }], star: { situation: 'S?', task: 'T?', action: 'A?', result: 'R?' },
-  });
+  }));
   const parts = (text: string) => {
     const s = analyzeAnswer(q, text).structure;
     return { parts: Object.fromEntries(s.parts.map((p) => [p.name, p.present])), outcome: s.resultHasOutcome };
@@ -55,8 +56,8 @@ describe('STAR labels', () => {
   });
 
   it('are not evidence for a talking point', () => {
-    const pq = questionSchema.parse({ ...q, keyPoints: [{ point: 'Shows how the relationship improved', terms: ['result'] }] });
+    const pq = withPointIds(questionSchema.parse({ ...q, keyPoints: [{ point: 'Shows how the relationship improved', terms: ['result'] }] }));
     const r = analyzeAnswer(pq, 'Result: we moved on.');
-    expect(r.talkingPoints[0]).toEqual({ point: 'Shows how the relationship improved', covered: false, evidence: [] });
+    expect(r.talkingPoints[0]).toEqual({ id: 'shows-relationship-improved', point: 'Shows how the relationship improved', covered: false, evidence: [] });
   });
 });

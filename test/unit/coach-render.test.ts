@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer, type CoachReport } from '../../src/core/coach/index.js';
 import { questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 import { columns, renderCoachReport, wrapText } from '../../src/ui/render-coach.js';
 import { createStyle } from '../../src/ui/style.js';
 
@@ -15,11 +16,11 @@ const REPORT: CoachReport = {
   coverage: 0.6,
   keywordList: { share: 0, flagged: false },
   talkingPoints: [
-    { point: 'Plans and rehearses the way back', covered: true, evidence: ['rehearsed', 'runbook'] },
-    { point: 'Agrees triggers in advance', covered: true, evidence: ['error rate'] },
-    { point: 'Treats data changes with care', covered: true, evidence: ['migration'] },
-    { point: 'Keeps people informed', covered: false, evidence: [] },
-    { point: 'Reviews the incident afterwards', covered: false, evidence: [] },
+    { id: "p", point: 'Plans and rehearses the way back', covered: true, evidence: ['rehearsed', 'runbook'] },
+    { id: "p", point: 'Agrees triggers in advance', covered: true, evidence: ['error rate'] },
+    { id: "p", point: 'Treats data changes with care', covered: true, evidence: ['migration'] },
+    { id: "p", point: 'Keeps people informed', covered: false, evidence: [] },
+    { id: "p", point: 'Reviews the incident afterwards', covered: false, evidence: [] },
   ],
   structure: {
     kind: 'star',
@@ -88,7 +89,7 @@ describe('renderCoachReport', () => {
   it('strips terminal controls from everything that came from the answer or the question', () => {
     const evil: CoachReport = {
       ...REPORT,
-      talkingPoints: [{ point: `Point ${ESC}]0;pwned\u0007one\u202e`, covered: true, evidence: [`said ${ESC}[2J\rthis`] }],
+      talkingPoints: [{ id: "p", point: `Point ${ESC}]0;pwned\u0007one\u202e`, covered: true, evidence: [`said ${ESC}[2J\rthis`] }],
       specifics: { numbers: [`5${ESC}[31m%`], tools: [`Tool${'\u009b'}1m`] },
       fillers: { total: 1, perMinute: 1, top: [{ word: `um${ESC}c`, count: 1 }] },
       suggestions: [`Not heard: ${ESC}[8mhidden`, 'Fine'],
@@ -102,7 +103,7 @@ describe('renderCoachReport', () => {
   });
 
   it('renders a real report of an empty answer', () => {
-    const q = questionSchema.parse({ id: 'q', category: 'common', question: 'Q?', answer: 'A.', keyPoints: [{ point: 'P', terms: ['p'] }] });
+    const q = withPointIds(questionSchema.parse({ id: 'q', category: 'common', question: 'Q?', answer: 'A.', keyPoints: [{ point: 'P', terms: ['p'] }] }));
     const out = renderCoachReport(analyzeAnswer(q, ''), { width: 80, style: plain });
     expect(out).toContain('Score 0/100');
     expect(out).toContain('Talking points: 0 of 1 covered');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAnswer, type CoachReport, WEIGHTS } from '../../src/core/coach/index.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
-const ROLLBACK_Q: QuestionData = questionSchema.parse({
+const ROLLBACK_Q: QuestionData = withPointIds(questionSchema.parse({
   id: 'rollback-story',
   category: 'behavioral',
   question: 'Tell me about a time a release failed and you had to roll it back.',
@@ -15,7 +16,7 @@ const ROLLBACK_Q: QuestionData = questionSchema.parse({
   ],
   star: { situation: 'S?', task: 'T?', action: 'A?', result: 'R?' },
   followUps: ['What would you do differently?'],
-});
+}));
 
 const STRONG = `At my last company I ran the weekly release for a payments API. One Tuesday, ten minutes after a
 deploy, the error rate crossed the 2% threshold we had agreed in advance. I was responsible for the go or back
@@ -63,7 +64,7 @@ describe('analyzeAnswer', () => {
   });
 
   it('scores an answer higher on its own question than on an unrelated one', () => {
-    const other = questionSchema.parse({
+    const other = withPointIds(questionSchema.parse({
       id: 'semver',
       category: 'technical',
       question: 'How do you version libraries?',
@@ -73,7 +74,7 @@ describe('analyzeAnswer', () => {
         { point: 'Tags the built commit', terms: ['tag', 'annotated tag'] },
       ],
       framework: ['State the semver rules', 'Describe tagging and changelogs'],
-    });
+    }));
     expect(analyzeAnswer(ROLLBACK_Q, STRONG).score).toBeGreaterThan(analyzeAnswer(other, STRONG).score + 30);
   });
 
@@ -188,7 +189,7 @@ describe('weights', () => {
   });
 
   it('drop signals that do not apply and share their weight among the rest', () => {
-    const common = questionSchema.parse({ ...ROLLBACK_Q, category: 'common', star: undefined });
+    const common = withPointIds(questionSchema.parse({ ...ROLLBACK_Q, category: 'common', star: undefined }));
     // Long enough (over 150 words) that its length caps nothing.
     const told = `${STRONG} Since then every release has a written trigger, the rollback is rehearsed each month, and the status
 update template sits in the runbook so anyone on call can send it within the first ten minutes of an incident.`;

@@ -3,6 +3,7 @@ import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { readAnswer } from '../../src/core/coach/reading.js';
 import { analyzeStar } from '../../src/core/coach/structure.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
+import { withPointIds } from '../../src/core/questions/point-ids.js';
 
 const star = (answer: string, numberSentences: number[] = []) => {
   const report = analyzeStar(readAnswer(answer), new Set(numberSentences));
@@ -63,10 +64,10 @@ describe('framework steps', () => {
     'Make every contract change backward compatible so each service can ship alone.',
     'Gate every deploy on contract tests and a canary watched by health checks.',
   ];
-  const tech = questionSchema.parse({
+  const tech = withPointIds(questionSchema.parse({
     id: 'micro', category: 'technical', question: 'How do you release many services?', answer: 'A.',
     keyPoints: [{ point: 'P', terms: ['zzz'] }], framework: steps,
-  });
+  }));
   const present = (answer: string) => analyzeAnswer(tech, answer).structure.parts.map((p) => p.present);
 
   it('marks a step touched when a sentence says enough of its words, in any inflection', () => {
@@ -84,7 +85,7 @@ describe('framework steps', () => {
 
 describe('structure by category', () => {
   const base = { id: 'q', question: 'Q?', answer: 'A.', keyPoints: [{ point: 'P', terms: ['p'] }] };
-  const q = (extra: Partial<QuestionData>): QuestionData => questionSchema.parse({ ...base, ...extra });
+  const q = (extra: Partial<QuestionData>): QuestionData => withPointIds(questionSchema.parse({ ...base, ...extra }));
 
   it('is STAR for behavioral questions', () => {
     const r = analyzeAnswer(q({ category: 'behavioral' }), 'I decided to roll back.');

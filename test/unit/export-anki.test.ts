@@ -7,7 +7,7 @@ const BASE: QuestionData = {
   category: 'technical',
   question: 'How do you roll back?',
   answer: 'First paragraph,\nwrapped in the file.\n\nSecond paragraph.',
-  keyPoints: [{ point: 'Has a tested rollback', terms: ['rollback'] }],
+  keyPoints: [{ id: 'tested-rollback', point: 'Has a tested rollback', terms: ['rollback'] }],
   framework: ['Clarify', 'Decide'],
   tip: 'Be concrete.',
   followUps: [],

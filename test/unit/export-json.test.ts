@@ -9,7 +9,7 @@ const QUESTIONS: Question[] = [
     category: 'common',
     question: 'Quotes " and \\ backslash,\ttab and\nnewline: {not: yaml} # no comment',
     why: 'Why.',
-    keyPoints: [{ point: 'P', terms: ['a', 'b: c'] }],
+    keyPoints: [{ id: 'p', point: 'P', terms: ['a', 'b: c'] }],
     answer: 'Line one.\n\nLine two with ünïcödé and 😀.',
     followUps: [],
     tags: ['x'],

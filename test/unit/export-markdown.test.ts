@@ -35,7 +35,7 @@ const q = (id: string, category: QuestionData['category'], extra: Partial<Questi
   category,
   question: `Question ${id}?`,
   answer: `Answer ${id}.`,
-  keyPoints: [{ point: `Point ${id}`, terms: ['x'] }],
+  keyPoints: [{ id: 'point', point: `Point ${id}`, terms: ['x'] }],
   followUps: [{ question: `Follow ${id}?`, hint: `Hint ${id}` }, { question: `Bare ${id}?` }],
   tags: ['t'],
   difficulty: 2,

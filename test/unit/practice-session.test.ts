@@ -86,7 +86,7 @@ function play(questions: Question[], steps: Step[], opts: Partial<SessionOptions
 
 const story = makeQuestion('conflict', 'behavioral', {
   answer: 'I met both leads, agreed on a date and the release shipped two days later with no incident.',
-  keyPoints: [{ point: 'Meet each side', terms: ['met', 'meet'] }],
+  keyPoints: [{ id: 'meet-each-side', point: 'Meet each side', terms: ['met', 'meet'] }],
 });
 const flags = makeQuestion('flags', 'technical');
 const rollback = makeQuestion('rollback', 'technical');

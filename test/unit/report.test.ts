@@ -12,8 +12,8 @@ const ROLLBACK: QuestionData = {
   question: 'How do you roll back a release | safely?',
   answer: 'Model.',
   keyPoints: [
-    { point: 'Has a tested rollback', terms: ['rollback', 'revert'] },
-    { point: 'Watches monitoring after release', terms: ['monitoring', 'dashboards'] },
+    { id: 'tested-rollback', point: 'Has a tested rollback', terms: ['rollback', 'revert'] },
+    { id: 'watches-monitoring', point: 'Watches monitoring after release', terms: ['monitoring', 'dashboards'] },
   ],
   followUps: [],
   tags: [],

@@ -109,7 +109,7 @@ describe('ranking', () => {
       makeQuestion('role-fit', 'common', {
         question: 'How is this role different from a project manager?',
         answer: 'Different owners.',
-        keyPoints: [{ point: 'Names who may chair meetings and handle requests', terms: ['chair', 'requests'] }],
+        keyPoints: [{ id: 'names-chair', point: 'Names who may chair meetings and handle requests', terms: ['chair', 'requests'] }],
       }),
     ];
     const result = createRanker(bank).rank('You will chair the weekly canary review and triage requests.', 10);

@@ -1,3 +1,4 @@
+import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -111,7 +112,7 @@ export async function chooseQuestions(run: Run, opts: DrillOptions, plan: Plan |
   warnAboutProblems(run, bank);
   if (opts.id && opts.id.length > 0) return questionsById(run, opts.id);
   const pool = drillPool(bank.questions, opts);
-  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
+  const summary = followAliases(loadSummary(run.paths.historyFile, storeOptions(run)), bank.questions);
   const picked = pickDrillQuestions(pool, summary, opts, plan, { now: run.now(), rng: run.makeRng(opts.seed) });
   for (const shortfall of picked.shortfalls) run.warn(shortfall);
   return picked.questions;

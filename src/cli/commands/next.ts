@@ -1,3 +1,4 @@
+import { followAliases } from '../../core/practice/follow-aliases.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
@@ -21,7 +22,7 @@ async function nextCommand(run: Run, opts: z.infer<typeof nextOptionsSchema>): P
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
   const questions = bank.questions.filter((q) => !opts.category || q.category === opts.category);
-  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
+  const summary = followAliases(loadSummary(run.paths.historyFile, storeOptions(run)), bank.questions);
   const [pick] = orderQuestions(questions, summary, { now: run.now(), rng: run.makeRng(opts.seed), mode: 'strict' });
   if (!pick) throw new NotFoundError(opts.category ? `no ${opts.category} questions in the bank` : 'the question bank is empty');
   if (opts.json) {

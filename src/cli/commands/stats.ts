@@ -1,3 +1,4 @@
+import { followAliases } from '../../core/practice/follow-aliases.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { loadSummary } from '../../core/history/store.js';
@@ -15,7 +16,7 @@ export const command = defineCommand({ schema: statsOptionsSchema, run: statsCom
 async function statsCommand(run: Run, opts: z.infer<typeof statsOptionsSchema>): Promise<number> {
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
-  const summary = loadSummary(run.paths.historyFile, storeOptions(run));
+  const summary = followAliases(loadSummary(run.paths.historyFile, storeOptions(run)), bank.questions);
   const now = run.now();
   const stats = computeStats(bank.questions, summary, now);
   if (opts.json) {

@@ -25,10 +25,12 @@ async function validateCommand(run: Run, opts: z.infer<typeof validateOptionsSch
       ? await loadBank(paths.map((p) => ({ path: resolve(run.cwd, p), bundled: false })), { cwd: run.cwd })
       : await run.loadBank();
   if (opts.json) {
-    run.stdout.write(`${toJsonText({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems })}\n`);
+    run.stdout.write(`${toJsonText({ files: bank.fileCount, questions: bank.questions.length, problems: bank.problems, warnings: bank.warnings ?? [] })}\n`);
     return bank.problems.length > 0 ? 1 : 0;
   }
   for (const p of bank.problems) run.stdout.write(`${sanitizeText(formatProblem(p))}\n`);
+  // Warnings never fail validation: a file that loads is usable, it just has something worth fixing.
+  for (const w of bank.warnings ?? []) run.stdout.write(`${sanitizeText(formatProblem({ ...w, message: `warning: ${w.message}` }))}\n`);
   const files = `${plural(bank.fileCount, 'file')}`;
   const questions = plural(bank.questions.length, 'valid question');
   if (bank.problems.length === 0) {

@@ -18,7 +18,7 @@ export interface IdeasResult {
   topic: number;
 }
 
-export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankModel): IdeasResult {
+export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankModel, ids: readonly string[]): IdeasResult {
   const pointVerdicts = qm.points.map((idea) => assessIdea(reading, idea));
   const stepVerdicts = qm.steps.map((idea) => assessIdea(reading, idea));
   // A step and a point that say the same thing get one verdict: either finding it is enough.
@@ -32,7 +32,8 @@ export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankMode
   return {
     points: qm.points.map((idea, k) => {
       const v = pointVerdicts[k] as IdeaVerdict;
-      return v.covered ? { point: idea.text, covered: true, evidence: v.evidence, heardBy: 'words' as const } : { point: idea.text, covered: false, evidence: [] };
+      const id = ids[k] ?? `point-${k + 1}`;
+      return v.covered ? { id, point: idea.text, covered: true, evidence: v.evidence, heardBy: 'words' as const } : { id, point: idea.text, covered: false, evidence: [] };
     }),
     credit: pointVerdicts.map((v) => v.credit),
     depth: pointDepth(reading, pointVerdicts),

@@ -37,7 +37,7 @@ export function analyzeAnswer(
   const words = countWords(text);
   const delivery = measureDelivery(words, opts.timeLimit);
 
-  const ideas = assessIdeas(reading, model.questionModel(question), model);
+  const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
   const wordsCredit = [...ideas.credit];
   const wordsDepth = [...ideas.depth];
   const taught = applyPhrasings(ideas, phrasingCredits(reading, question, opts.phrasings ?? []));

@@ -30,16 +30,9 @@ const SPREAD = 2;
 const SPREAD_SLACK = 4;
 const NEGATIONS = new Set(['not', 'never', 'no', 'without', "didn't", "don't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "can't", 'cannot', 'nor', 'nothing', 'nobody']);
 
-/**
- * The id of each key point: its own id when the file gives one, else one made from its wording (the first few
- * words, kebab-case), so that a phrasing outlives a point moving in the list.
- */
+/** The id of key point `k` (every loaded question's points carry one, given or derived from the wording). */
 export function pointIdOf(question: Pick<QuestionData, 'keyPoints'>, k: number): string {
-  const kp = question.keyPoints[k];
-  if (!kp) return '';
-  const own = (kp as { id?: unknown }).id;
-  if (typeof own === 'string' && own !== '') return own;
-  return kp.point.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').slice(0, 6).join('-');
+  return question.keyPoints[k]?.id ?? '';
 }
 
 /** The index of the point a phrasing names in this question, or -1 when the question has no such point. */

@@ -3,6 +3,8 @@
 export type HeardBy = 'words' | 'model' | 'your phrasing';
 
 export interface TalkingPoint {
+  /** The key point's id in the question file, stable across rewordings. */
+  id: string;
   point: string;
   covered: boolean;
   /** The few words of the answer around what was heard, as written. */

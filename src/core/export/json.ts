@@ -2,7 +2,7 @@ import { toJsonText } from '../text/json-text.js';
 import type { Question, QuestionData } from '../questions/schema.js';
 
 /** The field order of an exported question, the same as in a question file. */
-const FIELDS = ['id', 'category', 'question', 'why', 'keyPoints', 'star', 'framework', 'answer', 'tip', 'followUps', 'tags', 'difficulty'] as const;
+const FIELDS = ['id', 'aliases', 'category', 'brief', 'question', 'why', 'keyPoints', 'star', 'framework', 'answer', 'tip', 'followUps', 'mustTell', 'tags', 'difficulty'] as const;
 
 /**
  * A question pack as JSON: `{ "questions": [...] }` with every field of each question and nothing about where

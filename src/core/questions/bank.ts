@@ -9,8 +9,11 @@ export interface BankSource {
 
 export interface Bank {
   questions: Question[];
+  /** Every question by its id, and by each of its aliases (the ids it had before a merge or rename). */
   byId: Map<string, Question>;
   problems: Problem[];
+  /** What loads but should be fixed; only validate shows these. */
+  warnings?: Problem[];
   fileCount: number;
 }
 

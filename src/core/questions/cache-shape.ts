@@ -45,10 +45,13 @@ export function isParsedQuestion(v: unknown): v is ParsedQuestion {
     optional(v.tip, isText) &&
     optional(v.framework, isTextList) &&
     optional(v.star, (s) => isRecord(s) && isText(s.situation) && isText(s.task) && isText(s.action) && isText(s.result)) &&
+    optional(v.aliases, isTextList) &&
+    optional(v.brief, isText) &&
+    optional(v.mustTell, (m) => isRecord(m) && isText(m.what) && isTextList(m.terms)) &&
     Array.isArray(v.keyPoints) &&
-    v.keyPoints.every((k) => isRecord(k) && isText(k.point) && isTextList(k.terms)) &&
+    v.keyPoints.every((k) => isRecord(k) && isText(k.id) && isText(k.point) && isTextList(k.terms)) &&
     Array.isArray(v.followUps) &&
-    v.followUps.every((f) => isRecord(f) && isText(f.question) && optional(f.hint, isText))
+    v.followUps.every((f) => isRecord(f) && isText(f.question) && optional(f.hint, isText) && optional(f.probes, isText))
   );
 }
 
@@ -56,8 +59,8 @@ export function isParsedQuestion(v: unknown): v is ParsedQuestion {
 export function isCachedFileShape(v: unknown): boolean {
   if (!isRecord(v) || !isText(v.file) || !isText(v.display) || typeof v.bundled !== 'boolean') return false;
   if (typeof v.size !== 'number' || typeof v.mtimeMs !== 'number' || !isRecord(v.parsed)) return false;
-  const { questions, problems } = v.parsed;
-  return Array.isArray(questions) && questions.every(isParsedQuestion) && Array.isArray(problems) && problems.every(isProblem);
+  const { questions, problems, warnings } = v.parsed;
+  return Array.isArray(questions) && questions.every(isParsedQuestion) && Array.isArray(problems) && problems.every(isProblem) && optional(warnings, (w) => Array.isArray(w) && w.every(isProblem));
 }
 
 export function isListing(v: unknown): v is Listing {

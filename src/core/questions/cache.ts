@@ -10,7 +10,7 @@ import type { Question } from './schema.js';
 import { isCachedFileShape, isListing, isParsedQuestion, isSpot, isStampMap, listRow, type Listing } from './cache-shape.js';
 
 /** Bump when the cached shape or the parser's results change. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 /** A cache file larger than this is not read (a device or FIFO put in its place is not read at all). */
 const MAX_CACHE_BYTES = 256_000_000;
 

@@ -34,7 +34,24 @@ export function listQuestionFiles(path: string, dirs: Record<string, number> = {
  */
 export async function loadBank(sources: BankSource[], opts: LoadOptions): Promise<Bank> {
   const merged = await mergeSources(sources, opts, (q) => q);
-  return { questions: merged.kept, byId: new Map(merged.kept.map((q) => [q.id, q])), problems: merged.problems, fileCount: merged.fileCount };
+  return toBank(merged);
+}
+
+/** The bank of what was merged: lookups by id and by alias, and a problem for an alias that is also another question's id. */
+function toBank(merged: Merged<Question>): Bank {
+  const byId = new Map(merged.kept.map((q) => [q.id, q]));
+  const problems = [...merged.problems];
+  for (const q of merged.kept) {
+    for (const alias of q.aliases ?? []) {
+      const other = byId.get(alias);
+      if (other && other !== q) {
+        problems.push({ file: q.source.file, line: q.source.line, col: 1, message: `alias "${alias}" is already ${other.id === alias ? 'the id' : 'an alias'} of ${other.source.file}:${other.source.line}` });
+        continue;
+      }
+      byId.set(alias, q);
+    }
+  }
+  return { questions: merged.kept, byId, problems, ...(merged.warnings.length > 0 ? { warnings: merged.warnings } : {}), fileCount: merged.fileCount };
 }
 
 /**
@@ -120,6 +137,7 @@ type ListRow = Listing['rows'][number];
 
 interface Merged<T> extends MergedFiles {
   kept: T[];
+  warnings: Problem[];
   fileCount: number;
 }
 
@@ -131,12 +149,14 @@ interface Merged<T> extends MergedFiles {
 function createMerger<T extends ListRow>(keep: (q: Question) => T) {
   const byId = new Map<string, { kept: T; file: string; line: number; bundled: boolean }>();
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   let fileCount = 0;
   return {
     add({ file, display, bundled, parsed }: FileResult): void {
       const name = display ?? file;
       fileCount++;
       problems.push(...parsed.problems);
+      if (parsed.warnings) warnings.push(...parsed.warnings);
       for (const q of parsed.questions) {
         const existing = byId.get(q.id);
         if (existing && existing.bundled === bundled) {
@@ -149,7 +169,7 @@ function createMerger<T extends ListRow>(keep: (q: Question) => T) {
     },
     result(): Merged<T> {
       const kept = [...byId.values()].map((e) => e.kept);
-      return { kept, rows: kept, problems, fileCount, fileOf: (id) => byId.get(id)?.file };
+      return { kept, rows: kept, problems, warnings, fileCount, fileOf: (id) => byId.get(id)?.file };
     },
   };
 }
@@ -158,8 +178,7 @@ function createMerger<T extends ListRow>(keep: (q: Question) => T) {
 export function mergeBank(results: FileResult[]): Bank {
   const merger = createMerger((q) => q);
   for (const r of results) merger.add(r);
-  const { kept, problems, fileCount } = merger.result();
-  return { questions: kept, byId: new Map(kept.map((q) => [q.id, q])), problems, fileCount };
+  return toBank(merger.result());
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -5,7 +5,8 @@ import { type Problem } from '../problems.js';
 import { readYaml, yamlToPlain, type YamlText } from '../text/yaml.js';
 import { isCategory } from './categories.js';
 import { quickCheckQuestion } from './quick-check.js';
-import { questionSchema, type QuestionData } from './schema.js';
+import { questionSchema, type QuestionData, type RawQuestionData } from './schema.js';
+import { finishQuestion } from './point-ids.js';
 
 export interface ParsedQuestion extends QuestionData {
   line: number;
@@ -14,6 +15,8 @@ export interface ParsedQuestion extends QuestionData {
 export interface ParsedFile {
   questions: ParsedQuestion[];
   problems: Problem[];
+  /** What loads but should be fixed (key points without ids); validate prints these, nothing else does. */
+  warnings?: Problem[];
 }
 
 /**
@@ -91,8 +94,9 @@ function parseMarkdown(text: string, file: string): ParsedFile {
     problems.push({ file, line: split.bodyLine, col: 1, message: 'missing model answer: write it below the front matter' });
     raw.answer = '(missing)';
   }
-  const question = checkQuestion(raw, { yaml, file, path: [], fallbackId: fileId(file), problems });
-  return { questions: question ? [question] : [], problems };
+  const warnings: Problem[] = [];
+  const question = checkQuestion(raw, { yaml, file, path: [], fallbackId: fileId(file), problems, warnings });
+  return withWarnings({ questions: question ? [question] : [], problems }, warnings);
 }
 
 function parseData(text: string, file: string): ParsedFile {
@@ -102,7 +106,8 @@ function parseData(text: string, file: string): ParsedFile {
   const data = yamlToPlain(doc, file, 0, problems);
   if (data === undefined) return { questions: [], problems };
   const questions: ParsedQuestion[] = [];
-  const ctx = { yaml, file, problems };
+  const warnings: Problem[] = [];
+  const ctx = { yaml, file, problems, warnings };
   if (Array.isArray(data) || (isRecord(data) && Array.isArray(data.questions))) {
     const list = (Array.isArray(data) ? data : data.questions) as unknown[];
     const base = Array.isArray(data) ? [] : ['questions'];
@@ -126,13 +131,18 @@ function parseData(text: string, file: string): ParsedFile {
   } else {
     problems.push({ file, line: 1, col: 1, message: 'expected one question (a mapping) or a list under "questions:"' });
   }
-  return { questions, problems };
+  return withWarnings({ questions, problems }, warnings);
+}
+
+function withWarnings(parsed: ParsedFile, warnings: Problem[]): ParsedFile {
+  return warnings.length > 0 ? { ...parsed, warnings } : parsed;
 }
 
 interface CheckContext {
   yaml: YamlText;
   file: string;
   problems: Problem[];
+  warnings: Problem[];
 }
 
 function checkQuestion(
@@ -146,13 +156,23 @@ function checkQuestion(
   }
   const line = ctx.yaml.locate(ctx.path).line;
   const quick = quickCheckQuestion(raw);
-  if (quick) return { ...quick, line };
-  const result = questionSchema.safeParse(raw);
-  if (result.success) return { ...result.data, line };
-  for (const issue of result.error.issues) {
-    reportIssue(ctx, issue);
+  const result = quick ? undefined : questionSchema.safeParse(raw);
+  if (result && !result.success) {
+    for (const issue of result.error.issues) reportIssue(ctx, issue);
+    return undefined;
   }
-  return undefined;
+  const data = finish(quick ?? (result?.data as RawQuestionData), ctx);
+  return data && { ...data, line };
+}
+
+function finish(raw: RawQuestionData, ctx: CheckContext & { path: (string | number)[] }): QuestionData | undefined {
+  return finishQuestion(raw, {
+    problem: (path, message) => problemAt(ctx, [...ctx.path, ...path], message),
+    warning: (path, message) => {
+      const pos = ctx.yaml.locate([...ctx.path, ...path], true);
+      ctx.warnings.push({ file: ctx.file, line: pos.line, col: pos.col, message });
+    },
+  });
 }
 
 function reportIssue(ctx: CheckContext & { path: (string | number)[] }, issue: z.core.$ZodIssue): void {
