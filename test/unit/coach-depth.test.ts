@@ -102,4 +102,4 @@ describe('the result', () => {
     expect(s.parts.find((p) => p.name === 'result')?.present).toBe(true);
     expect(s.resultHasOutcome).toBe(true);
   });
-}));
+});

@@ -74,7 +74,7 @@ describe('phrasings', () => {
   it('need the words in one sentence', () => {
     expect(findRetelling(readAnswer('I told the product director. The incident channel heard within 5 minutes.'), informed.sentence)).toBeUndefined();
   });
-}));
+});
 
 describe('teaching a phrasing', () => {
   const base = { question: MISTAKE, answer: TAUGHT_FROM, bank: BANK, existing: [] };
