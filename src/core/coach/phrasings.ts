@@ -1,11 +1,11 @@
 /**
  * Phrasings a person taught the coach: for one question, a sentence of theirs that makes one of its points.
- * A later answer to that question makes the point where one sentence says the same specific words again, in
- * any order and with any small words around them. A phrasing never reaches another question's points.
+ * A later answer to that question makes the point where one sentence says the same specific words again (three
+ * in four of them at least), in any order and with any small words around them. A phrasing never reaches another question's points.
  */
 import type { QuestionData } from '../questions/schema.js';
 import { type Reading, SKIP_LIST } from './reading.js';
-import { GENERIC, analyzeText } from './text.js';
+import { GENERIC, STOPWORDS, analyzeText } from './text.js';
 
 export interface Phrasing {
   /** The question's id as it was when taught. */
@@ -25,6 +25,8 @@ export interface PhrasingCredit {
 
 /** Fewer specific words than this cannot tell one sentence from another. */
 export const MIN_SPECIFIC_WORDS = 2;
+/** A retelling says at least this share of the taught sentence's specific words ("came", "asked" may go). */
+const SAY_AGAIN_SHARE = 0.75;
 /** A retelling may spread the words over at most this many times the taught sentence's length, plus a few. */
 const SPREAD = 2;
 const SPREAD_SLACK = 4;
@@ -44,7 +46,11 @@ export function pointIndexOf(question: Pick<QuestionData, 'keyPoints'>, pointId:
 export function specificStems(sentence: string): string[] {
   const doc = analyzeText(sentence);
   const out = new Set<string>();
-  for (const t of doc.tokens) if (!t.stop && !GENERIC.has(t.norm) && !NEGATIONS.has(t.norm)) out.add(t.stem);
+  for (const t of doc.tokens) {
+    // "she'd", "we'll": a small word with its ending is still a small word.
+    const small = t.stop || STOPWORDS.has(t.norm.split("'")[0] ?? '');
+    if (!small && !GENERIC.has(t.norm) && !NEGATIONS.has(t.norm)) out.add(t.stem);
+  }
   return [...out];
 }
 
@@ -55,7 +61,7 @@ export function isFor(question: Pick<QuestionData, 'id'> & { aliases?: readonly 
 
 /**
  * Points of `question` made in the answer by the person's own phrasings: per point, the first sentence that
- * holds every specific word of one of its phrasings, not in a bare list and not negated where the phrasing
+ * holds most specific words of one of its phrasings (SAY_AGAIN_SHARE), not in a bare list and not negated where the phrasing
  * was not. Phrasings of other questions, and those whose point is gone, are ignored here (see orphanPhrasings).
  */
 export function phrasingCredits(reading: Reading, question: QuestionData, phrasings: readonly Phrasing[]): PhrasingCredit[] {
@@ -80,6 +86,7 @@ export function findRetelling(reading: Reading, sentence: string): string | unde
   const taught = analyzeText(sentence).tokens;
   const negated = taught.some((t) => NEGATIONS.has(t.norm) || t.norm.endsWith("n't"));
   const maxSpan = SPREAD * taught.length + SPREAD_SLACK;
+  const needed = Math.max(MIN_SPECIFIC_WORDS, Math.ceil(SAY_AGAIN_SHARE * stems.length));
   const { tokens, text } = reading.doc;
   // Per sentence of the answer: the first place of each stem, in prose.
   let from = 0;
@@ -93,7 +100,7 @@ export function findRetelling(reading: Reading, sentence: string): string | unde
       if (!t || reading.skip[p] === SKIP_LIST) continue;
       if (stems.includes(t.stem)) found.set(t.stem, [...(found.get(t.stem) ?? []), p]);
     }
-    if (found.size === stems.length) {
+    if (found.size >= needed) {
       const [first, last] = tightest([...found.values()]);
       const saysNo = tokens.slice(from, to).some((t) => NEGATIONS.has(t.norm) || t.norm.endsWith("n't"));
       if (last - first < maxSpan && (negated || !saysNo)) {

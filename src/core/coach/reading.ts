@@ -43,7 +43,7 @@ const RUN_ON_MAX_SMALL = 0.15;
 
 /** A list after a colon is speech when the words before it say this much: content words, and its length against the list's. */
 const LEAD_MIN_CONTENT = 4;
-const LEAD_RATIO = 2;
+const LEAD_RATIO = 3;
 // Words that introduce a list without saying anything ("the following", "these things").
 const INTRO_FILLERS = new Set(['following', 'follows', 'things', 'thing', 'areas', 'aspects', 'points', 'items', 'key', 'main', 'focus', 'include', 'includes', 'including']);
 
