@@ -1,8 +1,8 @@
 import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { analyzeAnswer } from '../../core/coach/index.js';
-import { orphanPhrasings, type Phrasing } from '../../core/coach/phrasings.js';
-import { isUserError } from '../../core/errors.js';
+import { orphanPhrasings } from '../../core/coach/phrasings.js';
+import { readPhrasingsOrWarn } from '../phrasings-input.js';
 import { readPhrasings, resolvePhrasingsFile, writePhrasings } from '../../core/phrasings/store.js';
 import { type Taught, teachPhrasing } from '../../core/phrasings/teach.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
@@ -86,17 +86,6 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
-}
-
-/** The person's phrasings for the coach; a broken file is one warning, and the coach goes on with the words alone. */
-function readPhrasingsOrWarn(run: Run, file: string): Phrasing[] {
-  try {
-    return readPhrasings(file);
-  } catch (err) {
-    if (!isUserError(err)) throw err;
-    run.warn(`${err.message}; coaching without your phrasings`);
-    return [];
-  }
 }
 
 /**

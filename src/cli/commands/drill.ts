@@ -1,3 +1,4 @@
+import { readPhrasingsOrWarn } from '../phrasings-input.js';
 import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,7 +89,7 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
+    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings: readPhrasingsOrWarn(run), firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
   } catch (err) {
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);

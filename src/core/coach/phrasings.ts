@@ -81,11 +81,9 @@ export function phrasingCredits(reading: Reading, question: QuestionData, phrasi
 
 /** The answer's words that say the sentence again, or undefined. */
 export function findRetelling(reading: Reading, sentence: string): string | undefined {
-  const stems = specificStems(sentence);
+  const { stems, words, negated } = readTaught(sentence);
   if (stems.length < MIN_SPECIFIC_WORDS) return undefined;
-  const taught = analyzeText(sentence).tokens;
-  const negated = taught.some((t) => NEGATIONS.has(t.norm) || t.norm.endsWith("n't"));
-  const maxSpan = SPREAD * taught.length + SPREAD_SLACK;
+  const maxSpan = SPREAD * words + SPREAD_SLACK;
   const needed = Math.max(MIN_SPECIFIC_WORDS, Math.ceil(SAY_AGAIN_SHARE * stems.length));
   const { tokens, text } = reading.doc;
   // Per sentence of the answer: the first place of each stem, in prose.
@@ -112,6 +110,20 @@ export function findRetelling(reading: Reading, sentence: string): string | unde
     from = to;
   }
   return undefined;
+}
+
+// Taught sentences read once: every answer to the question is checked against the same few.
+const TAUGHT = new Map<string, { stems: string[]; words: number; negated: boolean }>();
+const MAX_CACHED_TAUGHT = 5000;
+
+function readTaught(sentence: string): { stems: string[]; words: number; negated: boolean } {
+  let read = TAUGHT.get(sentence);
+  if (!read) {
+    const tokens = analyzeText(sentence).tokens;
+    read = { stems: specificStems(sentence), words: tokens.length, negated: tokens.some((t) => NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) };
+    if (TAUGHT.size < MAX_CACHED_TAUGHT) TAUGHT.set(sentence, read);
+  }
+  return read;
 }
 
 /** Phrasings of this question whose point it no longer has: reported, never applied to another point. */

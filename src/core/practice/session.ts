@@ -1,3 +1,4 @@
+import type { Phrasing } from '../coach/phrasings.js';
 import { analyzeAnswer } from '../coach/index.js';
 import { estimateSeconds } from '../coach/delivery.js';
 import { countWords } from '../coach/text.js';
@@ -80,6 +81,8 @@ export interface SessionOptions {
   plan: string | undefined;
   /** The whole bank, so the coach can tell common words from specific ones. */
   bank?: readonly Question[];
+  /** Sentences the person taught the coach (phrasings.yaml); each counts only for its own question. */
+  phrasings?: readonly Phrasing[];
   /** The opening line and the first question are on screen already (printed at start-up). */
   firstShown?: boolean;
 }
@@ -130,7 +133,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
     let report: CoachReport | undefined;
     if (answer !== undefined) {
-      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit });
+      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
       await view.feedback(report);
       await prompter.waitBeforeReveal();
     } else if (!overTime) {
