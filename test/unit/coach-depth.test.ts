@@ -103,17 +103,3 @@ describe('the result', () => {
     expect(s.resultHasOutcome).toBe(true);
   });
 });
-
-describe('a line wrapped inside a sentence', () => {
-  const sentences = (text: string) => readAnswer(text).doc.sentenceCount;
-
-  it('goes on the same sentence when the next line goes on in lowercase', () => {
-    expect(sentences('Then we stopped the\nrollout in the console and switched the\ncheckout off.')).toBe(1);
-  });
-
-  it('ends one where the line starts anew: a capital, a bullet, a blank line', () => {
-    expect(sentences('We stopped the rollout\nThe checkout came back')).toBe(2);
-    expect(sentences('- canary\n- blue-green\n- feature flags')).toBe(3);
-    expect(sentences('we stopped the rollout\n\nthe checkout came back')).toBe(2);
-  });
-});

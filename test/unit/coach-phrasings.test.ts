@@ -71,8 +71,10 @@ describe('phrasings', () => {
     expect(describePhrasings([{ ...informed, question: 'deleted-q' }], BANK)[0]?.status).toBe('question-gone');
   });
 
-  it('need the words in one sentence', () => {
+  it('need the words in one sentence, which a line wrapped by an editor does not end', () => {
     expect(findRetelling(readAnswer('I told the product director. The incident channel heard within 5 minutes.'), informed.sentence)).toBeUndefined();
+    expect(findRetelling(readAnswer('Within 5 minutes the product\ndirector and the incident channel were told.'), informed.sentence)).toBe('5 minutes the product\ndirector and the incident channel were told'.replace('\n', ' '));
+    expect(findRetelling(readAnswer('- product director\n- incident channel told within 5 minutes'), informed.sentence)).toBeUndefined();
   });
 });
 

@@ -25,6 +25,13 @@ export interface PhrasingCredit {
 
 /** Fewer specific words than this cannot tell one sentence from another. */
 export const MIN_SPECIFIC_WORDS = 2;
+const ENDS_SENTENCE = /[.!?]["')\]]*\s|\n[ \t]*(?:\n|[-*•#>]|\d+[.)]\s)/;
+
+/** Whether a text holds more than one sentence, by its punctuation. */
+export function isOneSentence(text: string): boolean {
+  return !ENDS_SENTENCE.test(text.trim());
+}
+
 /** A retelling says at least this share of the taught sentence's specific words ("came", "asked" may go). */
 const SAY_AGAIN_SHARE = 0.75;
 /** A retelling may spread the words over at most this many times the taught sentence's length, plus a few. */
@@ -89,9 +96,9 @@ export function findRetelling(reading: Reading, sentence: string): string | unde
   // Per sentence of the answer: the first place of each stem, in prose.
   let from = 0;
   while (from < tokens.length) {
-    const s = tokens[from]?.sentence;
-    let to = from;
-    while (to < tokens.length && tokens[to]?.sentence === s) to++;
+    // A sentence as punctuation ends it: a line wrapped in an editor does not split one here.
+    let to = from + 1;
+    while (to < tokens.length && !ENDS_SENTENCE.test(text.slice(tokens[to - 1]?.end, tokens[to]?.start))) to++;
     const found = new Map<string, number[]>();
     for (let p = from; p < to; p++) {
       const t = tokens[p];

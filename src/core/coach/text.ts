@@ -38,12 +38,7 @@ export interface Span {
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 // The gap between two tokens: "noon. We" ends a sentence, "3.4" does not.
-const SENTENCE_GAP = /[.!?]["')\]]*\s/;
-// A line break ends a sentence unless the text was only wrapped there: one break, no bullet or heading after
-// it, and the next line going on in lowercase ("we stopped the\nrollout").
-const LINE_BREAK = /\n/;
-const NEW_BLOCK = /\n[ \t]*(?:\n|[-*•#>]|\d+[.)]\s)/;
-const GOES_ON = /^\p{Ll}/u;
+const SENTENCE_GAP = /[.!?]["')\]]*\s|\n/;
 const CLAUSE_GAP = /[,;:()–—]|\.\.\.|…|\s-\s/;
 const VOWEL = /[aeiouy]/;
 
@@ -75,7 +70,6 @@ export function analyzeText(text: string): AnalyzedText {
     const gapText = text.slice(prevEnd, start);
     let gapBefore: Gap = 'none';
     if (tokens.length === 0 || SENTENCE_GAP.test(gapText)) gapBefore = 'sentence';
-    else if (LINE_BREAK.test(gapText) && (NEW_BLOCK.test(gapText) || !GOES_ON.test(raw))) gapBefore = 'sentence';
     else if (CLAUSE_GAP.test(gapText)) gapBefore = 'clause';
     if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
     if (gapBefore !== 'none' && tokens.length > 0) clause++;

@@ -3,9 +3,8 @@
  * make it. Pure: decides what to store, or refuses with one line.
  */
 import { closestClause } from '../coach/closest.js';
-import { findRetelling, MIN_SPECIFIC_WORDS, type Phrasing, pointIdOf, pointIndexOf, specificStems } from '../coach/phrasings.js';
+import { findRetelling, isOneSentence, MIN_SPECIFIC_WORDS, type Phrasing, pointIdOf, pointIndexOf, specificStems } from '../coach/phrasings.js';
 import { readAnswer } from '../coach/reading.js';
-import { analyzeText } from '../coach/text.js';
 import { InputError } from '../errors.js';
 import type { QuestionData } from '../questions/schema.js';
 import { MAX_SENTENCE_CHARS } from './store.js';
@@ -70,7 +69,7 @@ export function teachPhrasing(input: TeachInput): Taught {
   if (specificStems(sentence).length < MIN_SPECIFIC_WORDS) {
     throw new InputError(`"${sentence.slice(0, 80)}" has too few specific words to recognise again; give a longer part of the answer with --sentence`, 'invalid');
   }
-  if (analyzeText(sentence).sentenceCount > 1 || findRetelling(readAnswer(answer), sentence) === undefined) {
+  if (!isOneSentence(sentence) || findRetelling(readAnswer(answer), sentence) === undefined) {
     throw new InputError('the words must sit in one sentence of the answer, outside a bare list of terms; give one sentence with --sentence', 'invalid');
   }
   const phrasing: Phrasing = { question: question.id, point: pointIdOf(question, index), sentence };
