@@ -41,6 +41,8 @@ const LIST_MIN_ITEMS = 3;
 const RUN_ON_MIN_WORDS = 7;
 const RUN_ON_MAX_SMALL = 0.15;
 
+// What ends a sentence as said: end punctuation, a blank line, or a bullet or heading on the next line.
+const SAID_END = /[.!?]["')\]]*\s|\n[ \t]*(?:\n|[-*•#>]|\d+[.)]\s)/;
 /** A list after a colon is speech when the words before it say this much: content words, and its length against the list's. */
 const LEAD_MIN_CONTENT = 4;
 const LEAD_RATIO = 3;
@@ -164,23 +166,26 @@ function isIntroduced(doc: AnalyzedText, clauses: readonly Clause[], i: number, 
   const { tokens, text } = doc;
   const first = clauses[i];
   if (!first) return false;
-  const sentence = tokens[first.from]?.sentence;
+  // Whether the sentence goes on from token p-1 to p: no end punctuation between them (a wrapped line is no end).
+  const goesOn = (p: number) => p > 0 && !SAID_END.test(text.slice(tokens[p - 1]?.end, tokens[p]?.start));
   let at = -1;
   for (let k = i; k < j && at === -1; k++) {
     const c = clauses[k] as Clause;
-    const before = tokens[c.from - 1];
-    if (!before || before.sentence !== sentence) continue;
-    if (text.slice(before.end, tokens[c.from]?.start).includes(':')) at = c.from;
+    if (goesOn(c.from) && text.slice(tokens[c.from - 1]?.end, tokens[c.from]?.start).includes(':')) at = c.from;
+  }
+  // Or a colon earlier in the sentence, before an item too long to be one ("five things: one set of code, ...").
+  for (let p = first.from; at === -1 && goesOn(p); p--) {
+    if (text.slice(tokens[p - 1]?.end, tokens[p]?.start).includes(':')) at = p;
   }
   if (at === -1) {
     // "such as" closing the clause just before the run: "practices such as canary releases, flags, ...".
     const prev = clauses[i - 1];
     const hasSuchAs = prev !== undefined && tokens.slice(prev.from, prev.to).some((t, k, ts) => t.norm === 'such' && ts[k + 1]?.norm === 'as');
-    if (hasSuchAs && tokens[prev.from]?.sentence === sentence) at = first.from;
+    if (hasSuchAs && goesOn(first.from)) at = first.from;
   }
   if (at === -1) return false;
   let start = at;
-  while (start > 0 && tokens[start - 1]?.sentence === sentence) start--;
+  while (goesOn(start)) start--;
   let speaks = false;
   let content = 0;
   for (let p = start; p < at; p++) {
