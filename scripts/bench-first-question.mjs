@@ -1,36 +1,40 @@
 // Time from start to the drill's first question on screen, in a pseudo-terminal, against `node -e 0` in
 // the same pseudo-terminal. Prints JSON: { rmprep: [ms...], node: [ms...] }, runs alternated.
 // usage: node scripts/bench-first-question.mjs <pairs> (environment: HOME, XDG_* of the bench's folder)
-import { spawn } from 'node-pty';
+// The terminal is util-linux `script`'s, sized by a shell that then execs node: both sides of a pair pay
+// the same few milliseconds for script, the shell and stty.
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'rmprep.js');
 const pairs = Number(process.argv[2]) || 21;
-const env = { ...process.env, TERM: 'xterm-256color' };
+const env = { ...process.env, TERM: 'xterm-256color', SHELL: '/bin/sh' };
+const quote = (word) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /** Starts `args` in a 100x40 terminal; resolves with the ms until `done` says so (then the process is killed). */
 function timeRun(args, done) {
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const pty = spawn(process.execPath, args, { cwd: ROOT, env, cols: 100, rows: 40 });
+    const command = `stty cols 100 rows 40; exec ${[process.execPath, ...args].map(quote).join(' ')}`;
+    const pty = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let screen = '';
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      try {
-        pty.kill();
-      } catch {}
+      // Closing the terminal (script's end) hangs up the drill.
+      pty.kill('SIGKILL');
       resolvePromise(ms);
     };
     const timer = setTimeout(() => reject(new Error(`no first question within 30 s:\n${screen.slice(-500)}`)), 30_000);
-    pty.onData((d) => {
+    pty.on('error', reject);
+    pty.stdout.on('data', (d) => {
       screen += d;
       if (done === 'question' && /Question 1 of 1/.test(screen)) (clearTimeout(timer), finish());
     });
-    pty.onExit(() => {
+    pty.on('exit', () => {
       clearTimeout(timer);
       if (done === 'exit') finish();
       else if (!finished) reject(new Error(`exited before the first question:\n${screen.slice(-500)}`));

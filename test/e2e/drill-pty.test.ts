@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
+import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -27,7 +27,7 @@ const PASTED = [
   '  Result: it failed 4 times, so we fixed a race and shipped 1 day later with no rollback.',
 ].join('\n');
 
-describe('drill in a pseudo-terminal', () => {
+describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
   it('keeps a pasted multi-paragraph answer byte for byte, shows the score before the reveal, and records the rating', async () => {
     const s = new PtySession(['drill', '--id', 'team-conflict', '--answer-mode', 'type'], home.env, { cols: 100, rows: 40 });
     await s.waitFor('Ctrl-D: done');
@@ -161,7 +161,7 @@ describe('drill in a pseudo-terminal', () => {
   });
 });
 
-describe('drill with the user’s stories', () => {
+describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
   it('shows the stories that fit a behavioral question before the answer, and records the one picked', async () => {
     const dir = join(home.dir, 'data', 'rmprep', 'stories');
     mkdirSync(dir, { recursive: true });

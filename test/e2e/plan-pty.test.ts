@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { KEY, PtySession } from '../helpers/pty.js';
+import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -16,7 +16,7 @@ const records = () =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-describe('a study plan in a pseudo-terminal', () => {
+describe.skipIf(SKIP_PTY)('a study plan in a pseudo-terminal', () => {
   it('asks the plan questions in order with a countdown, notes going over time, and reports at the end', async () => {
     const plan = join(home.dir, 'plan.yaml');
     writeFileSync(plan, 'name: two-step\nitems:\n  - ids: [release-process]\n    count: 1\n  - ids: [team-conflict]\n    count: 1\ntimeLimit: 60\nanswerMode: spoken\n');
