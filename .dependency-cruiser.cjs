@@ -13,8 +13,15 @@ module.exports = {
     {
       name: 'core-is-pure',
       severity: 'error',
-      comment: 'core is the logic; it knows nothing of the command line or the terminal.',
+      comment: 'core is the logic; it knows nothing of the command line, the terminal or the network.',
       from: { path: '^src/core/' },
+      to: { path: '^src/(cli|ui|adapters)/' },
+    },
+    {
+      name: 'adapters-below-cli',
+      severity: 'error',
+      comment: 'adapters reach outside services for core ports; the command line wires them in, never the other way round.',
+      from: { path: '^src/adapters/' },
       to: { path: '^src/(cli|ui)/' },
     },
     {

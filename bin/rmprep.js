@@ -15,15 +15,19 @@ const bundle = path.join(__dirname, '..', 'dist', 'rmprep.cjs');
  * in rmprep's cache folder. Any problem with the cache falls back to a plain require.
  */
 function run() {
+  const home = cacheHome();
   if (typeof Module.enableCompileCache === 'function') {
-    try {
-      Module.enableCompileCache();
-    } catch {
-      // A cache folder that cannot be written only costs speed.
+    // Node's own cache (it checks its entries against a checksum) goes in rmprep's cache folder, kept
+    // private, never in the shared temp folder; with no cache folder it is not kept at all.
+    if (home) {
+      try {
+        Module.enableCompileCache(makePrivateFolder(home, 'compile'));
+      } catch {
+        // A cache folder that cannot be written only costs speed.
+      }
     }
     return require(bundle);
   }
-  const home = cacheHome();
   if (!home) return require(bundle);
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
@@ -33,9 +37,9 @@ function run() {
   // One cache per command: each holds the functions its command compiled.
   const command = /^[a-z][a-z-]{0,20}$/.test(process.argv[2] || '') ? process.argv[2] : 'main';
   const cacheFile = path.join(home, 'rmprep', `${build}-${command}.v8`);
-  const cachedData = readCodeCache(cacheFile);
+  const cachedData = readCodeCache(cacheFile, build);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  const save = !cachedData || script.cachedDataRejected ? () => saveCodeCache(script, cacheFile, build) : undefined;
+  const save = !cachedData || script.cachedDataRejected ? () => saveCodeCache(script, home, cacheFile, build) : undefined;
   let savedEarly = false;
   // Code compiled by node:vm cannot call import() itself; the bundle loads its lazy parts through this.
   globalThis.__rmprepImportHook = (url) => {
@@ -65,37 +69,80 @@ function cacheHome() {
   return path.isAbsolute(home || '') ? path.join(home, '.cache') : undefined;
 }
 
-/** The saved code, when it is a regular file of a sane size; a FIFO or device there is not waited on. */
-function readCodeCache(cacheFile) {
+/** rmprep's cache folder under `home`, or its folder `name`; made 0700, as every folder rmprep makes. */
+function makePrivateFolder(home, name) {
+  const folders = [home, path.join(home, 'rmprep')];
+  if (name) folders.push(path.join(folders[1], name));
+  // Level by level, not { recursive: true }, which never returns where mkdir says ENOENT (under /proc).
+  for (const folder of folders) if (!fs.existsSync(folder)) fs.mkdirSync(folder, { mode: 0o700 });
+  return folders[folders.length - 1];
+}
+
+/*
+ * A code cache file is a fixed-size text header, then the bytes V8 made, then a second copy of them. V8
+ * checks a cache only against its source and flags, not its bytes: damaged bytes (a flipped bit, the
+ * zeroed tail a power loss leaves) crash or hang it. So the header names the Node version, the build and
+ * the length, and nothing reaches V8 unless all three match and both copies are the same. The copies are
+ * compared natively (memcmp): a checksum computed in JavaScript over 100 kB, on a function V8 has not
+ * compiled yet, cost milliseconds at every start, more than the cache saves.
+ */
+const HEADER_SIZE = 128;
+const MAGIC = 'rmprep-code-cache 2';
+
+/** The saved code, when its header matches this Node and build and its two copies agree; undefined otherwise. */
+function readCodeCache(cacheFile, build) {
   let fd;
+  let buf;
   try {
+    // Non-blocking: a FIFO or device put in its place is not waited on.
     fd = fs.openSync(cacheFile, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > 64 * 1024 * 1024) return undefined;
-    return fs.readFileSync(fd);
+    if (!st.isFile() || st.size <= HEADER_SIZE || st.size > 128 * 1024 * 1024) return undefined;
+    buf = fs.readFileSync(fd);
   } catch {
     // First run of this build: compile and save at exit.
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  const length = (buf.length - HEADER_SIZE) / 2;
+  const data = buf.subarray(HEADER_SIZE, HEADER_SIZE + length);
+  // Anything else (damaged, torn, another Node or build) is discarded: the run saves a fresh one.
+  const whole = Number.isInteger(length) && buf.toString('latin1', 0, HEADER_SIZE) === codeCacheHeader(build, length) && data.equals(buf.subarray(HEADER_SIZE + length));
+  return whole ? data : undefined;
 }
 
-function saveCodeCache(script, cacheFile, build) {
+function codeCacheHeader(build, length) {
+  const text = `${MAGIC} ${process.version} ${build} ${length}`;
+  return text.length < HEADER_SIZE ? `${text.padEnd(HEADER_SIZE - 1)}\n` : '';
+}
+
+function saveCodeCache(script, home, cacheFile, build) {
+  let temp;
   try {
-    // Level by level, not { recursive: true }, which never returns where mkdir says ENOENT (under /proc).
-    const dir = path.dirname(cacheFile);
-    for (const folder of [path.dirname(dir), dir]) if (!fs.existsSync(folder)) fs.mkdirSync(folder);
+    const dir = makePrivateFolder(home);
+    const data = script.createCachedData();
+    const header = codeCacheHeader(build, data.length);
+    if (!header) return;
     // Beside it, then renamed: whatever sits at the path (a FIFO, say) is replaced, never written into.
-    const temp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, script.createCachedData(), { flag: 'wx' });
+    // Synced before the rename, so that a power loss leaves the old file or the whole new one.
+    temp = `${cacheFile}.${process.pid}.tmp`;
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeFileSync(fd, Buffer.concat([Buffer.from(header, 'latin1'), data, data]));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, cacheFile);
+    temp = undefined;
     // Code cached for other builds or Node versions is of no further use.
-    for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-      if (/^code-.*\.v8$/.test(name) && !name.startsWith(`${build}-`)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+    for (const name of fs.readdirSync(dir)) {
+      if (/^code-.*\.v8$/.test(name) && !name.startsWith(`${build}-`)) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // Read-only cache folder: start-up is just not sped up.
+    if (temp) fs.rmSync(temp, { force: true });
   }
 }
 

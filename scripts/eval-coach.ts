@@ -2,15 +2,21 @@
 //   tune     eval/coach-v2/tune.yaml, and the older eval/coach-answers.yaml (reported apart as "older")
 //   holdout  eval/coach-v2/holdout.yaml, never used to tune the scorer
 //   v3-tune, v3-holdout  eval/coach-v3 (thin, mid, colon-list and keyword-list answers, taught phrasings); see eval-coach-v3.ts
-// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--half tune|holdout|older|v3-tune|v3-holdout|all] [--verbose]
+// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--half tune|holdout|older|v3-tune|v3-holdout|all] [--verbose] [--grader]
 //        [--explain half:id:strong|weak|star|list[:otherId]]
+// --grader reads each answer to its own question through the configured model grader (RMPREP_GRADER_* or
+// config.yaml); answers read against other questions (own > other) stay words-only, a request each would be
+// thousands of requests.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeAnswer, type CoachReport } from '../src/core/coach/index.js';
 import { loadBank } from '../src/core/questions/load.js';
 import { evaluateV3, readV3 } from './eval-coach-v3.js';
 import type { QuestionData } from '../src/core/questions/schema.js';
+import { resolveGrader } from '../src/cli/grader-config.js';
+import { gradeAnswer } from '../src/cli/model-grader.js';
 
 interface EvalAnswer {
   id: string;
@@ -36,13 +42,15 @@ const LIST_MIN_WORDS = 14;
 const LIST_MAX_WORDS = 24;
 const LIST_CAP = 30;
 
-function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; explain?: string } {
+function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; grader: boolean; explain?: string } {
   let halves = ['tune', 'older', 'holdout', 'v3-tune', 'v3-holdout'];
   let verbose = false;
+  let grader = false;
   let explain: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--verbose') verbose = true;
+    else if (a === '--grader') grader = true;
     else if (a === '--half') {
       const h = argv[++i] ?? '';
       halves = h === 'all' ? halves : [h];
@@ -50,7 +58,7 @@ function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; explai
     } else if (a === '--explain') explain = argv[++i];
     else throw new Error(`unknown argument: ${a}`);
   }
-  return { halves, verbose, ...(explain ? { explain } : {}) };
+  return { halves, verbose, grader, ...(explain ? { explain } : {}) };
 }
 
 function readSet(root: string, name: string): EvalSet | undefined {
@@ -91,8 +99,11 @@ const pct = (won: number, of: number) => `${won} of ${of} (${of === 0 ? '-' : ((
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const wc = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
-function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string, QuestionData>, verbose: boolean): string[] {
-  const score = (q: QuestionData, text: string): CoachReport => analyzeAnswer(q, text, bank);
+type Graded = Map<string, CoachReport>;
+const gradedKey = (q: QuestionData, text: string) => `${q.id}\u0000${text}`;
+
+function evaluate(set: EvalSet, bank: readonly QuestionData[], byId: Map<string, QuestionData>, verbose: boolean, graded?: Graded): string[] {
+  const score = (q: QuestionData, text: string): CoachReport => graded?.get(gradedKey(q, text)) ?? analyzeAnswer(q, text, bank);
   const lines: string[] = [];
   let strongWins = 0;
   let ownWon = 0;
@@ -173,6 +184,11 @@ async function main(): Promise<void> {
     return;
   }
 
+  const setup = opts.grader ? resolveGrader(process.env, homedir(), false) : undefined;
+  if (setup && setup.kind !== 'on') {
+    process.stdout.write(setup.kind === 'broken' ? `${setup.notice}\n` : 'No model grader is configured (RMPREP_GRADER_URL and RMPREP_GRADER_MODEL, or config.yaml): nothing to run with --grader.\n');
+    return;
+  }
   const out = [`questions in bank: ${bank.length}`];
   for (const half of opts.halves) {
     if (half.startsWith('v3-')) {
@@ -190,9 +206,39 @@ async function main(): Promise<void> {
       continue;
     }
     out.push('', `${half} (${HALVES[half]}): ${set.answers.length} questions, ${set.offTopic.length} off-topic answers`);
-    out.push(...evaluate(set, bank, byId, opts.verbose && half !== 'holdout'));
+    const graded = setup ? await gradeSet(set, bank, byId, setup, out) : undefined;
+    out.push(...evaluate(set, bank, byId, opts.verbose && half !== 'holdout', graded));
   }
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Every answer of a set read with the grader against its own question; a line on how the grader fared. */
+async function gradeSet(set: EvalSet, bank: readonly QuestionData[], byId: Map<string, QuestionData>, setup: Parameters<typeof gradeAnswer>[0], out: string[]): Promise<Graded> {
+  const graded: Graded = new Map();
+  let calls = 0;
+  let failed = 0;
+  let dropped = 0;
+  let raised = 0;
+  const latency: number[] = [];
+  for (const a of set.answers) {
+    const q = byId.get(a.id);
+    if (!q) continue;
+    for (const text of [a.strong, a.weak, keywordList(q), ...(a.star === undefined ? [] : [a.star])]) {
+      const r = await gradeAnswer(setup, q, text, bank);
+      calls++;
+      if (!r.grader.used) failed++;
+      dropped += r.grader.droppedQuotes;
+      if (r.grader.latencyMs !== null) latency.push(r.grader.latencyMs);
+      raised += r.credits.length;
+      graded.set(gradedKey(q, text), r.report);
+    }
+  }
+  const model = setup.kind === 'on' ? setup.config.model : '';
+  out.push(
+    `  grader ${model}: ${calls} answers read, ${failed} without a usable reply, ${raised} points added, ${dropped} invented quotes dropped, ` +
+      `median latency ${latency.length === 0 ? '-' : `${[...latency].sort((x, y) => x - y)[Math.floor(latency.length / 2)]} ms`}`,
+  );
+  return graded;
 }
 
 await main();

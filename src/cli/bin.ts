@@ -71,6 +71,7 @@ void main(process.argv.slice(2), {
 }).then((code) => {
   process.exitCode = code;
   // Everything was written straight to the file descriptors, so nothing is left to flush: exiting now
-  // skips tearing down the heap, about 2 ms of every lookup. Otherwise Node exits once the streams drain.
-  if (!streamsOpened) process.exit(code);
+  // skips tearing down the heap, about 2 ms of every lookup. Otherwise Node exits once the streams drain,
+  // except after a signal (128 + n): a prompt may still be open then, and nothing more is to be written.
+  if (!streamsOpened || code > 128) process.exit(code);
 });

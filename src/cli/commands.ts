@@ -63,6 +63,7 @@ export const HELP_OPTION = { flags: '-h, --help', description: 'show help' } as 
 const category: OptionSpec = { flags: '-c, --category <category>', description: 'common, behavioral or technical', value: 'category' };
 const json = (description: string): OptionSpec => ({ flags: '--json', description });
 const out: OptionSpec = { flags: '-o, --out <file>', description: 'write to a file instead of standard output', value: 'path' };
+const offline: OptionSpec = { flags: '--offline', description: 'read the answer by its words only, even when a model grader is configured' };
 const questionId = (description: string): ArgumentSpec => ({ name: 'id', description, value: 'id', required: true });
 
 export const COMMANDS = [
@@ -106,6 +107,7 @@ export const COMMANDS = [
       { flags: '--time-limit <seconds>', description: 'a countdown for each answer', value: 'number' },
       { flags: '--answer-mode <mode>', description: 'how to answer: ask each time, type, editor or spoken', value: 'choice', choices: ANSWER_MODES },
       { flags: '--stories <dir>', description: 'stories folder for the "stories that fit" hint (default: $RMPREP_STORIES, else $XDG_DATA_HOME/rmprep/stories)', value: 'folder' },
+      offline,
     ],
     // The command stays a lazy bundle; the start-up path shows its first question (drill-start.ts).
     fast: true,
@@ -124,6 +126,7 @@ export const COMMANDS = [
       { flags: '--session <name>', description: 'with --record: the session to add the attempt to (default: the last hour\'s scripted session, or a new one)', value: 'text' },
       { flags: '--heard <point>', description: 'teach the coach a point it did not hear (its number as shown, or its id); kept in phrasings.yaml', value: 'text' },
       { flags: '--sentence <words>', description: 'with --heard: the exact words of the answer that make the point (default: the closest clause)', value: 'text' },
+      offline,
     ],
     load: () => import('./commands/coach.js'),
   },
@@ -246,8 +249,20 @@ export const COMMANDS = [
       { flags: '--action <text>', description: 'new: the Action part', value: 'text' },
       { flags: '--result <text>', description: 'new: the Result part', value: 'text' },
       { flags: '--force', description: 'new: replace a story of the same name' },
+      { ...offline, description: 'check: read with words only, even when a model grader is configured' },
     ],
     load: () => import('./commands/story.js'),
+  },
+  {
+    name: 'grader',
+    summary: 'the optional model grader: check that it answers, or preview what would be sent',
+    group: 'Practise',
+    args: [
+      { name: 'action', description: 'check (one tiny request) or preview (print the request, send nothing)', value: 'choice', required: true, choices: ['check', 'preview'] },
+      { name: 'id', description: 'preview: the question id', value: 'id', required: false },
+    ],
+    options: [{ flags: '-f, --answer-file <file>', description: 'preview: read the answer from a file (default: standard input)', value: 'path' }],
+    load: () => import('./commands/grader.js'),
   },
   {
     name: 'completion',

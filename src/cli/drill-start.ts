@@ -33,6 +33,8 @@ export async function startDrill(run: Run, raw: RawOptions): Promise<number> {
 
 /** Picks the drill's questions from the caches and shows the first; undefined (nothing shown) when it cannot. */
 export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undefined {
+  // Without a terminal the drill command refuses (exit 2) before anything else can go wrong here.
+  if (!run.stdout.isTTY || !run.stdin.isTTY) return undefined;
   const filter = readFilter(raw);
   if (!filter) return undefined;
   // A plan is taken as the drill command last parsed it; any other is loaded (and checked) by the command.
@@ -46,8 +48,6 @@ export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undef
   if (!picked || picked.ids.length === 0) return undefined;
   const first = run.cachedQuestion(picked.ids[0] as string);
   if (!first) return undefined;
-  // The same check the drill command makes, after the questions, so that errors come out as they would.
-  if (!run.stdout.isTTY || !run.stdin.isTTY) return undefined;
   // Keys typed from now on wait, unechoed, for the first prompt, which reads them as typed at it.
   (run.stdin as ReadStream).setRawMode(true);
   warnAboutProblems(run, listing);

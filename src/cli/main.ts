@@ -7,6 +7,7 @@ import { startDrill } from './drill-start.js';
 import { parseFastPath, type FastCommand } from './fast-path.js';
 import { helpWidth, renderRootHelp } from './help.js';
 import { createRun } from './run.js';
+import { describeSystemError } from './system-error.js';
 
 /**
  * Runs rmprep with `argv` (without node and script) and returns the exit code. The one place that decides
@@ -50,6 +51,12 @@ export function reportError(err: unknown, ctx: Pick<Context, 'stderr'>): number 
     return err.exitCode ?? (err.kind === 'invalid' ? EXIT.usage : EXIT.failure);
   }
   if (isPromptExit(err)) return EXIT.interrupted;
+  // An errno from the outside world (a history that cannot be read, a read-only disk): one line, exit 1.
+  const system = describeSystemError(err);
+  if (system !== undefined) {
+    ctx.stderr.write(`rmprep: ${system}\n`);
+    return EXIT.failure;
+  }
   const e = err instanceof Error ? err : new Error(String(err));
   ctx.stderr.write(`rmprep: internal error: ${e.message}\n${e.stack ?? ''}\nThis is a bug in rmprep; please report it with the command you ran.\n`);
   return EXIT.failure;

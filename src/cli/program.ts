@@ -99,6 +99,7 @@ export async function runProgram(argv: string[], ctx: Context): Promise<number> 
       ctx.stdout.write(program.helpInformation());
       return EXIT.ok;
     }
+    refuseStrayArguments(argv, program);
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {
@@ -106,13 +107,34 @@ export async function runProgram(argv: string[], ctx: Context): Promise<number> 
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     const sub = program.commands.find((c) => c.name() === argv[0]);
     const helpCommand = sub ? `rmprep ${sub.name()} --help` : 'rmprep --help';
-    const text = (commanderError || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
+    const text = showControls(commanderError || err.message).trim().split('\n').map((l) => l.trim()).filter(Boolean);
     const first = describeUsageError((text[0] ?? 'invalid command line').replace(/^error: /, ''));
     const suggestion = text.slice(1).join(' ');
     // Commander says "(Did you mean drill?)"; rmprep's hints are lower case, like "did you mean ...?" for ids.
     const meant = suggestion.replace(/^\(|\)$/g, '').replace(/^Did you mean/, 'did you mean');
     throw new UsageError(first, meant ? `${meant} See '${helpCommand}'.` : `see '${helpCommand}'`);
   }
+}
+
+/**
+ * `help` and `--version` take nothing more than a command name (commander would ignore the rest and exit
+ * 0): `help nope`, `help list extra` and `-V extra` are usage mistakes like any other stray argument.
+ */
+function refuseStrayArguments(argv: readonly string[], program: Command): void {
+  const [first, second] = argv;
+  if ((first === '--version' || first === '-V') && argv.length > 1) throw new UsageError(`${first} takes no arguments, not "${showControls(second ?? '')}"`, "see 'rmprep --help'");
+  if (first !== 'help' || second === undefined) return;
+  if (second.startsWith('-') && argv.length === 2) return;
+  if (!program.commands.some((c) => c.name() === second)) throw new UsageError(`unknown command '${showControls(second)}'`, "see 'rmprep --help'");
+  if (argv.length > 2) throw new UsageError(`help takes one command name, not "${showControls(argv.slice(2).join(' '))}"`, `see 'rmprep help ${second}'`);
+}
+
+/**
+ * Control characters of an argument shown as escapes (\x1b) rather than removed, so that an unknown
+ * command typed with an escape sequence does not read as a known one.
+ */
+function showControls(text: string): string {
+  return text.replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, (c) => (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
 /** Puts commander's message for a value outside its choices in the words rmprep uses for any bad value. */

@@ -1,3 +1,5 @@
+import type { RecordOptions } from '../core/history/append.js';
+import type { AttemptDraft, AttemptRecord } from '../core/history/schema.js';
 import { recordAttempt } from '../core/history/store.js';
 import type { Recorder } from '../core/practice/session.js';
 import type { Run } from './context.js';
@@ -11,4 +13,9 @@ export function createRecorder(run: Pick<Run, 'env' | 'paths'>): Recorder {
       return recordAttempt(run.paths.historyFile, draft, { ...storeOptions(run), now, ...(session ? { session } : {}) });
     },
   };
+}
+
+/** Saves an attempt whose session is decided under the history's lock (coach --record). */
+export function recordPlaced(run: Pick<Run, 'env' | 'paths'>, draft: AttemptDraft, placeSession: NonNullable<RecordOptions['placeSession']>, now: Date): AttemptRecord {
+  return recordAttempt(run.paths.historyFile, draft, { ...storeOptions(run), now, placeSession });
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Bank } from '../core/questions/bank.js';
 import { bankSources, openQuestionSource } from '../core/questions/source.js';
 import { resolvePaths } from '../core/paths.js';
@@ -9,7 +10,7 @@ import { outputColumns } from './output.js';
 
 /** Resolves the global options against the context: paths, colors, width, and a lazily loaded bank. */
 export function createRun(ctx: Context, globals: GlobalOptions): Run {
-  const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions });
+  const paths = resolvePaths({ env: ctx.env, home: ctx.home, cwd: ctx.cwd, historyOption: globals.history, questionsOption: globals.questions, folderExists });
   const color = wantsColor(ctx, globals);
   const width = Math.max(40, Math.min(outputColumns(ctx.stdout, ctx.env), 100));
   const questions = openQuestionSource(bankSources(ctx.packageRoot, paths.userQuestionPaths), { cwd: ctx.cwd, cacheDir: paths.cacheDir, buildId: ctx.buildId });
@@ -42,6 +43,14 @@ export function warnAboutProblems(run: Run, bank: Pick<Bank, 'problems'>): void 
     return;
   }
   run.warn(`skipped ${files} broken question files: ${formatProblem(first)} (+${problems - 1} more; run 'rmprep validate')`);
+}
+
+function folderExists(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function wantsColor(ctx: Context, globals: GlobalOptions): boolean {

@@ -1,6 +1,6 @@
 import type { Prompter, SessionView, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
-import { interruptedDraft } from '../ui/prompts.js';
+import { interruptedDraft, type LivePrompter } from '../ui/prompts.js';
 
 /** A written answer the history does not hold yet: typed, then stopped before its rating was saved. */
 export interface UnsavedAnswer {
@@ -13,6 +13,13 @@ export interface WatchedSession {
   view: SessionView;
   /** After a Ctrl-C: the answer it would lose, from the prompt it stopped or from a step after it. */
   unsaved(err: unknown): UnsavedAnswer | undefined;
+  /**
+   * For a signal or a closed terminal, which end the process while a prompt may still be open: the answer
+   * it would lose, read at once from the open prompt (typing, or the editor's file) or from a step after it.
+   */
+  unsavedNow(): UnsavedAnswer | undefined;
+  /** Removes what an open prompt keeps on disk (the editor's file), once its text is kept. */
+  discardOpen(): void;
 }
 
 /**
@@ -20,7 +27,7 @@ export interface WatchedSession {
  * at any prompt (while typing, at the feedback, at the rating) can keep it. `shownFirst` is the question
  * the start-up path already put on screen, if any.
  */
-export function watchUnsavedAnswers(prompter: Prompter, view: SessionView, shownFirst?: Question): WatchedSession {
+export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompter, 'openAnswer'>>, view: SessionView, shownFirst?: Question): WatchedSession {
   // A question shown at start-up never passes through view.question: it is current from the start.
   let current: Question | undefined = shownFirst;
   let pending: UnsavedAnswer | undefined;
@@ -51,6 +58,15 @@ export function watchUnsavedAnswers(prompter: Prompter, view: SessionView, shown
       const draft = interruptedDraft(err);
       if (draft !== undefined && current) return { questionId: current.id, text: draft };
       return pending;
+    },
+    unsavedNow() {
+      const open = prompter.openAnswer?.();
+      const text = open?.read() ?? '';
+      if (text.trim() !== '' && current) return { questionId: current.id, text };
+      return pending;
+    },
+    discardOpen() {
+      prompter.openAnswer?.()?.discard();
     },
   };
 }

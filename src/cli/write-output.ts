@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { clip } from '../core/text/sanitize.js';
 import { FailureError } from './errors.js';
 import { describeWriteErrno } from '../core/fs/errno-text.js';
+import { describeProtected, findProtected, type ProtectedPath } from '../core/protected-paths.js';
 
 /**
  * Writes a file the user asked for (--out, rmprep new --force) where they mean it, turning any failure
@@ -11,10 +12,14 @@ import { describeWriteErrno } from '../core/fs/errno-text.js';
  * - a new or regular file: whole or not at all (temp file and rename), keeping an existing file's mode
  *   and owner; through a symbolic link, the file it points to is replaced, never the link;
  * - a FIFO or character device (/dev/stdout, /dev/null, a terminal): written to as a stream;
- * - a folder, a block device, a socket or a link to nothing: refused.
+ * - a folder, a block device, a socket or a link to nothing: refused;
+ * - any of the person's data in `protect` (the history, its backups, the data folder...): refused, by
+ *   whatever path or link it is reached.
  */
-export function writeOutputFile(file: string, content: string): void {
+export function writeOutputFile(file: string, content: string, protect: readonly ProtectedPath[]): void {
   const shown = clip(file);
+  const hit = findProtected(file, protect);
+  if (hit) throw new FailureError(`will not write ${shown}: it is ${describeProtected(hit)}; nothing was written`, 'choose a file outside rmprep\'s own folders');
   let target: Stats | undefined;
   try {
     target = statSync(file);
@@ -35,12 +40,12 @@ export function writeOutputFile(file: string, content: string): void {
   try {
     if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (err) {
-    throw new FailureError(`cannot write ${shown}: ${describe(err, folder)}`);
+    throw new FailureError(`cannot write ${shown}: ${target ? unreplaceable(err) : describe(err, folder)}`);
   }
   try {
     writeFileAtomic(real, content, undefined, target ? { mode: target.mode & 0o7777, owner: { uid: target.uid, gid: target.gid } } : { mode: 0o644 });
   } catch (err) {
-    throw new FailureError(`cannot write ${shown}: ${describe(err, folder)}`);
+    throw new FailureError(`cannot write ${shown}: ${target ? unreplaceable(err) : describe(err, folder)}`);
   }
 }
 
@@ -115,6 +120,16 @@ function realPath(file: string): string {
 
 function dir(file: string): string {
   return dirname(file);
+}
+
+/**
+ * Why a file that is there could not be replaced. Its folder is there too, even when the system says
+ * otherwise (a file of /proc, whose folder takes no new files): so no "folder does not exist".
+ */
+function unreplaceable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = describeWriteErrno(code);
+  return why ? `it cannot be replaced: ${why}` : `it cannot be replaced (its folder takes no new files${code ? `: ${code}` : ''})`;
 }
 
 function describe(err: unknown, folder: string): string {

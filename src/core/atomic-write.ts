@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** The calls a write makes, so that tests can make any of them fail. */
@@ -30,7 +30,14 @@ export function writeFileAtomic(
     throw err;
   }
   fs.closeSync(fd);
-  fs.renameSync(temp, file);
+  try {
+    fs.renameSync(temp, file);
+  } catch (err) {
+    // The place is taken by what a file cannot replace (a folder): the temp file must not stay behind,
+    // or every later write (a cache on each run) leaves one more.
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
   if (!durable) return;
   try {
     const dirFd = fs.openSync(dirname(file), 'r');
@@ -41,11 +48,29 @@ export function writeFileAtomic(
   }
 }
 
+export interface Keeping {
+  mode: number;
+  owner?: { uid: number; gid: number };
+}
+
+/**
+ * What a rewrite of `file` keeps: its mode and owner when it exists (following links, as the rewrite
+ * replaces the file they point to), else `newMode` for a new file.
+ */
+export function keepingOf(file: string, newMode = 0o600, stat: (path: string) => { mode: number; uid: number; gid: number } = statSync): Keeping {
+  try {
+    const st = stat(file);
+    return { mode: st.mode & 0o7777, owner: { uid: st.uid, gid: st.gid } };
+  } catch {
+    return { mode: newMode };
+  }
+}
+
 /**
  * The replaced file's owner and exact mode (the umask narrowed the one given to open), set before any
  * content is written. Only root may give a file away: for anyone else the file stays theirs.
  */
-function keepOwnerAndMode(fd: number, owner: { uid: number; gid: number }, mode: number): void {
+export function keepOwnerAndMode(fd: number, owner: { uid: number; gid: number }, mode: number): void {
   try {
     fchownSync(fd, owner.uid, owner.gid);
   } catch (err) {

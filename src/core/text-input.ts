@@ -20,7 +20,8 @@ export function decodeText(buf: Buffer, display: string): string {
 
 /**
  * Reads a text file of at most `maxBytes` through the bounded reader (a FIFO such as a shell's `<(...)` is
- * read as a stream). Too large, a folder or a device is 'invalid'; a file that cannot be read is 'missing'.
+ * read as a stream). Too large is 'invalid' (its contents are wrong); a folder, a device or a file that
+ * cannot be read is 'missing' (a path where no readable file is).
  */
 export async function readTextFile(path: string, display: string, maxBytes: number): Promise<string> {
   return decodeText(await readOrExplain(() => readBounded(path, maxBytes), display), display);
@@ -45,8 +46,8 @@ async function readOrExplain(read: () => Promise<Buffer>, display: string): Prom
 
 function explain(err: unknown, display: string): unknown {
   if (isUserError(err)) return err;
-  const refused = err instanceof BoundedReadError || (err as NodeJS.ErrnoException).code === 'EISDIR';
-  return new InputError(`cannot read ${display}: ${describeReadError(err)}`, refused ? 'invalid' : 'missing');
+  const tooLarge = err instanceof BoundedReadError && err.code === 'EFBIG';
+  return new InputError(`cannot read ${display}: ${describeReadError(err)}`, tooLarge ? 'invalid' : 'missing');
 }
 
 /** Reads a stream (standard input) up to `maxBytes`, then decodes it as text. */

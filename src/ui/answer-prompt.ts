@@ -41,13 +41,16 @@ const ESCAPE_WAIT_MS = 40;
  * Reads raw key events from `io.input` until `handle` returns true. Ctrl-C rejects with
  * PromptInterruptedError after `cleanup`. Bracketed paste is on while reading, so a paste arrives whole.
  */
-function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void): Promise<void> {
+function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void, signal?: AbortSignal): Promise<void> {
   const { input, output } = io;
   const reader = new KeyReader();
   const decoder = new StringDecoder('utf8');
   return new Promise<void>((resolve, reject) => {
     let escTimer: NodeJS.Timeout | undefined;
+    // A prompt that something else ended (the reply it stood in for arrived) goes away as if answered.
+    const onAbort = () => finish();
     const finish = (err?: Error) => {
+      signal?.removeEventListener('abort', onAbort);
       if (escTimer) clearTimeout(escTimer);
       input.removeListener('data', onData);
       input.removeListener('end', onEnd);
@@ -88,6 +91,8 @@ function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () =
     input.resume();
     // Drawn only once raw mode is on: a Ctrl-C pressed as soon as the prompt shows must reach us, not become SIGINT.
     ready();
+    if (signal?.aborted) finish();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -101,6 +106,8 @@ export interface AnswerPromptOptions {
   style: Style;
   /** Milliseconds; injected by tests. */
   now?: () => number;
+  /** Told the written answer after each key, so it can be kept if the process is ended mid-answer. */
+  onText?: (text: string) => void;
 }
 
 /**
@@ -193,6 +200,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
       default:
         break;
     }
+    opts.onText?.(text);
     render();
     return false;
   };
@@ -214,7 +222,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
 }
 
 /** Shows `message` on one line, waits for one key and erases the line. Returns the key's text ('' for others). */
-export async function promptKey(io: RawIo, message: string): Promise<string> {
+export async function promptKey(io: RawIo, message: string, signal?: AbortSignal): Promise<string> {
   let key = '';
   try {
     await readKeys(
@@ -225,6 +233,7 @@ export async function promptKey(io: RawIo, message: string): Promise<string> {
       },
       () => undefined,
       () => io.output.write(`\r\u001b[J${fitLine(message, Math.max(20, io.output.columns ?? 80))}`),
+      signal,
     );
   } finally {
     io.output.write('\r\u001b[J');

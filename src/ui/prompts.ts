@@ -4,7 +4,9 @@ import type { Rating } from '../core/history/schema.js';
 import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
+import { checkEditor } from './editor-command.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
+import { editorAnswer, typedAnswer, type OpenAnswer } from './open-answer.js';
 import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
@@ -46,12 +48,23 @@ const RATING_CHOICES: Choice<Rating>[] = [
   { name: 'Easy', value: 'easy', description: 'confident and complete' },
 ];
 
-async function editAnswer(io: PromptIo, style: Style, question: Question): Promise<TakenAnswer> {
+async function editAnswer(io: PromptIo, style: Style, question: Question, open: OpenAnswer & { dir: string }): Promise<TakenAnswer> {
   const started = Date.now();
-  const raw = await editor(
-    { message: 'Write your answer in your editor, then save and close it.', postfix: '.txt', default: editorTemplate(question), waitForUserInput: true },
-    { ...io, clearPromptOnDone: true },
-  );
+  checkEditor(process.env, process.cwd());
+  let raw: string;
+  try {
+    raw = await editor(
+      {
+        message: 'Write your answer in your editor, then save and close it.',
+        file: { dir: open.dir, postfix: '.txt', mode: 0o600 },
+        default: editorTemplate(question),
+        waitForUserInput: true,
+      },
+      { ...io, clearPromptOnDone: true },
+    );
+  } finally {
+    open.discard();
+  }
   const seconds = (Date.now() - started) / 1000;
   const text = stripEditorComments(raw);
   if (text.trim() === '') {
@@ -63,17 +76,42 @@ async function editAnswer(io: PromptIo, style: Style, question: Question): Promi
   return { kind: 'answer', text, seconds };
 }
 
+/** A prompter that can say, at any moment, what its open answer prompt holds. */
+export interface LivePrompter extends Prompter {
+  /** The answer prompt waiting now, if any: typing or in the editor. */
+  openAnswer(): OpenAnswer | undefined;
+}
+
 /** The drill's prompter: every question the practice session asks, on the terminal behind `io`. */
-export function createPrompter(io: PromptIo, style: Style): Prompter {
+export function createPrompter(io: PromptIo, style: Style): LivePrompter {
+  let open: OpenAnswer | undefined;
+  const whileOpen = async <T>(answer: OpenAnswer, ask: () => Promise<T>): Promise<T> => {
+    open = answer;
+    try {
+      return await ask();
+    } finally {
+      open = undefined;
+    }
+  };
   return {
+    openAnswer: () => open,
     chooseAnswerMode: () => choose(io, style, 'How will you answer?', MODE_CHOICES),
     async pickStory(hints) {
       // '' stands for none: a list entry needs a value.
       const slug = await choose(io, style, 'Which of your stories did you tell?', [...hints.map((h) => ({ name: clip(h.slug), value: h.slug })), { name: 'None of these', value: '' }]);
       return slug === '' ? undefined : slug;
     },
-    typeAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style }),
-    editAnswer: ({ question }) => editAnswer(io, style, question),
+    typeAnswer: ({ timeLimit }) => {
+      let text = '';
+      return whileOpen(
+        typedAnswer(() => text),
+        () => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, onText: (t) => (text = t) }),
+      );
+    },
+    editAnswer: ({ question }) => {
+      const answer = editorAnswer();
+      return whileOpen(answer, () => editAnswer(io, style, question, answer));
+    },
     speakAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Answer aloud now', multiline: false, timeLimit, style }),
     async showAnswerAfterSkip(question) {
       const key = await promptKey(io, `${style.accent('?')} Show the model answer before moving on? ${style.dim('(y/N)')}`);
@@ -81,6 +119,10 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
       // The prompt erases itself: without a line here a "no" would leave no trace of the question's end.
       if (!show) io.output.write(`${style.dim('↷')} Model answer not shown ${style.dim(`(see it any time: rmprep show ${clip(question.id)})`)}\n`);
       return show;
+    },
+    async waitForModel(signal) {
+      await promptKey(io, style.dim('Listening to the model grader… press any key to go on without waiting'), signal);
+      return !signal.aborted;
     },
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));
@@ -97,6 +139,15 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
 }
 
 /** Waits for one key under a one-line message; for the drill's pager. */
+/** Which of the sessions sharing a label the report is of; returns its id. */
+export function chooseSession(io: PromptIo, style: Style, label: string, sessions: readonly { id: string; at: string; plan?: string | undefined }[]): Promise<string> {
+  const choices = sessions.map((s) => ({
+    name: `${clip(s.at.slice(0, 16).replace('T', ' '), 16)} UTC  ${clip(s.id, 40)}${s.plan ? `  plan ${clip(s.plan, 40)}` : ''}`,
+    value: s.id,
+  }));
+  return choose(io, style, `Several sessions are labelled "${clip(label, 40)}". Which one?`, choices);
+}
+
 export function waitForKey(io: PromptIo, message: string): Promise<string> {
   return promptKey(io, message);
 }

@@ -12,6 +12,8 @@ export interface RenderCoachOptions {
 const BAR_CELLS = 20;
 const BAND_TEXT = { short: 'too short', ok: 'a good length', long: 'too long' } as const;
 const MIN_WIDTH = 20;
+/** How a covered point's evidence is introduced: the model's and the person's taught phrasings are marked. */
+const HEARD_BY = { words: 'you said', model: '[model] heard in', 'your phrasing': '[your phrasing] heard in' } as const;
 
 /** The coach's report as plain words for a terminal, wrapped to `width`; readable with color off. */
 export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions): string {
@@ -25,7 +27,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
   const filled = Math.round((report.score / 100) * BAR_CELLS);
   const bar = '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
   const tone = report.score >= 70 ? style.good : report.score >= 40 ? style.warn : style.bad;
-  const scoreLine = `Score ${report.score}/100`;
+  const scoreLine = `Score ${report.score}/100${report.wordsScore === undefined ? '' : ` (words alone: ${report.wordsScore})`}`;
   out.push(
     width >= scoreLine.length + BAR_CELLS + 2 ? `${style.bold(scoreLine)}  ${tone(bar)}` : style.bold(scoreLine),
   );
@@ -39,8 +41,7 @@ export function renderCoachReport(report: CoachReport, opts: RenderCoachOptions)
       out.push(...markedLines(clean(p.point), p.covered, width, style));
       if (p.covered && p.evidence.length > 0) {
         const heard = p.evidence.map((e) => `"${clean(e)}"`).join(', ');
-        const by = p.heardBy === 'your phrasing' ? ' (your phrasing)' : '';
-        out.push(...wrapText(`you said ${heard}${by}`, width, '      ', '      ').map((l) => style.dim(l)));
+        out.push(...wrapText(`${HEARD_BY[p.heardBy ?? 'words']} ${heard}`, width, '      ', '      ').map((l) => style.dim(l)));
       }
     }
   } else {

@@ -4,6 +4,7 @@ import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
 import { describeDue } from './due-text.js';
 import { RATING_WORD } from './rating-words.js';
+import { renderModelPoints } from './render-model-points.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionScreen, renderSessionStart } from './render-question-screen.js';
 import { renderReveal } from './render.js';
@@ -109,6 +110,9 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
     },
     feedback(report: CoachReport) {
       return page(`\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`);
+    },
+    modelFeedback(graded) {
+      out.write(renderModelPoints(graded.report, graded.notice, { width, style }));
     },
     spokenLength(seconds, limit) {
       if (limit !== undefined) {

@@ -269,7 +269,7 @@ describe('history and stats', () => {
     await run(['coach', 'team-conflict', '--record', '--history', custom], 'I did it in 2 days.');
     expect(existsSync(custom)).toBe(true);
     expect(existsSync(home.history)).toBe(false);
-    expect(readFileSync(custom, 'utf8').split('\n')[0]).toBe('{"rmprep":"history","version":2}');
+    expect(readFileSync(custom, 'utf8').split('\n')[0]).toBe('{"rmprep":"history","version":3}');
   });
 
   it('refuses a corrupt history with path:line:col and exit 1, and leaves it as it was', async () => {

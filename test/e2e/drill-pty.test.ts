@@ -197,8 +197,9 @@ describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
 
 describe('drill --stories without a terminal', () => {
   it.each([
-    ['a folder that is not there', 'nowhere', 1, /no stories folder nowhere/],
-    ['a file, not a folder', 'file.md', 1, /cannot read the stories folder .*file\.md: it is not a folder/],
+    // Without a terminal a drill is a usage mistake (2) whatever else is wrong; the first problem is named.
+    ['a folder that is not there', 'nowhere', 2, /no stories folder nowhere/],
+    ['a file, not a folder', 'file.md', 2, /cannot read the stories folder .*file\.md: it is not a folder/],
     ['an empty name', '', 2, /--stories needs a folder/],
   ])('refuses %s with one line, before asking for a terminal', async (_what, folder, code, message) => {
     writeFileSync(join(home.dir, 'file.md'), 'not a folder\n');

@@ -37,7 +37,7 @@ describe('rmprep coach --heard and rmprep phrasings', () => {
     const taught = await run(['coach', 'mistake-ownership', '-f', answerFile, '--heard', '3', '--sentence', INFORMED]);
     expect(taught.code).toBe(0);
     expect(taught.stdout).toContain(`Point 3 taught with your sentence: "${INFORMED}"`);
-    expect(taught.stdout).toMatch(/✓ Keeps the affected people informed\n {6}you said "told the incident channel and the product director within 5\s+minutes" \(your phrasing\)/);
+    expect(taught.stdout).toMatch(/✓ Keeps the affected people informed\n {6}\[your phrasing\] heard in "told the incident channel and the product\s+director within 5 minutes"/);
     expect(statSync(phrasingsFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(phrasingsFile, 'utf8')).toContain(`question: mistake-ownership\n    point: `);
 

@@ -44,7 +44,7 @@ const RECORDS: HistoryRecord[] = [
 
 function writeHistory(records: HistoryRecord[]): void {
   mkdirSync(dirname(home.history), { recursive: true });
-  const lines = [JSON.stringify({ rmprep: 'history', version: 2 }), ...records.map((r) => JSON.stringify(r))];
+  const lines = [JSON.stringify({ rmprep: 'history', version: 3 }), ...records.map((r) => JSON.stringify(r))];
   writeFileSync(home.history, `${lines.join('\n')}\n`);
 }
 
@@ -83,7 +83,7 @@ describe('report', () => {
       summary: Record<string, unknown>;
     };
     expect(Object.keys(report)).toEqual(['session', 'attempts', 'summary']);
-    expect(report.session).toEqual({ id: SESSION.id, at: SESSION.at, plan: 'mock-interview', timeLimit: 180 });
+    expect(report.session).toEqual({ id: SESSION.id, label: null, at: SESSION.at, plan: 'mock-interview', timeLimit: 180 });
     expect(report.attempts.map((a) => a.questionId)).toEqual(['rollback-recovery', 'difficult-decision', 'branching-strategy']);
     expect(Object.keys(report.attempts[0]!).sort()).toEqual(
       ['answer', 'at', 'attemptId', 'category', 'coach', 'index', 'missed', 'mode', 'overTime', 'question', 'questionId', 'rating', 'score', 'seconds', 'timeLimit'].sort(),
@@ -125,7 +125,7 @@ describe('report', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'rmprep: no session with id "no-such-session" (latest sessions: session-2024-06-03 (2024-06-03 18:00), session-2024-06-01 (2024-06-01 18:00))\n',
+      'rmprep: no session with id or label "no-such-session" (latest sessions: session-2024-06-03 (2024-06-03 18:00), session-2024-06-01 (2024-06-01 18:00))\n',
     );
   });
 

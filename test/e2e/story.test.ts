@@ -102,7 +102,8 @@ describe('rmprep story', () => {
   it('never overwrites a story without --force', async () => {
     await run(['story', 'new', 'one', '--title', 'First']);
     const again = await run(['story', 'new', 'one', '--title', 'Second']);
-    expect(again.code).toBe(2);
+    // A target that exists is a runtime refusal, as for new and tailor --out.
+    expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/a story named "one" already exists/);
     oneLine(again.stderr);
     expect(readFileSync(join(stories, 'one.md'), 'utf8')).toMatch(/title: First/);

@@ -104,7 +104,8 @@ describe('rmprep tailor', () => {
     writeFileSync(join(home.dir, 'job.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x00]));
     const cases: [string[], number, RegExp][] = [
       [['tailor', 'job.pdf'], 2, /job\.pdf:1:1: not a UTF-8 text file/],
-      [['tailor', '.'], 2, /cannot read \.: it is a folder/],
+      // A folder where a file is needed is a runtime refusal, as for coach --answer-file.
+      [['tailor', '.'], 1, /cannot read \.: it is a folder/],
       [['tailor', 'missing.md'], 1, /cannot read missing\.md: no such file/],
       [['tailor', posting('mobile-apps.md'), '--count', '0'], 2, /--count must be a whole number from 1 to 50/],
       [['tailor', posting('mobile-apps.md'), '--out', 'no/such/dir/plan.yaml'], 1, /cannot write .*plan\.yaml: the folder .* does not exist/],

@@ -47,12 +47,12 @@ describe('answers', () => {
 });
 
 describe('files that must be regular', () => {
-  it('a plan that is a FIFO or a device is refused at once, as an invalid plan', () => {
+  it('a plan that is a FIFO or a device is refused at once, as no file (exit 1, like a folder)', () => {
     const fifo = join(home.dir, 'plan.yaml');
     mkfifo(fifo);
     const started = Date.now();
     for (const plan of [fifo, '/dev/zero']) {
-      expect(() => loadPlan(plan, { packageRoot: ROOT, cwd: home.dir })).toThrow(expect.objectContaining({ kind: 'invalid', message: `${plan} is not a file` }));
+      expect(() => loadPlan(plan, { packageRoot: ROOT, cwd: home.dir })).toThrow(expect.objectContaining({ kind: 'missing', message: `${plan} is not a file` }));
     }
     expect(Date.now() - started).toBeLessThan(5000);
   });

@@ -141,13 +141,16 @@ describe('a truncated file (cut short at a seeded random byte, as by a partial c
 describe('history formats', () => {
   it('refuses a file from a newer rmprep for every command, and changes nothing', async () => {
     mkdirSync(dir, { recursive: true });
-    const future = '{"rmprep":"history","version":3}\n{"type":"attempt","id":"f1","questionId":"team-conflict","hologram":true}\n';
+    const future = '{"rmprep":"history","version":4}\n{"type":"attempt","id":"f1","questionId":"team-conflict","hologram":true}\n';
     writeFileSync(home.history, future);
     for (const args of [['stats'], ['history'], ['coach', 'team-conflict', '--record', '--answer-file', answerFile], ['history', '--import', importFile], ['history', '--repair']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(1);
-      const refused = `rmprep: ${home.history} was written by a newer rmprep (history format 3; this one knows up to 2); nothing was changed`;
-      if (args.includes('--record') || args.includes('--import')) {
+      const refused = `rmprep: ${home.history} was written by a newer rmprep (history format 4; this one knows up to 3); nothing was changed`;
+      if (args.includes('--import')) {
+        // The records are still in the file to import: nothing to keep elsewhere.
+        expect(r.stderr).toBe(`${refused}; nothing was imported (upgrade rmprep to use this history)\n`);
+      } else if (args.includes('--record')) {
         // What was to be recorded is kept for when rmprep is upgraded.
         const kept = /; the attempt was not saved \(upgrade rmprep to use this history; the attempt is kept in (\S+); add it back with: rmprep history --import \1\)\n$/;
         expect(r.stderr.startsWith(refused)).toBe(true);
@@ -187,7 +190,10 @@ describe('history formats', () => {
     const lines = expectWholeFile(home.history);
     expect(lines).toHaveLength(8); // six upgraded records, then the session marker and attempt of coach --record
     const records = readHistory(home.history).records;
-    expect(records.slice(0, 6).map((r) => r.id)).toEqual(v1Records.map((r) => r.id));
+    expect(records.slice(1, 6).map((r) => r.id)).toEqual(v1Records.slice(1).map((r) => r.id));
+    // The session named "s1" before labels existed gets a generated id, with its name as label.
+    expect(records[0]).toMatchObject({ type: 'session', id: expect.stringMatching(/^s-[0-9a-f]{10}$/), label: 's1' });
+    expect(records[1]).toMatchObject({ session: records[0]!.id });
     expect(records.every((r) => r.type !== 'attempt' || r.card)).toBe(true);
     expectConsistentChains(records);
     expect(leftovers(dir)).toEqual([]);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
+import { openSealed, openSealedLines, sealLine, sealText } from '../../src/core/cache-seal.js';
 
 // The question caches are files like any other: a damaged one is discarded and rebuilt, never trusted.
 let home: ReturnType<typeof makeHome>;
@@ -20,11 +21,11 @@ const cacheFile = (suffix: string) => {
 /** Rewrites every parsed question of the bank cache, keeping each line's byte length where the edit allows. */
 const editCachedQuestions = (edit: (q: Record<string, unknown>) => void) => {
   const file = cacheFile('.jsonl');
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const lines = openSealedLines(readFileSync(file))!;
   const edited = lines.map((line) => {
     const entry = JSON.parse(line) as { parsed: { questions: Record<string, unknown>[] } };
     for (const q of entry.parsed.questions) edit(q);
-    return JSON.stringify(entry);
+    return sealLine(JSON.stringify(entry));
   });
   writeFileSync(file, `${edited.join('\n')}\n`);
 };
@@ -53,9 +54,9 @@ describe('damaged question caches', () => {
 
   it('a listing cache with null rows is rebuilt, not trusted', async () => {
     const file = cacheFile('.list.json');
-    const listing = JSON.parse(readFileSync(file, 'utf8')) as { listing: { rows: unknown[] } };
+    const listing = JSON.parse(openSealed(readFileSync(file))!) as { listing: { rows: unknown[] } };
     listing.listing.rows = listing.listing.rows.map(() => null);
-    writeFileSync(file, JSON.stringify(listing));
+    writeFileSync(file, sealText(JSON.stringify(listing)));
     await expectHealthy();
   });
 
@@ -71,7 +72,7 @@ describe('damaged question caches', () => {
       q.followUps = [null];
       q.tags = 'not-a-list';
     });
-    writeFileSync(cacheFile('.ids.json'), JSON.stringify({ dirs: {}, ids: { 'rollback-recovery': [0, 'x', null] } }));
+    writeFileSync(cacheFile('.ids.json'), sealText(JSON.stringify({ dirs: {}, ids: { 'rollback-recovery': [0, 'x', null] } })));
     await expectHealthy();
   });
 

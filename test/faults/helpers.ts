@@ -9,7 +9,7 @@ import { scheduleReview } from '../../src/core/practice/schedule.js';
 import { ROOT } from '../helpers/cli.js';
 
 export const DRIVER = join(ROOT, 'test', 'faults', 'fixtures', 'record-many.mjs');
-export const HEADER = '{"rmprep":"history","version":2}';
+export const HEADER = '{"rmprep":"history","version":3}';
 
 /** A scratch folder on the real disk; `cleanup` removes it. */
 export function scratch(prefix = 'rmprep-faults-'): { dir: string; cleanup(): void } {

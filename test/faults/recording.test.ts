@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryError } from '../../src/core/history/errors.js';
 import type { HistoryRecord } from '../../src/core/history/schema.js';
-import { appendRecords, loadSummary, readHistory, recordAttempt } from '../../src/core/history/store.js';
+import { importRecords, loadSummary, readHistory, recordAttempt } from '../../src/core/history/store.js';
 import { summarize } from '../../src/core/history/summary.js';
 import { makeHome, runCli } from '../helpers/cli.js';
 import { at, draft, HEADER, scratch } from './helpers.js';
+import { openSealed, sealText } from '../../src/core/cache-seal.js';
 
 let root: ReturnType<typeof scratch>;
 let home: ReturnType<typeof makeHome>;
@@ -110,9 +111,9 @@ describe('the summary cache is checked like any input', () => {
   ])('%s: discarded and rebuilt, and the next write works', (_name, damage) => {
     for (let i = 0; i < 4; i++) recordAttempt(file, draft(i), { now: at(i) });
     const cacheFile = join(dir, '.history.json.summary');
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { summary: Record<string, unknown> };
+    const cache = JSON.parse(openSealed(readFileSync(cacheFile)) ?? 'null') as { summary: Record<string, unknown> };
     damage(cache.summary);
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    writeFileSync(cacheFile, sealText(JSON.stringify(cache)));
     expect(loadSummary(file)).toEqual(summarize(readHistory(file).records));
     recordAttempt(file, draft(4), { now: at(4) });
     expect(loadSummary(file)).toEqual(summarize(readHistory(file).records));
@@ -204,9 +205,11 @@ describe('history --import', () => {
     const before = readFileSync(file);
     const records = [1, 2, 3].map((i) => ({ type: 'attempt', id: `i${i}`, ...draft(i) }) as HistoryRecord);
     const short = { ...fs, fsyncSync: () => fail('EIO') };
-    const err = errorOf(() => appendRecords(file, records, { now: at(9), fs: short as typeof fs, rescueDir }));
+    const err = errorOf(() => importRecords(file, records, { now: at(9), fs: short as typeof fs, rescueDir }));
     expect(readFileSync(file).equals(before)).toBe(true);
-    expect(rescued(err).map((r) => r.id)).toEqual(['i1', 'i2', 'i3']);
+    // The records are still in the file being imported: nothing to rescue, and no copy left beside the history.
+    expect(err.message).toMatch(/nothing was imported: .*EIO.*your history is unchanged/);
+    expect(readdirSync(dirname(file)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('the history listing prints a time it worked out, never the stored text', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bank } from '../../src/core/questions/bank.js';
 import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
+import { countFigures } from '../support/count-figures.js';
 
 const GUIDE_IDS = {
   common: [
@@ -48,27 +49,6 @@ const GENERIC_TERMS = new Set([
   'releases', 'deploy', 'time', 'work', 'issue', 'problem', 'people', 'numbers', 'between', 'first', 'early',
   'later', 'faster', 'fewer', 'instead', 'order', 'step', 'told', 'asked', 'showed', 'met', 'moved', 'scale',
 ]);
-
-const MONTHS_AND_DAYS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-
-/**
- * The figures a listener hears in an answer: numbers written in digits ("40", "2,000", "18%", "$400,000",
- * "02:00"). Version numbers do not count: "2.15.0", "v3", and a number right after a product's name in the
- * middle of a sentence ("Java 17", "Spring Boot 2.7"); nor do digits inside a name ("Log4j", "CVE-2021-44228", "P1").
- */
-function countFigures(text: string): number {
-  let count = 0;
-  for (const m of text.matchAll(/[$£€]?\d(?:[\d,.:/]*\d)?%?/g)) {
-    const before = text.slice(0, m.index);
-    if (/[A-Za-z_.-]$/.test(before)) continue;
-    if (/^\d+(?:\.\d+){2,}$/.test(m[0])) continue;
-    const prev = /(\S+)\s+$/.exec(before)?.[1] ?? '';
-    const startsSentence = /(?:^|[.!?:]\s+)\S+\s+$/.test(before);
-    if (/^[A-Z][A-Za-z0-9]*$/.test(prev) && !MONTHS_AND_DAYS.test(prev) && !startsSentence && /^\d+(?:\.\d+)?$/.test(m[0])) continue;
-    count++;
-  }
-  return count;
-}
 
 let bank: Bank;
 beforeAll(async () => {
@@ -157,6 +137,22 @@ describe('the bundled question bank', () => {
     }
   });
 
+  it('says for every behavioral question what a story must tell to answer it at all', () => {
+    const missing = byCategory('behavioral')
+      .filter((q) => !q.mustTell || q.mustTell.terms.length < 6 || q.mustTell.terms.length > 15)
+      .map((q) => `${q.id}: ${q.mustTell ? `${q.mustTell.terms.length} terms` : 'no mustTell'}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('links at least two follow-ups of every question to a key point they probe', () => {
+    const short = bank.questions.flatMap((q) => {
+      const ids = new Set(q.keyPoints.map((k) => k.id));
+      const linked = q.followUps.filter((f) => f.probes !== undefined && ids.has(f.probes));
+      return linked.length >= 2 ? [] : [`${q.id}: ${linked.length} linked`];
+    });
+    expect(short).toEqual([]);
+  });
+
   it('asks each question only once (no two question texts alike)', () => {
     const texts = bank.questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
     expect(new Set(texts).size).toBe(texts.length);
@@ -170,9 +166,21 @@ describe('countFigures', () => {
     ['We moved to Log4j 2.15.0, then 2.16.0, after CVE-2021-44228.', 0],
     ['It ran Java 17 and Spring Boot 2.7 on Postgres 15.', 0],
     ['On 14 March we shipped v3 to 5 regions; P1 incidents fell.', 2],
-    ['In December 2021 the window was 01:00 to 04:00.', 3],
+    ['In December 2021 the window was 01:00 to 04:00.', 2],
+    ['Log4Shell was public on Thursday 9 December 2021.', 1],
     ['At 9 we were done. 30 minutes later, calm.', 2],
-    ['No figures at all, only words like twenty.', 0],
+    ['No figures at all, only one owner and a single tracker.', 0],
+    ['We had fifteen teams and twenty-five services.', 2],
+    ['Three hundred and twenty stores, and 1.2 million customers.', 2],
+    ['About a third of the releases failed, and half of those twice.', 2],
+    ['Two thirds of the fixes landed within a quarter of the time.', 2],
+    ['A twelve-minute standup, a two-week pilot and a one-page template.', 3],
+    ['Errors rose to ten percent, then 18 percent.', 2],
+    ['Zero incidents in the next nine releases.', 2],
+    ['PCI DSS v4.0.1 and PCI DSS 4.0 replaced 3.2.1; ISO 27001 and ISO/IEC 27001:2022 too.', 0],
+    ['ITIL 4 says so. SOC 2 Type II reports since 2025.', 0],
+    ['The first release, the second CVE and a third-party SDK; a third party too.', 0],
+    ['Often the attendees sat down at ten, not tenths of a second later.', 1],
   ])('finds the figures in %j', (text, expected) => {
     expect(countFigures(text)).toBe(expected);
   });

@@ -24,7 +24,7 @@ describe('history store', () => {
     record(1);
     record(2, { rating: 'again' });
     const all = lines();
-    expect(JSON.parse(all[0]!)).toEqual({ rmprep: 'history', version: 2 });
+    expect(JSON.parse(all[0]!)).toEqual({ rmprep: 'history', version: 3 });
     expect(all).toHaveLength(3);
     const data = readHistory(file);
     expect(data.records.map((r) => r.type === 'attempt' && r.answer)).toEqual([draft(1).answer, draft(2).answer]);
@@ -116,7 +116,7 @@ describe('history store', () => {
     record(6);
     expect(readFileSync(`${file}.v1.bak`, 'utf8')).toBe(`${v1}\n`);
     const data = readHistory(file);
-    expect(data.version).toBe(2);
+    expect(data.version).toBe(3);
     const reps = data.records.map((r) => (r.type === 'attempt' ? r.card?.reps : undefined));
     expect(reps).toEqual([1, 2, 3]);
   });

@@ -9,6 +9,7 @@ import { peekPractice } from '../../src/core/history/practice-file.js';
 import { practiceFromSummary } from '../../src/core/history/practice.js';
 import { loadSummary, readPractice, removeCache } from '../../src/core/history/summary-cache.js';
 import { at, draft } from '../support/attempts.js';
+import { openSealed, sealText } from '../../src/core/cache-seal.js';
 
 let dir: string;
 let file: string;
@@ -28,8 +29,9 @@ const fromHistory = () => {
   writeFileSync(copy, readFileSync(file));
   return practiceFromSummary(loadSummary(copy, { timeZone: 'UTC' }));
 };
-const readDigest = () => JSON.parse(readFileSync(digest, 'utf8')) as { v: number; size: number; mtimeMs: number; anchor: string; rows: unknown[][] };
-const writeDigest = (data: unknown) => writeFileSync(digest, typeof data === 'string' ? data : JSON.stringify(data));
+const readDigest = () => JSON.parse(openSealed(readFileSync(digest)) ?? 'null') as { v: number; size: number; mtimeMs: number; anchor: string; rows: unknown[][] };
+// Sealed as rmprep seals it, so that what is checked is the content, not only the seal.
+const writeDigest = (data: unknown) => writeFileSync(digest, sealText(typeof data === 'string' ? data : JSON.stringify(data)));
 
 describe('the practice digest', () => {
   it('is written with every save and read back as the practice the history gives', () => {

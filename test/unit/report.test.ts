@@ -52,7 +52,7 @@ const RECORDS: HistoryRecord[] = [
 describe('buildSessionReport', () => {
   it('takes the newest session for "last", with its attempts in the order they were saved', () => {
     const report = buildSessionReport(RECORDS, 'last', bank);
-    expect(report.session).toEqual({ id: 'newest', at: '2024-05-02T09:00:00.000Z', plan: 'mock-interview', timeLimit: 120 });
+    expect(report.session).toEqual({ id: 'newest', label: null, at: '2024-05-02T09:00:00.000Z', plan: 'mock-interview', timeLimit: 120 });
     expect(report.attempts.map((a) => [a.index, a.questionId])).toEqual([
       [1, 'rollback-plan'],
       [2, 'team-conflict'],
@@ -93,7 +93,7 @@ describe('buildSessionReport', () => {
     }
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).kind).toBe('missing');
-    expect((error as InputError).message).toBe('no session with id "nope"');
+    expect((error as InputError).message).toBe('no session with id or label "nope"');
     expect((error as InputError).hint).toMatch(/^latest sessions: newest \(2024-05-02 09:00\), old \(2024-05-01 09:00\), earlier/);
   });
 

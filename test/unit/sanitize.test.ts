@@ -17,7 +17,7 @@ describe('sanitizeText', () => {
     ['DCS', `a${ESC}Pq#0;2;0;0;0${ESC}\\b`, 'ab'],
     ['APC and PM', `a${ESC}_hidden${ESC}\\b${ESC}^private${ESC}\\c`, 'abc'],
     ['single-character escapes', `a${ESC}7b${ESC}8c${ESC}cd${ESC}(Be`, 'abcde'],
-    ['unterminated OSC keeps the harmless rest', `a${ESC}]0;title`, 'a0;title'],
+    ['unterminated OSC: its payload goes, up to the end of the line', `a${ESC}]0;title\nb`, 'a\nb'],
     ['lone ESC', `a${ESC}`, 'a'],
     ['C0 controls', 'a\u0000b\u0007c\u0008d\u000be\u000cf\u007fg', 'abcdefg'],
     ['C1 controls', 'a\u0085b\u0090c\u009fd', 'abcd'],

@@ -43,10 +43,20 @@ describe('placeScriptedAttempt', () => {
     expect(place([attempt('a1', '09:05')], '09:10').marker).toBeDefined();
   });
 
-  it('starts a named session once, then joins it whatever the gap', () => {
+  it('starts a named session once, with a generated id and the name as label, then joins it whatever the gap', () => {
     const first = place([], '09:00', 'monday-round');
-    expect(first).toEqual({ id: 'monday-round', marker: { type: 'session', id: 'monday-round', at: at('09:00'), scripted: true } });
-    expect(place([first.marker!, attempt('a1', '09:00', 'monday-round')], '18:00', 'monday-round')).toEqual({ id: 'monday-round', marker: undefined });
+    expect(first.id).toMatch(/^2026-05-04-[0-9a-f]{6}$/);
+    expect(first.marker).toEqual({ type: 'session', id: first.id, label: 'monday-round', at: at('09:00'), scripted: true });
+    expect(place([first.marker!, attempt('a1', '09:00', first.id)], '18:00', 'monday-round')).toEqual({ id: first.id, marker: undefined });
+  });
+
+  it('joins the newest session of a label, never a session whose id merely equals the name', () => {
+    const older = { type: 'session', id: 'old-1', label: 'mock', at: at('08:00'), scripted: true } as HistoryRecord;
+    const newer = { type: 'session', id: 'new-1', label: 'mock', at: at('09:00'), scripted: true } as HistoryRecord;
+    const namedById = { type: 'session', id: 'mock', label: 'other', at: at('09:30'), scripted: true } as HistoryRecord;
+    expect(place([older, newer, namedById], '10:00', 'mock')).toEqual({ id: 'new-1', marker: undefined });
+    // A marker kept from before labels (a rescue file of that time) is named by its id.
+    expect(place([scripted('legacy', '09:00')], '10:00', 'legacy')).toEqual({ id: 'legacy', marker: undefined });
   });
 
   it.each(['', 'two words', 'a/b', '../x', '-dash-first', 'x'.repeat(65)])('refuses the session name %j', (name) => {

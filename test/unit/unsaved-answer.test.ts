@@ -36,3 +36,27 @@ describe('an answer typed and not yet rated, stopped by Ctrl-C', () => {
     expect(await run(true)).toEqual({ questionId: 'hotfix-like', text: ANSWER });
   });
 });
+
+describe('an answer still being written when a signal ends the drill', () => {
+  const q = makeQuestion('hotfix-like', 'technical');
+  it('is read from the open prompt at once, and the prompt’s file is discarded on request', async () => {
+    let typed = '';
+    let discarded = 0;
+    const open = { read: () => typed, discard: () => (discarded += 1) };
+    let isOpen = false;
+    const prompter = {
+      chooseAnswerMode: async () => 'type',
+      // Never returns: the process is ended while it waits.
+      typeAnswer: () => ((isOpen = true), new Promise(() => undefined)),
+      openAnswer: () => (isOpen ? open : undefined),
+    } as unknown as Prompter;
+    const watched = watchUnsavedAnswers(prompter, quietView());
+    void runPracticeSession([q], { mode: 'ask', timeLimit: undefined, plan: undefined }, { prompter: watched.prompter, view: watched.view, recorder: { record: () => undefined }, now: () => new Date() } as never, startProgress('s1'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(watched.unsavedNow()).toBeUndefined();
+    typed = ANSWER;
+    expect(watched.unsavedNow()).toEqual({ questionId: 'hotfix-like', text: ANSWER });
+    watched.discardOpen();
+    expect(discarded).toBe(1);
+  });
+});

@@ -1,26 +1,26 @@
 import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
+import { sanitizeText } from '../../core/text/sanitize.js';
 import { analyzeAnswer } from '../../core/coach/index.js';
 import { orphanPhrasings } from '../../core/coach/phrasings.js';
 import { readPhrasingsOrWarn } from '../phrasings-input.js';
 import { readPhrasings, resolvePhrasingsFile, writePhrasings } from '../../core/phrasings/store.js';
 import { type Taught, teachPhrasing } from '../../core/phrasings/teach.js';
-import { sanitizeText } from '../../core/text/sanitize.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
-import { readRecentRecords } from '../../core/history/recent.js';
-import { readHistory } from '../../core/history/store.js';
-import { storeOptions } from '../history-store.js';
-import { placeScriptedAttempt } from '../../core/practice/scripted-session.js';
+import type { HistoryRecord } from '../../core/history/schema.js';
+import { checkSessionName, placeScriptedAttempt } from '../../core/practice/scripted-session.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
 import { describeDue } from '../../ui/due-text.js';
 import { readAnswer } from '../answer-input.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { UsageError } from '../errors.js';
-import { createRecorder } from '../recorder.js';
+import { recordPlaced } from '../recorder.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { gradeAnswer } from '../model-grader.js';
 
 export const coachOptionsSchema = z.object({
   answerFile: z.string().optional(),
@@ -30,6 +30,7 @@ export const coachOptionsSchema = z.object({
   session: z.string().optional(),
   heard: z.string().trim().min(1, '--heard needs a point: its number as shown or its id').max(200).optional(),
   sentence: z.string().min(1, '--sentence needs words from the answer').max(5000).optional(),
+  offline: z.boolean().optional(),
 });
 
 export const command = defineCommand({ schema: coachOptionsSchema, run: coachCommand });
@@ -56,24 +57,32 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   for (const p of orphanPhrasings(question, phrasings)) {
     run.warn(`a phrasing in ${phrasingsFile} names point "${p.point}", which question ${question.id} no longer has; it is not used (see 'rmprep phrasings list')`);
   }
-  const report = analyzeAnswer(question, answer, bank, { phrasings });
-  let recorded: { attempt: string; rating: string; due: string | undefined; session: string } | undefined;
+  const words = analyzeAnswer(question, answer, bank, { phrasings });
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words });
+  const { report } = graded;
+  if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
+  let recorded: { attempt: string; rating: string; due: string | undefined; session: string; label?: string } | undefined;
   let dueText = '';
   if (opts.record) {
     const rating = opts.rating ?? ratingFromScore(report.score);
     const now = run.now();
-    const place = placeScriptedAttempt(readableRecords(run, opts.session !== undefined), { name: opts.session, now, rng: run.makeRng() });
-    const attempt = createRecorder(run).record(
-      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score, session: place.id },
-      place.marker,
+    const name = opts.session === undefined ? undefined : checkSessionName(opts.session);
+    const rng = run.makeRng();
+    // Decided under the history's lock: two processes naming one session join one session.
+    const placeSession = { place: (records: readonly HistoryRecord[]) => placeScriptedAttempt(records, { name, now, rng }), recentOnly: name === undefined };
+    const attempt = recordPlaced(
+      run,
+      { questionId: question.id, category: question.category, at: now.toISOString(), rating, mode: 'typed', seconds: 0, answer, score: report.score,
+        wordsScore: graded.wordsScore, reading: graded.reading, ...(graded.credits.length > 0 ? { credits: graded.credits } : {}) },
+      placeSession,
       now,
     );
-    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: place.id };
+    recorded = { attempt: attempt.id, rating, due: attempt.card?.due, session: attempt.session ?? '', ...(name !== undefined ? { label: name } : {}) };
     dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
-    const extra = { ...(recorded ? { recorded } : {}), ...(taught ? { taught: { ...taught.phrasing, number: taught.number, from: taught.from, file: phrasingsFile } } : {}) };
-    run.stdout.write(`${toJsonText({ ...report, ...extra })}\n`);
+    const json = { ...report, grader: graded.grader, ...(taught ? { taught: { ...taught.phrasing, number: taught.number, from: taught.from, file: phrasingsFile } } : {}) };
+    run.stdout.write(`${toJsonText(recorded ? { ...json, recorded } : json)}\n`);
     return 0;
   }
   if (taught) {
@@ -83,21 +92,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);
   if (recorded) {
-    run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.session}. Next review: ${dueText}.\n`));
+    run.stdout.write(run.style.dim(`Saved as ${recorded.rating} in session ${recorded.label ?? recorded.session}. Next review: ${dueText}.\n`));
   }
   return 0;
-}
-
-/**
- * The history's records, to place the attempt in a session; none when the history cannot be read. Then the
- * record below fails too, and that failure keeps the typed answer in a rescue file: a throw here would lose it.
- */
-function readableRecords(run: Run, named: boolean) {
-  try {
-    // Without a name only the newest attempt and its session count: a long history is not read whole.
-    const recent = named ? undefined : readRecentRecords(run.paths.historyFile);
-    return recent ?? readHistory(run.paths.historyFile, storeOptions(run)).records;
-  } catch {
-    return [];
-  }
 }

@@ -22,11 +22,15 @@ import { createSessionView, renderSessionSummary, renderStopped } from '../../ui
 import type { Run } from '../context.js';
 import { defineCommand, runCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import { asUsageError } from '../system-error.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
-import { watchUnsavedAnswers } from '../unsaved-answer.js';
+import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
+import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { sessionGrader } from '../model-grader.js';
 import { clip } from '../../core/text/sanitize.js';
 
 export const drillOptionsSchema = z.object({
@@ -41,6 +45,7 @@ export const drillOptionsSchema = z.object({
   timeLimit: positiveInt('--time-limit', 3600).optional(),
   answerMode: z.enum(['ask', 'type', 'editor', 'spoken']).optional(),
   stories: z.string().min(1, '--stories needs a folder').optional(),
+  offline: z.boolean().optional(),
 });
 type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
@@ -61,6 +66,25 @@ export function resumeDrill(run: Run, raw: unknown, start: DrillStart): Promise<
 }
 
 async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | undefined): Promise<number> {
+  const terminal = run.stdin.isTTY === true && run.stdout.isTTY === true;
+  let prepared: Awaited<ReturnType<typeof prepareDrill>>;
+  try {
+    prepared = await prepareDrill(run, opts, start);
+  } catch (err) {
+    // Without a terminal the drill is a usage mistake (exit 2) whatever else is wrong; the first problem is still named.
+    throw terminal ? err : asUsageError(err);
+  }
+  if (!terminal) {
+    throw new UsageError(
+      'drill needs an interactive terminal',
+      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
+    );
+  }
+  return runDrill(run, opts, start, prepared);
+}
+
+/** The questions, plan and stories of a drill, checked before anything is asked. */
+async function prepareDrill(run: Run, opts: DrillOptions, start: DrillStart | undefined) {
   if (opts.due && opts.new) throw new UsageError('--due and --new exclude each other; pick one');
   const plan = start ? start.plan : opts.plan ? loadPlan(opts.plan, { packageRoot: run.packageRoot, cwd: run.cwd, cache: { dir: run.paths.cacheDir, build: run.buildId } }) : undefined;
   const questions = start ? await questionsById(run, start.ids) : await chooseQuestions(run, opts, plan);
@@ -72,13 +96,10 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   }
   const bank = (await run.loadBank()).questions;
   const storiesFor = loadStoryHints(run, opts.stories, bank);
-  // Checked after the questions and stories, so a mistyped id, plan or folder is reported as such, terminal or not.
-  if (!run.stdin.isTTY || !run.stdout.isTTY) {
-    throw new UsageError(
-      'drill needs an interactive terminal',
-      "for scripts use 'rmprep next', 'rmprep show <id>' and 'rmprep coach <id> --record' (see docs/scripting.md)",
-    );
-  }
+  return { plan, questions, bank, storiesFor };
+}
+
+async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefined, { plan, questions, bank, storiesFor }: Awaited<ReturnType<typeof prepareDrill>>): Promise<number> {
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
   const mode = opts.answerMode ?? plan?.answerMode ?? 'ask';
   const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) } as PromptIo;
@@ -88,15 +109,40 @@ async function drillCommand(run: Run, opts: DrillOptions, start: DrillStart | un
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
   const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
+  // Beside the history first: the temp folder may be cleared at the next start.
+  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
+  const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
+    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen);
+  let keptAtEnd = '';
+  // A signal or a closed terminal does what Ctrl-C does; the answer is kept before anything else happens.
+  const endings = watchEndings(process, run.stdin, () => {
+    const unsaved = watched.unsavedNow();
+    const file = keep(unsaved);
+    watched.discardOpen();
+    keptAtEnd = stopped(unsaved, file);
+  });
+  const endedBy = (signal: EndingSignal) => {
+    // After a hang-up there is no terminal left to tell.
+    if (signal !== 'SIGHUP') writeIfAble(run, keptAtEnd);
+    return SIGNAL_EXIT[signal];
+  };
   try {
-    await runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings: readPhrasingsOrWarn(run), firstShown: start !== undefined }, { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor }, progress);
+    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
+    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
+    const signal = await Promise.race([
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings: readPhrasingsOrWarn(run), firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      endings.ended,
+    ]);
+    if (signal) return endedBy(signal);
   } catch (err) {
+    const signal = endings.signal();
+    if (signal) return endedBy(signal);
     if (!isPromptInterruption(err)) throw err;
     const unsaved = watched.unsaved(err);
-    // Beside the history first: the temp folder may be cleared at the next start.
-    const file = unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
-    run.stdout.write(renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen));
+    run.stdout.write(stopped(unsaved, keep(unsaved)));
     return EXIT.interrupted;
+  } finally {
+    endings.stop();
   }
   run.stdout.write(`\n${renderSessionSummary(progress.outcomes, screen)}`);
   if (plan && progress.saved) {
@@ -134,4 +180,13 @@ function loadStoryHints(run: Run, option: string | undefined, bank: readonly Que
   if (problems[0]) run.warn(`skipped a broken story: ${formatProblem(problems[0])}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`);
   const titles = new Map(stories.map((s) => [s.slug, s.title]));
   return (question) => storiesForQuestion(stories, question, bank).map((f) => ({ slug: f.slug, title: titles.get(f.slug) ?? f.slug, fit: f.fit }));
+}
+
+/** Output that may find its terminal gone: a write that fails changes nothing about how the drill ends. */
+function writeIfAble(run: Run, text: string): void {
+  try {
+    run.stdout.write(text);
+  } catch {
+    // The answer is kept already; only the message is lost.
+  }
 }

@@ -5,6 +5,7 @@ import { exportAnki } from '../../core/export/anki.js';
 import { exportJson } from '../../core/export/json.js';
 import { exportMarkdown } from '../../core/export/markdown.js';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { NotFoundError } from '../errors.js';
@@ -33,7 +34,7 @@ async function exportCommand(run: Run, opts: z.infer<typeof exportOptionsSchema>
   // `--out -` is standard output, as for most tools.
   if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
-    writeOutputFile(file, text);
+    writeOutputFile(file, text, protectedPaths(run.paths));
     run.stderr.write(`Exported ${plural(questions.length, 'question')} to ${clip(file, 200)}\n`);
     return 0;
   }

@@ -4,14 +4,15 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
 import { readImportText } from '../../core/history/import.js';
+import { decodeText } from '../../core/text-input.js';
 import type { AttemptRecord } from '../../core/history/schema.js';
-import { appendRecords, readHistory, repairHistory } from '../../core/history/store.js';
+import { importRecords, readHistory, repairHistory } from '../../core/history/store.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { storeOptions } from '../history-store.js';
 import { clean, wrap } from '../../ui/render.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
-import { FailureError, NotFoundError, UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
 import { plural } from '../../core/text/plural.js';
 
@@ -85,20 +86,24 @@ function repair(run: Run): number {
 const MAX_IMPORT_BYTES = 256_000_000;
 
 async function importFile(run: Run, file: string): Promise<number> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = (await readBounded(resolve(run.cwd, file), MAX_IMPORT_BYTES)).toString('utf8');
+    bytes = await readBounded(resolve(run.cwd, file), MAX_IMPORT_BYTES);
   } catch (err) {
     throw new NotFoundError(`cannot read ${clip(file)}: ${describeReadError(err)}`);
   }
+  const text = decodeText(bytes, clip(file));
   const now = run.now();
   const batch = readImportText(text, now);
   const bad = batch.bad[0];
-  if (bad) throw new FailureError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
+  // A named input file whose contents are not records is a usage mistake (exit 2), as for a broken story.
+  if (bad) throw new UsageError(`${clip(file)}:${bad.line}:${bad.col}: ${bad.message}; nothing was imported`);
   for (const r of batch.rejected.slice(0, 5)) run.warn(`${clip(file)}:${r.line}:1: ${r.reason}; not imported`);
   if (batch.rejected.length > 5) run.warn(`... and ${batch.rejected.length - 5} more records not imported for their time`);
-  const result = appendRecords(run.paths.historyFile, batch.records, { ...storeOptions(run), now });
+  const result = importRecords(run.paths.historyFile, batch.records, { ...storeOptions(run), now });
   const attempts = (n: number) => plural(n, 'attempt');
   run.stdout.write(`Imported ${attempts(result.added)} into ${run.paths.historyFile}; ${result.duplicates} already there, ${batch.rejected.length} rejected.\n`);
+  // Sessions of two histories never merge: a label already in use here was given a free one.
+  for (const m of result.labels) run.stdout.write(`Session label "${clean(m.label)}" is taken here: the imported session ${clean(m.session)} is labelled "${clean(m.as)}".\n`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { listRow } from '../../core/questions/cache-shape.js';
 import { countTags } from '../../core/questions/tags.js';
 import type { PracticeById } from '../../core/history/practice.js';
 import { peekPractice } from '../../core/history/practice-file.js';
+import { describeSystemError } from '../system-error.js';
 import { renderQuestionList, renderTagList } from '../../ui/render-list.js';
 
 interface RawListOptions {
@@ -74,7 +75,7 @@ async function loadPractice(run: Run): Promise<PracticeById | undefined> {
     const { readPractice } = await import('../../core/history/summary-cache.js');
     return readPractice(run.paths.historyFile, { timeZone: run.env.TZ ?? '' });
   } catch (err) {
-    run.warn(`practice not shown: ${err instanceof Error ? err.message : String(err)}`);
+    run.warn(`practice not shown: ${describeSystemError(err) ?? (err instanceof Error ? err.message : String(err))}`);
     return undefined;
   }
 }

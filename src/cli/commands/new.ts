@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import { categorySchema, ID_PATTERN, type Category } from '../../core/questions/schema.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
@@ -58,8 +59,9 @@ async function newCommand(run: Run, opts: z.infer<typeof newOptionsSchema>): Pro
     throw new FailureError(`${clip(displayPath(file, run.cwd))} already exists`, 'pass --force to replace it');
   }
   const content = renderQuestionTemplate(answers);
-  makeFolder(join(dir, answers.category));
-  if (opts.force) writeOutputFile(file, content);
+  // A question folder is the person's project, shared like any other: the umask decides.
+  makeFolder(join(dir, answers.category), undefined, { mode: 0o777 });
+  if (opts.force) writeOutputFile(file, content, protectedPaths(run.paths));
   else writeNew(file, content, run.cwd);
 
   const shown = displayPath(file, run.cwd);
@@ -137,9 +139,12 @@ export function renderQuestionTemplate({ id, category, question }: NewQuestion):
     '  TODO say what a good answer shows the interviewer about you.',
     '# What a strong answer covers. The coach counts a point as covered when the answer uses one of its terms.',
     'keyPoints:',
-    '  - point: TODO the first thing a strong answer covers',
+    '# Each point has an id (kebab-case) that stays when you reword the point.',
+    '  - id: first-point',
+    '    point: TODO the first thing a strong answer covers',
     '    terms: [TODO first term, TODO other wording]',
-    '  - point: TODO the second thing a strong answer covers',
+    '  - id: second-point',
+    '    point: TODO the second thing a strong answer covers',
     '    terms: [TODO second term]',
   ];
   if (category === 'behavioral') {

@@ -3,8 +3,11 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 import { readHistory } from '../../core/history/store.js';
-import { buildSessionReport } from '../../core/practice/report.js';
+import type { HistoryRecord } from '../../core/history/schema.js';
+import { buildSessionReport, describeSession, matchSession } from '../../core/practice/report.js';
+import { UsageError } from '../errors.js';
 import { storeOptions } from '../history-store.js';
 import { renderReportMarkdown, renderReportText } from '../../ui/render-report.js';
 import { createStyle } from '../../ui/style.js';
@@ -13,7 +16,7 @@ import { defineCommand } from '../define-command.js';
 
 export const reportOptionsSchema = z
   .object({
-    session: z.string().trim().min(1, '--session needs "last" or a session id').default('last'),
+    session: z.string().trim().min(1, '--session needs "last", a session id or a label').default('last'),
     format: z.enum(['text', 'markdown', 'json'], { error: (issue) => `--format must be text, markdown or json, not "${clip(issue.input)}"` }).optional(),
     json: z.boolean().optional(),
     out: z.string().trim().min(1, '--out needs a file name').optional(),
@@ -24,7 +27,7 @@ export const command = defineCommand({ schema: reportOptionsSchema, run: reportC
 
 async function reportCommand(run: Run, opts: z.infer<typeof reportOptionsSchema>): Promise<number> {
   const { records } = readHistory(run.paths.historyFile, storeOptions(run));
-  const report = buildSessionReport(records, opts.session, await run.loadBank());
+  const report = buildSessionReport(records, await pickSession(run, records, opts.session), await run.loadBank());
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   let text: string;
   if (format === 'json') text = `${toJsonText(report)}\n`;
@@ -34,10 +37,23 @@ async function reportCommand(run: Run, opts: z.infer<typeof reportOptionsSchema>
   // `--out -` is standard output, as for most tools.
   if (opts.out && opts.out !== '-') {
     const file = resolve(run.cwd, opts.out);
-    writeOutputFile(file, text);
+    writeOutputFile(file, text, protectedPaths(run.paths));
     run.stderr.write(`Wrote the report of session ${report.session.id} to ${clip(file, 200)}\n`);
     return 0;
   }
   run.stdout.write(text);
   return 0;
+}
+
+/** The id of the session `ref` names; a label several sessions share is asked about on a terminal. */
+async function pickSession(run: Run, records: readonly HistoryRecord[], ref: string): Promise<string> {
+  const match = matchSession(records, ref);
+  if (match.session) return match.session.id;
+  if (run.stdin.isTTY && run.stdout.isTTY) {
+    const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
+    // Loaded only when asking: the prompt library is not part of a report's start-up.
+    const { chooseSession } = await import('../../ui/prompts.js');
+    return chooseSession(io, run.style, ref.trim(), match.candidates);
+  }
+  throw new UsageError(`"${clip(ref.trim())}" labels ${match.candidates.length} sessions: ${match.candidates.map(describeSession).join(', ')}; give one of these ids with --session`);
 }

@@ -6,7 +6,7 @@ import type { Question } from '../../core/questions/schema.js';
 import { formatStory } from '../../core/stories/format.js';
 import { loadStories, loadStory, resolveStoriesDir, writeStoryFile, type StoryBank } from '../../core/stories/load.js';
 import { matchStories } from '../../core/stories/match.js';
-import { STAR_PARTS, type Story } from '../../core/stories/parse.js';
+import { parseStoryFile, STAR_PARTS, type Story } from '../../core/stories/parse.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
@@ -16,6 +16,8 @@ import { defineCommand } from '../define-command.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
+import { resolveGrader } from '../grader-config.js';
+import { gradeAnswer } from '../model-grader.js';
 
 const textFlag = z.string().trim().min(1).max(5000).optional();
 const ACTIONS = ['new', 'list', 'show', 'check', 'match'] as const;
@@ -33,6 +35,7 @@ export const storyOptionsSchema = z.object({
   force: z.boolean().optional(),
   json: z.boolean().optional(),
   category: categoryOption.optional(),
+  offline: z.boolean().optional(),
 });
 type StoryOptions = z.infer<typeof storyOptionsSchema>;
 
@@ -41,10 +44,10 @@ const TAKES: Record<Action, readonly (keyof StoryOptions)[]> = {
   new: ['stories', 'title', 'tag', 'question', 'situation', 'task', 'action', 'result', 'force'],
   list: ['stories', 'json'],
   show: ['stories', 'json'],
-  check: ['stories', 'json'],
+  check: ['stories', 'json', 'offline'],
   match: ['stories', 'json', 'category'],
 };
-const FLAG: Partial<Record<keyof StoryOptions, string>> = { tag: '--tag', question: '--question' };
+const FLAG: Partial<Record<keyof StoryOptions, string>> = { tag: '--tag', question: '--question', offline: '--offline' };
 
 export const command = defineCommand({ schema: storyOptionsSchema, run: storyCommand });
 
@@ -96,6 +99,9 @@ async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<num
     if (!given) for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
   }
   const text = formatStory({ title: title ?? titleFromSlug(slug), tags: (opts.tag ?? []).map((t: string) => t.toLowerCase()), questions, star });
+  // Checked with the loader's own rules before it is written: a story that would be skipped is refused.
+  const [problem] = parseStoryFile(text, `${slug.trim()}.md`, slug.trim()).problems;
+  if (problem) throw new UsageError(`the story would not load: ${problem.message}`, 'tags are kebab-case, e.g. --tag release-train');
   const file = writeStoryFile(dirOf(run, opts.stories), slug.trim(), text, { force: opts.force });
   run.stdout.write(`${sanitizeText(file)}\n`);
   run.stderr.write(run.style.dim(`Story saved. Edit it in any editor; 'rmprep story check ${slug.trim()}' reads it like an answer.\n`));
@@ -137,9 +143,11 @@ async function storyCheck(run: Run, slug: string, opts: StoryOptions): Promise<n
   const [pinned] = await questionsById(run, story.questions.slice(0, 1));
   // Without a pinned question the story is read as an answer to an open behavioral question.
   const question = pinned ?? { id: story.slug, category: 'behavioral' as const, question: story.title, answer: '-', keyPoints: [], followUps: [], tags: story.tags, difficulty: 2 as const };
-  const report = analyzeAnswer(question, story.body);
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, story.body, undefined, { words: analyzeAnswer(question, story.body) });
+  const { report } = graded;
+  if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   if (opts.json) {
-    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report })}\n`);
+    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report, grader: graded.grader })}\n`);
     return 0;
   }
   const screen = { width: run.width, style: run.style };

@@ -14,6 +14,7 @@ import { FailureError, UsageError } from '../errors.js';
 import { positiveInt } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { writeOutputFile } from '../write-output.js';
+import { protectedPaths } from '../../core/protected-paths.js';
 
 export const tailorOptionsSchema = z.object({
   json: z.boolean().optional(),
@@ -31,10 +32,11 @@ export const command = defineCommand({ schema: tailorOptionsSchema, run: tailorC
 async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>, { file }: { file: string }): Promise<number> {
   if (opts.out === '-' && opts.json) throw new UsageError('--out - and --json both write to standard output', 'pick one, or give --out a file name');
   if (opts.force && opts.out === undefined) throw new UsageError('--force only applies with --out <file>');
-  const posting =
-    file === '-'
-      ? await readTextStream(run.stdin, 'the posting on standard input', MAX_POSTING_BYTES)
-      : await readTextFile(resolve(run.cwd, file), file, MAX_POSTING_BYTES);
+  // Sanitized before it is read for topics: a terminal never shows an escape sequence's payload (a window
+  // title), so neither may the ranking.
+  const posting = sanitizeText(
+    file === '-' ? await readTextStream(run.stdin, 'the posting on standard input', MAX_POSTING_BYTES) : await readTextFile(resolve(run.cwd, file), file, MAX_POSTING_BYTES),
+  );
   if (posting.trim() === '') {
     throw new InputError(`${file === '-' ? 'the posting on standard input' : file} is empty`, 'invalid', 'paste the job posting as plain text or Markdown');
   }
@@ -55,7 +57,7 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
     if (!opts.force && isRegularFile(target)) {
       throw new FailureError(`${clip(opts.out)} already exists`, 'pass --force to replace it, or pick another --out');
     }
-    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out));
+    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out), protectedPaths(run.paths));
   }
   if (opts.json) {
     const { themes, questions, gaps } = result;

@@ -2,12 +2,13 @@ import type { QuestionData } from '../questions/schema.js';
 import { bankModel } from './bank-model.js';
 import { measureDelivery } from './delivery.js';
 import { countFillers } from './fillers.js';
-import { type IdeasResult, assessIdeas } from './ideas.js';
-import { type Phrasing, type PhrasingCredit, phrasingCredits } from './phrasings.js';
+import { assessIdeas } from './ideas.js';
+import { type Phrasing, phrasingCredits } from './phrasings.js';
 import { TUNING } from './tuning.js';
 import { countOwnership } from './ownership.js';
+import { type PointCredit, mergeCredits } from './merge-credits.js';
 import { type Reading, readAnswer } from './reading.js';
-import { scoreAnswer } from './score.js';
+import { type ScoreInput, scoreAnswer } from './score.js';
 import { distinctNumbers, findNumbers, findTools } from './specifics.js';
 import { analyzeStar } from './structure.js';
 import { countWords } from './text.js';
@@ -29,7 +30,7 @@ export function analyzeAnswer(
   question: QuestionData,
   answer: string,
   bank?: readonly QuestionData[],
-  opts: { timeLimit?: number | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
+  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
 ): CoachReport {
   const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
@@ -38,11 +39,13 @@ export function analyzeAnswer(
   const delivery = measureDelivery(words, opts.timeLimit);
 
   const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
-  const wordsCredit = [...ideas.credit];
-  const wordsDepth = [...ideas.depth];
-  const taught = applyPhrasings(ideas, phrasingCredits(reading, question, opts.phrasings ?? []));
-  const covered = ideas.points.filter((p) => p.covered).length;
-  const coverage = ideas.points.length === 0 ? 0 : covered / ideas.points.length;
+  // Points heard another way (a model grader's checked quote, a taught phrasing) join the words' points.
+  const taught = phrasingCredits(reading, question, opts.phrasings ?? []).map((c): PointCredit => ({ point: c.index, by: 'phrasing', quote: c.quote }));
+  const merged = mergeCredits(ideas.points, ideas.credit, [...(opts.credits ?? []), ...taught]);
+  // A point heard only another way is as developed as its quote is long.
+  const depth = merged.points.map((p, k) => (p.covered && !ideas.points[k]?.covered ? Math.min(1, countWords(p.evidence[0] ?? '') / TUNING.depthFullWords) : (ideas.depth[k] ?? 0)));
+  const covered = merged.points.filter((p) => p.covered).length;
+  const coverage = merged.points.length === 0 ? 0 : covered / merged.points.length;
 
   const mentions = findNumbers(text);
   const numbers = distinctNumbers(mentions);
@@ -58,12 +61,12 @@ export function analyzeAnswer(
   const fillers = countFillers(reading.doc, delivery.estimatedSeconds);
   const ownership = countOwnership(reading.doc);
   const listShare = Math.round(reading.listShare * 100) / 100;
-  const scoreInput = {
+  const input: ScoreInput = {
     category: question.category,
     words,
-    talkingPoints: ideas.points,
-    pointCredit: ideas.credit,
-    pointDepth: ideas.depth,
+    talkingPoints: merged.points,
+    pointCredit: merged.credit,
+    pointDepth: depth,
     topic: ideas.topic,
     structure,
     specifics,
@@ -73,16 +76,17 @@ export function analyzeAnswer(
     listShare,
     followUps: (question.followUps ?? []).map((f) => f.question),
   };
-  const { score, suggestions } = scoreAnswer(scoreInput);
-  // What the words alone earn, kept beside a score the person's phrasings raised, so scores stay comparable.
-  const wordsScore = taught ? scoreAnswer({ ...scoreInput, pointCredit: wordsCredit, pointDepth: wordsDepth }).score : undefined;
+  const { score, suggestions } = scoreAnswer(input);
+  const extra = merged.points.some((p) => p.heardBy !== undefined && p.heardBy !== 'words');
+  // The words-only score is kept beside it, so scores stay comparable across readings.
+  const wordsScore = extra ? scoreAnswer({ ...input, talkingPoints: ideas.points, pointCredit: ideas.credit, pointDepth: ideas.depth }).score : undefined;
 
   return {
     id: question.id,
     words,
     estimatedSeconds: delivery.estimatedSeconds,
     coverage,
-    talkingPoints: ideas.points,
+    talkingPoints: merged.points,
     structure,
     numbers: [...numbers],
     specifics,
@@ -91,23 +95,9 @@ export function analyzeAnswer(
     delivery,
     keywordList: { share: listShare, flagged: listShare >= LIST_FLAG_AT },
     score,
-    ...(wordsScore !== undefined ? { wordsScore } : {}),
+    ...(wordsScore === undefined ? {} : { wordsScore }),
     suggestions,
   };
-}
-
-/** Marks the points the answer made in the person's own taught words; whether any was added. */
-function applyPhrasings(ideas: IdeasResult, credits: readonly PhrasingCredit[]): boolean {
-  let added = false;
-  for (const { index, quote } of credits) {
-    const p = ideas.points[index];
-    if (!p || p.covered) continue;
-    Object.assign(p, { covered: true, evidence: [quote], heardBy: 'your phrasing' });
-    ideas.credit[index] = 1;
-    ideas.depth[index] = Math.min(1, countWords(quote) / TUNING.depthFullWords);
-    added = true;
-  }
-  return added;
 }
 
 function sentencesWithNumbers(reading: Reading, offsets: number[]): Set<number> {

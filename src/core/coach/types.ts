@@ -1,5 +1,4 @@
 /** Everything the coach says about one answer; plain data, safe to print as JSON. */
-/** How a covered point was heard: in the answer's words, by a model grader, or by a phrasing the person taught. */
 export type HeardBy = 'words' | 'model' | 'your phrasing';
 
 export interface TalkingPoint {
@@ -9,7 +8,7 @@ export interface TalkingPoint {
   covered: boolean;
   /** The few words of the answer around what was heard, as written. */
   evidence: string[];
-  /** Covered points only. */
+  /** Covered points only: what heard it (the coach's reading of the words, a model grader, a taught phrasing). */
   heardBy?: HeardBy;
 }
 
@@ -84,7 +83,7 @@ export interface CoachReport {
   keywordList: KeywordList;
   /** Integer 0..100. */
   score: number;
-  /** The score from the answer's words alone, when the person's phrasings heard more. */
+  /** The score from the words alone, when a model grader or a taught phrasing added points to `score`. */
   wordsScore?: number;
   /** Two to four, most valuable first. */
   suggestions: string[];

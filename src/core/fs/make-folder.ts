@@ -7,9 +7,10 @@ const realFs: FolderFs = { mkdirSync, statSync };
 /**
  * Makes a folder and any missing parents, one level at a time: at most one mkdir per missing level, so it
  * always ends. (Node's recursive mkdir retries forever where mkdir says ENOENT while the parent exists, as
- * under /proc.) Failures keep their errno code; ENOTDIR when a part of the path is a file.
+ * under /proc.) Failures keep their errno code; ENOTDIR when a part of the path is a file. The folders it
+ * makes are 0700 unless `mode` says otherwise: they hold answers, caches of them, or lead to them.
  */
-export function makeFolder(dir: string, fs: FolderFs = realFs): void {
+export function makeFolder(dir: string, fs: FolderFs = realFs, { mode = 0o700 }: { mode?: number } = {}): void {
   const missing: string[] = [];
   for (let cur = resolve(dir); ; ) {
     try {
@@ -25,7 +26,7 @@ export function makeFolder(dir: string, fs: FolderFs = realFs): void {
   }
   for (const folder of missing.reverse()) {
     try {
-      fs.mkdirSync(folder);
+      fs.mkdirSync(folder, { mode });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // Made by someone else meanwhile: as good as made here.

@@ -1,24 +1,35 @@
-import { makeFolder } from '../fs/make-folder.js';
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { dirname } from 'node:path';
-import { countNewlines, existingSize, readFirstLine, type Fs } from './files.js';
-import { acquireLock, type HeldLock } from './lock.js';
-import { chunkBytes, MAX_READ_BYTES, type WriteOptions } from './options.js';
-import { checkReadable, HEADER, readCurrent, resolveTarget } from './read.js';
+import { InputError } from '../errors.js';
+import { countNewlines, existingSize, type Fs } from './files.js';
+import { foldRecords } from './fold.js';
+import type { HeldLock } from './lock.js';
+import { openForWrite } from './open-write.js';
+import { chunkBytes, type WriteOptions } from './options.js';
+import { readRecentRecords } from './recent.js';
 import { notSaved } from './rescue.js';
 import { scanHistory } from './scan.js';
-import { recordSchema, type AttemptDraft, type AttemptRecord, type HistoryRecord, type SessionRecord, type StoredCard } from './schema.js';
+import { recordSchema, type AttemptDraft, type AttemptRecord, type HistoryRecord, type SessionRecord } from './schema.js';
 import { applyRecord, type Summary } from './summary.js';
-import { loadState, removeCache, writeCache, zoneKey, type State } from './summary-cache.js';
-import { removeLeftovers, repairTail, repairTailOnly, type End } from './tail.js';
-import { nextCard, upgradeIfOlder } from './upgrade.js';
+import { loadState, removeCache, writeCache, zoneKey } from './summary-cache.js';
+import { nextCard } from './upgrade.js';
 
 export interface RecordOptions extends WriteOptions {
   /** Makes the attempt's id; random by default. */
   newId?: () => string;
   /** A session marker to write in the same append, just before the attempt: a drill's first answer. */
   session?: Omit<SessionRecord, 'type'>;
+  /**
+   * Decides the attempt's session under the lock, from the history's records (its newest ones when the
+   * history is long and `recentOnly` is set): a named session is joined or started by one writer at a time.
+   */
+  placeSession?: { place(records: readonly HistoryRecord[]): SessionPlacement; recentOnly: boolean };
+}
+
+/** The session an attempt joins, with the marker to write before it when it starts one. */
+export interface SessionPlacement {
+  id: string;
+  marker: SessionRecord | undefined;
 }
 
 /**
@@ -29,18 +40,33 @@ export interface RecordOptions extends WriteOptions {
 export function recordAttempt(path: string, draft: AttemptDraft, opts: RecordOptions): AttemptRecord {
   let saved: AttemptRecord | undefined;
   const id = (opts.newId ?? randomId)();
-  const marker: HistoryRecord[] = opts.session ? [{ type: 'session', ...opts.session }] : [];
+  let marker: HistoryRecord[] = opts.session ? [{ type: 'session', ...opts.session }] : [];
+  let placed = draft;
   withHistory(
     path,
     opts,
-    ({ summary }) => {
-      const previous = summary.questions[draft.questionId]?.card;
-      saved = { type: 'attempt', id, ...draft, card: nextCard(previous, draft.rating, draft.at, opts.now) };
+    (under) => {
+      if (opts.placeSession) {
+        const place = opts.placeSession.place(historyRecords(under, opts.placeSession.recentOnly));
+        marker = place.marker ? [place.marker] : [];
+        placed = { ...draft, session: place.id };
+      }
+      const previous = under.summary.questions[draft.questionId]?.card;
+      saved = { type: 'attempt', id, ...placed, card: nextCard(previous, draft.rating, draft.at, opts.now) };
       return [...marker, saved];
     },
-    () => [...marker, saved ?? { type: 'attempt', id, ...draft }],
+    () => [...marker, saved ?? { type: 'attempt', id, ...placed }],
   );
   return saved as AttemptRecord;
+}
+
+/** The history's records as readers count them; only the newest ones of a long history when `recentOnly`. */
+function historyRecords(under: Under, recentOnly: boolean): HistoryRecord[] {
+  const recent = recentOnly ? readRecentRecords(under.file) : undefined;
+  if (recent) return foldRecords(recent);
+  const all: HistoryRecord[] = [];
+  under.scan((r) => all.push(r));
+  return foldRecords(all);
 }
 
 /** Appends a session marker (a drill or plan run), so reports can find the attempts that belong to it. */
@@ -49,104 +75,46 @@ export function recordSession(path: string, session: Omit<SessionRecord, 'type'>
   withHistory(path, opts, () => [record], () => [record]);
 }
 
-export interface AppendResult {
-  /** Attempts written. */
-  added: number;
-  /** Attempts left out because the history (or the batch) already holds their id. */
-  duplicates: number;
-}
-
-/**
- * Appends records that carry their ids (an import) in one write: all of them or none. A record whose id
- * the history already holds is left out, so adding the same records twice adds nothing. Each attempt's
- * scheduling state is worked out again against this history.
- */
-export function appendRecords(path: string, incoming: HistoryRecord[], opts: WriteOptions): AppendResult {
-  const result: AppendResult = { added: 0, duplicates: 0 };
-  withHistory(
-    path,
-    opts,
-    ({ summary, ids }) => {
-      const seen = ids();
-      const cards = new Map<string, StoredCard | undefined>();
-      const out: HistoryRecord[] = [];
-      for (const r of incoming) {
-        if (seen.has(r.id)) {
-          if (r.type === 'attempt') result.duplicates++;
-          continue;
-        }
-        seen.add(r.id);
-        if (r.type !== 'attempt') {
-          out.push(r);
-          continue;
-        }
-        const previous = cards.has(r.questionId) ? cards.get(r.questionId) : summary.questions[r.questionId]?.card;
-        const { card: _ignored, ...rest } = r;
-        const card = nextCard(previous, r.rating, r.at, opts.now);
-        cards.set(r.questionId, card);
-        out.push({ ...rest, card });
-        result.added++;
-      }
-      return out;
-    },
-    () => incoming,
-  );
-  return result;
-}
-
-interface Under {
+export interface Under {
   summary: Summary;
-  /** Every record id in the history: a full read, so only for the calls that need it. */
-  ids(): Set<string>;
+  /** The real history file. */
+  file: string;
+  /** Hands every record of the history over, in file order: a full read, so only for the calls that need it. */
+  scan(record: (r: HistoryRecord) => void): void;
 }
 
-function withHistory(path: string, opts: WriteOptions, make: (under: Under) => HistoryRecord[], pending: () => HistoryRecord[]): void {
+export function withHistory(path: string, opts: WriteOptions, make: (under: Under) => HistoryRecord[], pending: () => HistoryRecord[]): void {
   const fs = opts.fs ?? nodeFs;
   let lock: HeldLock | undefined;
   try {
-    const file = resolveTarget(path, fs, true) as string;
-    makeFolder(dirname(file), fs);
-    lock = acquireLock(file, { fs, ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}) });
-    removeLeftovers(fs, file);
-    let state: State;
-    let end: End;
-    let existed = true;
-    if (readFirstLine(fs, file) === HEADER) {
-      // The usual case, without reading the whole file: the summary comes from the cache when that matches
-      // the file (a full read, which refuses a damaged file, otherwise), and only the last line is looked at.
-      state = loadState(file, fs, path, opts, () => lock?.refresh());
-      end = repairTailOnly(fs, file, opts.now);
-    } else {
-      let current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
-      checkReadable(path, file, current, fs);
-      if (upgradeIfOlder(fs, file, HEADER, current)) current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
-      end = repairTail(fs, file, current, HEADER, opts.now);
-      state = loadState(file, fs, path, opts);
-      existed = current.exists;
-    }
-    lock.refresh();
+    const { file, state, end, existed } = openForWrite(path, fs, opts, (held) => (lock = held));
     const { start, lead } = end;
-    const ids = () => {
-      const seen = new Set<string>();
-      if (!fs.existsSync(file)) return seen;
-      scanHistory(fs, file, chunkBytes(opts), { record: (r) => seen.add(r.id), progress: () => lock?.refresh() });
-      return seen;
+    const scan = (record: (r: HistoryRecord) => void) => {
+      if (fs.existsSync(file)) scanHistory(fs, file, chunkBytes(opts), { record, progress: () => lock?.refresh() });
     };
-    const records = make({ summary: state.summary, ids }).map(checkRecord);
+    const records = make({ summary: state.summary, scan, file }).map(checkRecord);
     if (records.length === 0) return;
     // Two writers must never append at once: if this lock was taken over meanwhile, nothing is written.
-    lock.confirm();
+    lock?.confirm();
     const payload = lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
     appendOrRollBack(fs, file, { start, existed }, payload);
     // Saved: what follows only keeps the disposable cache up to date, so nothing here may report a failure.
     try {
-      for (const r of records) applyRecord(state.summary, r);
-      const size = start + Buffer.byteLength(payload);
-      writeCache(fs, file, { summary: state.summary, size, lines: state.lines + countNewlines(payload) }, zoneKey(opts.timeZone));
+      if (records.some((r) => r.type === 'undo' || r.type === 'rerate')) {
+        // An undo or rerate changes what came before it: the summary is made again from the whole file.
+        removeCache(fs, file);
+        loadState(file, fs, path, opts);
+      } else {
+        for (const r of records) applyRecord(state.summary, r);
+        const size = start + Buffer.byteLength(payload);
+        writeCache(fs, file, { summary: state.summary, size, lines: state.lines + countNewlines(payload) }, zoneKey(opts.timeZone));
+      }
     } catch {
       removeCache(fs, file);
     }
   } catch (err) {
+    // A request that cannot be met (an unknown attempt) writes nothing and keeps nothing.
+    if (err instanceof InputError) throw err;
     // Whatever went wrong (a full disk, a lock that stayed taken, a damaged file, a bug), the records are kept.
     throw notSaved(fs, err, pending(), opts);
   } finally {
@@ -168,7 +136,8 @@ function appendOrRollBack(fs: Fs, file: string, { start, existed }: { start: num
   const bytes = Buffer.from(payload);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'a');
+    // A new history holds answers: 0600 whatever the umask allows; an existing one keeps its mode.
+    fd = fs.openSync(file, 'a', 0o600);
     let written = 0;
     while (written < bytes.length) {
       const n = fs.writeSync(fd, bytes, written, bytes.length - written);
@@ -190,6 +159,6 @@ function appendOrRollBack(fs: Fs, file: string, { start, existed }: { start: num
   }
 }
 
-function randomId(): string {
+export function randomId(): string {
   return randomBytes(6).toString('hex');
 }

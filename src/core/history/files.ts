@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type * as nodeFs from 'node:fs';
-import { writeFileAtomic } from '../atomic-write.js';
+import { keepingOf, writeFileAtomic } from '../atomic-write.js';
 
 export type Fs = typeof nodeFs;
 
-/** Writes a file whole or not at all (see atomic-write.ts); `durable: false` for the disposable cache. */
+/**
+ * Writes a file whole or not at all (see atomic-write.ts); `durable: false` for the disposable cache. A
+ * file it replaces (the history when it is upgraded) keeps its mode and owner; a new one is 0600.
+ */
 export function writeAtomic(fs: Fs, file: string, content: string | Buffer, { durable = true } = {}): void {
-  writeFileAtomic(file, content, fs, { durable });
+  writeFileAtomic(file, content, fs, { durable, ...keepingOf(file, 0o600, (p) => fs.statSync(p)) });
 }
 
 /** The first line of the file, if it ends within the first few kilobytes; undefined otherwise or when there is no file. */

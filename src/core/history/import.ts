@@ -1,6 +1,6 @@
 import { hashOf } from './files.js';
 import { parseHistoryText, type BadLine } from './parse.js';
-import { isIsoInstant, type HistoryRecord } from './schema.js';
+import { isIsoInstant, RECORD_TYPES, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
 
 export interface ImportBatch {
@@ -37,8 +37,8 @@ export function readImportText(text: string, now: Date): ImportBatch {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     const record = value as Record<string, unknown>;
-    if (record.type !== 'attempt' && record.type !== 'session') continue;
-    const reason = timeProblem(record.at, now);
+    if (typeof record.type !== 'string' || !RECORD_TYPES.has(record.type)) continue;
+    const reason = timeProblem(record.at, now) ?? secondsProblem(record.seconds);
     if (reason) {
       rejected.push({ line: i + 1, reason });
       lines[i] = '';
@@ -48,6 +48,14 @@ export function readImportText(text: string, now: Date): ImportBatch {
   }
   const parsed = parseHistoryText(lines.join('\n'), { expectHeader });
   return { records: currentRecords(parsed), bad: parsed.bad, rejected };
+}
+
+/** No answer takes a day; a larger count (1e308) would wreck every total it is added to. */
+const MAX_ANSWER_SECONDS = 86_400;
+
+function secondsProblem(seconds: unknown): string | undefined {
+  if (typeof seconds !== 'number' || seconds <= MAX_ANSWER_SECONDS) return undefined;
+  return `"seconds" is more than a day (${MAX_ANSWER_SECONDS})`;
 }
 
 function timeProblem(at: unknown, now: Date): string | undefined {

@@ -1,4 +1,4 @@
-import { headerSchema, recordSchema, type Header, type HistoryRecord } from './schema.js';
+import { headerSchema, RECORD_TYPES, recordSchema, type Header, type HistoryRecord } from './schema.js';
 
 export interface BadLine {
   line: number;
@@ -45,7 +45,7 @@ export function parseHistoryText(
       const parsed = parseLine(line, needHeader);
       if (parsed.ok) {
         if (parsed.header) header = parsed.header;
-        else records.push(parsed.record);
+        else if (parsed.record) records.push(parsed.record);
       } else if (last) {
         torn = { offset: bytes, text: raw };
       } else {
@@ -65,6 +65,8 @@ export function parseHistoryText(
 type LineResult =
   | { ok: true; header: Header; record?: undefined }
   | { ok: true; header?: undefined; record: HistoryRecord }
+  /** A whole record of a type this build does not know (written by a newer one): skipped, not refused. */
+  | { ok: true; header?: undefined; record?: undefined }
   | { ok: false; col: number; message: string };
 
 function parseLine(line: string, isFirst: boolean): LineResult {
@@ -81,11 +83,19 @@ function parseLine(line: string, isFirst: boolean): LineResult {
     if (h.success) return { ok: true, header: h.data };
     return { ok: false, col: 1, message: 'expected the history header {"rmprep":"history","version":N} on the first line' };
   }
+  if (isForeign(value)) return { ok: true };
   const r = recordSchema.safeParse(value);
   if (r.success) return { ok: true, record: r.data };
   const issue = r.error.issues[0];
   const field = issue && issue.path.length > 0 ? `"${issue.path.join('.')}" ` : '';
   return { ok: false, col: 1, message: `not a valid record: ${field}${issue?.message ?? 'invalid'}` };
+}
+
+/** An object naming a record type this build does not know; one without a type, or with a bad one, is damaged. */
+function isForeign(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && /^[a-z][a-z0-9-]{0,63}$/.test(type) && !RECORD_TYPES.has(type);
 }
 
 /**

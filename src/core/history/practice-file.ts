@@ -1,3 +1,4 @@
+import { openSealed } from '../cache-seal.js';
 import { basename, dirname, join } from 'node:path';
 import { readFileBoundedSync } from '../fs/read-bounded.js';
 import type { PracticeById } from './practice.js';
@@ -45,7 +46,7 @@ export function peekPractice(path: string, fs: PeekFs = peekFs): PracticeById | 
   if (!history) return undefined;
   const { file, stat } = history;
   try {
-    const data = JSON.parse(readFileBoundedSync(practiceDigestPath(file), MAX_DIGEST_BYTES, fs).toString('utf8')) as unknown;
+    const data = JSON.parse(openSealed(readFileBoundedSync(practiceDigestPath(file), MAX_DIGEST_BYTES, fs)) ?? 'null') as unknown;
     // The cheap checks first: a stale digest is told by its size and mtime alone.
     if (!isObject(data) || data.v !== PRACTICE_DIGEST_VERSION || data.size !== stat.size || data.mtimeMs !== stat.mtimeMs || typeof data.anchor !== 'string') return undefined;
     const practice = checkRows(data.rows);

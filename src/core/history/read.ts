@@ -9,7 +9,9 @@ import { parseHistoryText, type ParsedHistory } from './parse.js';
 import type { Scan } from './scan.js';
 import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { currentRecords } from './upgrade.js';
+import { foldRecords } from './fold.js';
 import { plural } from '../text/plural.js';
+import { describeWriteErrno } from '../fs/errno-text.js';
 
 export interface HistoryData {
   version: number;
@@ -20,14 +22,17 @@ export interface HistoryData {
 
 export const HEADER = JSON.stringify({ rmprep: 'history', version: HISTORY_VERSION });
 
-/** Reads the whole history. A missing file is an empty history; a damaged one is refused (and backed up once). */
+/**
+ * Reads the whole history, as every reader counts it: undone attempts left out, rerated ones with their
+ * new rating (see fold.ts). A missing file is an empty history; a damaged one is refused (and backed up once).
+ */
 export function readHistory(path: string, opts: StoreOptions = {}): HistoryData {
   const fs = opts.fs ?? nodeFs;
   const file = resolveTarget(path, fs, false);
   if (file === undefined) return { version: HISTORY_VERSION, records: [], size: 0 };
   const current = readCurrent(fs, file, opts.maxReadBytes ?? MAX_READ_BYTES);
   checkReadable(path, file, current, fs);
-  return { version: versionOf(current.parsed), records: currentRecords(current.parsed), size: current.parsed.completeBytes };
+  return { version: versionOf(current.parsed), records: foldRecords(currentRecords(current.parsed)), size: current.parsed.completeBytes };
 }
 
 export interface Current {
@@ -45,7 +50,7 @@ export function readCurrent(fs: Fs, file: string, maxBytes: number): Current {
     fd = fs.openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, bytes: Buffer.alloc(0), text: '', parsed: parseHistoryText('') };
-    throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new HistoryError('bad-path', `cannot read the history ${file}: ${errnoWords(err)}`);
   }
   try {
     const size = fs.fstatSync(fd).size;
@@ -53,12 +58,17 @@ export function readCurrent(fs: Fs, file: string, maxBytes: number): Current {
     bytes = fs.readFileSync(fd);
   } catch (err) {
     if (err instanceof HistoryError) throw err;
-    throw new HistoryError('bad-path', `cannot read the history ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new HistoryError('bad-path', `cannot read the history ${file}: ${errnoWords(err)}`);
   } finally {
     fs.closeSync(fd);
   }
   const text = bytes.toString('utf8');
   return { exists: true, bytes, text, parsed: parseHistoryText(text) };
+}
+
+function errnoWords(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return describeWriteErrno(code) ?? code ?? String(err);
 }
 
 function tooLarge(file: string, size: number, limit: number): HistoryError {
@@ -136,7 +146,7 @@ export function resolveTarget(path: string, fs: Fs, forWrite: boolean): string |
     stat = fs.lstatSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return forWrite ? path : undefined;
-    throw new HistoryError('bad-path', `cannot open the history ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new HistoryError('bad-path', `cannot open the history ${path}: ${errnoWords(err)}`);
   }
   let target = path;
   if (stat.isSymbolicLink()) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
+import { keepingOf, keepOwnerAndMode } from '../atomic-write.js';
 import { basename, dirname, join } from 'node:path';
 import { stamp, uniquePath, type Fs } from './files.js';
 import { acquireLock } from './lock.js';
@@ -33,7 +34,7 @@ export function repairHistory(path: string, opts: WriteOptions): RepairResult {
     if (rejected.length === 0) return { kept, rejected: 0 };
     const backup = copyBackup(fs, file, scan.hash);
     const rejectedFile = uniquePath(fs, `${file}.rejected-${stamp(opts.now)}`, '.txt');
-    fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`, { flag: 'wx' });
+    fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`, { flag: 'wx', mode: 0o600 });
     rewrite(fs, file, (write) => scanHistory(fs, file, chunk, { record: write, progress: () => lock.refresh() }));
     return { kept, rejected: rejected.length, rejectedFile, backup };
   } finally {
@@ -44,8 +45,11 @@ export function repairHistory(path: string, opts: WriteOptions): RepairResult {
 /** Writes the header and every record `feed` hands over to a temporary file, then puts it in place whole. */
 function rewrite(fs: Fs, file: string, feed: (write: (r: HistoryRecord) => void) => void): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const keep = keepingOf(file, 0o600, (p) => fs.statSync(p));
   const fd = fs.openSync(temp, 'wx', 0o600);
   try {
+    // The repaired history stays the owner's, with the mode they gave it, even when root repairs it.
+    if (keep.owner) keepOwnerAndMode(fd, keep.owner, keep.mode);
     let batch: string[] = [`${HEADER}\n`];
     let size = 0;
     const flush = () => {

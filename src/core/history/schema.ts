@@ -4,8 +4,11 @@ import { RATINGS } from './ratings.js';
 import { isIsoInstant } from './iso-instant.js';
 export { isIsoInstant } from './iso-instant.js';
 
-/** The newest history format this build reads and writes. 1 had no scheduling state. */
-export const HISTORY_VERSION = 2;
+/**
+ * The newest history format this build reads and writes. 1 had no scheduling state; 2 named a session by
+ * the person's own name; 3 gives sessions generated ids (the name is a label) and adds undo and rerate.
+ */
+export const HISTORY_VERSION = 3;
 export { RATINGS, type Rating } from './ratings.js';
 export const ratingSchema = z.enum(RATINGS);
 
@@ -50,12 +53,32 @@ export const attemptSchema = z.object({
   /** The slug of the user's story the answer told, when they picked one. */
   story: z.string().max(200).optional(),
   card: cardSchema.optional(),
+  /** The words-only coach score, beside `score` (the score shown, from the reading used). */
+  wordsScore: z.number().min(0).max(100).optional(),
+  /** How the answer was read: by the words alone, or by a model (its name and the server's origin). */
+  reading: z.union([z.literal('words'), z.object({ model: z.string().min(1).max(200), origin: z.string().min(1).max(500) })]).optional(),
+  /** Talking points credited to the answer, and what credited each. */
+  credits: z.array(z.object({ point: z.string().min(1).max(200), by: z.enum(['model', 'phrasing']), quote: z.string().max(2000) })).max(200).optional(),
+  /** Follow-up questions asked after the answer; `heard` is null for a spoken answer. */
+  followUps: z
+    .array(
+      z.object({
+        question: z.string().max(2000),
+        probes: z.string().min(1).max(200).nullable(),
+        answer: z.string().optional(),
+        heard: z.boolean().nullable(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type AttemptRecord = z.infer<typeof attemptSchema>;
 
 export const sessionSchema = z.object({
   type: z.literal('session'),
   id: z.string().min(1),
+  /** The person's own name for it (`--session <name>`); several sessions may share one. */
+  label: z.string().min(1).max(200).optional(),
   at: isoDate,
   plan: z.string().optional(),
   timeLimit: z.number().positive().optional(),
@@ -64,7 +87,28 @@ export const sessionSchema = z.object({
 });
 export type SessionRecord = z.infer<typeof sessionSchema>;
 
-export const recordSchema = z.discriminatedUnion('type', [attemptSchema, sessionSchema]);
+/** Takes an attempt back: it counts nowhere from then on. */
+export const undoSchema = z.object({
+  type: z.literal('undo'),
+  id: z.string().min(1),
+  at: isoDate,
+  attempt: z.string().min(1),
+});
+export type UndoRecord = z.infer<typeof undoSchema>;
+
+/** Changes an attempt's rating: it counts with this one from then on. */
+export const rerateSchema = z.object({
+  type: z.literal('rerate'),
+  id: z.string().min(1),
+  at: isoDate,
+  attempt: z.string().min(1),
+  rating: ratingSchema,
+});
+export type RerateRecord = z.infer<typeof rerateSchema>;
+
+export const recordSchema = z.discriminatedUnion('type', [attemptSchema, sessionSchema, undoSchema, rerateSchema]);
+/** The record types this build knows; a line of another type is skipped, so newer files still read. */
+export const RECORD_TYPES: ReadonlySet<string> = new Set(['attempt', 'session', 'undo', 'rerate']);
 export type HistoryRecord = z.infer<typeof recordSchema>;
 
 /** What a caller supplies to record an attempt; the store adds the id and scheduling state. */

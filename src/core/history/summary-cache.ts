@@ -1,3 +1,4 @@
+import { sealText } from '../cache-seal.js';
 import * as nodeFs from 'node:fs';
 import { countNewlines, readTail, writeAtomic, type Fs } from './files.js';
 import { digestRows, practiceDigestPath, PRACTICE_DIGEST_VERSION, type PracticeDigestFile } from './practice-file.js';
@@ -7,8 +8,9 @@ import type { StoreOptions } from './options.js';
 import { parseHistoryText } from './parse.js';
 import { chunkBytes } from './options.js';
 import { checkScanned, resolveTarget } from './read.js';
-import { scanHistory } from './scan.js';
-import { HISTORY_VERSION } from './schema.js';
+import { scanHistory, type Scan } from './scan.js';
+import { emptyCorrections, hasCorrections, makeFolder, noteCorrection } from './fold.js';
+import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { applyRecord, emptySummary, type Summary } from './summary.js';
 
 export { zoneKey } from './summary-file.js';
@@ -36,19 +38,43 @@ export function loadState(path: string, fs: Fs, display: string, opts: StoreOpti
   if (cached && cached.size < stat.size) {
     const tail = readTail(fs, file, cached.size, stat.size);
     const parsed = parseHistoryText(tail, { startByte: cached.size, startLine: cached.lines + 1, expectHeader: false });
-    if (parsed.bad.length === 0) {
+    // An undo or rerate may change what came before it: the summary is then made again from the start.
+    if (parsed.bad.length === 0 && !parsed.records.some((r) => r.type === 'undo' || r.type === 'rerate')) {
       for (const r of parsed.records) applyRecord(cached.summary, r);
       const covered = tail.slice(0, parsed.completeBytes - cached.size);
       return { summary: cached.summary, size: parsed.completeBytes, lines: cached.lines + countNewlines(covered) };
     }
   }
-  // Read in parts: a history of any size is summarized in bounded memory.
-  const summary = emptySummary();
-  const scan = scanHistory(fs, file, chunkBytes(opts), { record: (r) => applyRecord(summary, r), ...(progress ? { progress } : {}) });
+  const { summary, scan } = summarizeFile(fs, file, chunkBytes(opts), progress);
   checkScanned(display, file, scan, fs);
   const state = { summary, size: scan.completeBytes, lines: scan.lines };
   if ((scan.header?.version ?? HISTORY_VERSION) === HISTORY_VERSION) writeCache(fs, file, state, zone);
   return state;
+}
+
+/**
+ * The summary of the whole file, read in parts so that a history of any size is summarized in bounded
+ * memory. When it holds undo or rerate records, a second pass folds them in (fold.ts).
+ */
+function summarizeFile(fs: Fs, file: string, chunk: number, progress?: () => void): { summary: Summary; scan: Scan } {
+  let summary = emptySummary();
+  const corrections = emptyCorrections();
+  const handlers = progress ? { progress } : {};
+  const first = (r: HistoryRecord) => {
+    if (!noteCorrection(corrections, r)) applyRecord(summary, r);
+  };
+  const scan = scanHistory(fs, file, chunk, { record: first, ...handlers });
+  if (!hasCorrections(corrections) || scan.bad.length > 0) return { summary, scan };
+  summary = emptySummary();
+  const fold = makeFolder(corrections);
+  const again = scanHistory(fs, file, chunk, {
+    record: (r) => {
+      const f = fold(r);
+      if (f) applyRecord(summary, f);
+    },
+    ...handlers,
+  });
+  return { summary, scan: again };
 }
 
 // The cache is disposable: when missing, stale or unreadable it is rebuilt from the history. Its file
@@ -59,7 +85,9 @@ export function writeCache(fs: Fs, file: string, { size, lines, summary }: State
     const stat = fs.statSync(file);
     const anchor = anchorOf(fs, file, size);
     const data: SummaryCacheFile = { v: SUMMARY_CACHE_VERSION, size, mtimeMs: stat.mtimeMs, lines, tz: zone, anchor, summary };
-    writeAtomic(fs, summaryCachePath(file), JSON.stringify(data), { durable: false });
+    // Not synced: both caches are rewritten with every save, and a torn or zeroed one fails its seal and is
+    // rebuilt; syncing would double the disk waits of every answer recorded.
+    writeAtomic(fs, summaryCachePath(file), sealText(JSON.stringify(data)), { durable: false });
     writeDigest(fs, file, stat.size, { size, mtimeMs: stat.mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
@@ -97,7 +125,7 @@ function writeDigest(fs: Fs, file: string, fileSize: number, { size, mtimeMs, an
     return;
   }
   const data: PracticeDigestFile = { v: PRACTICE_DIGEST_VERSION, size, mtimeMs, anchor, rows: digestRows(practice) };
-  writeAtomic(fs, practiceDigestPath(file), JSON.stringify(data), { durable: false });
+  writeAtomic(fs, practiceDigestPath(file), sealText(JSON.stringify(data)), { durable: false });
 }
 
 export function removeCache(fs: Fs, file: string): void {

@@ -1,3 +1,4 @@
+import { openSealed } from '../cache-seal.js';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isCategory } from '../questions/categories.js';
@@ -17,8 +18,8 @@ export const peekFs: PeekFs = { lstatSync, realpathSync, statSync, openSync, fst
 
 /** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_CACHE_BYTES = 64_000_000;
-/** Bump when the file's shape or the anchor's hash changes. */
-export const SUMMARY_CACHE_VERSION = 3;
+/** Bump when the file's shape, the anchor's hash or what the summary counts changes (4: undo and rerate folded in). */
+export const SUMMARY_CACHE_VERSION = 4;
 
 export interface CachedState {
   summary: Summary;
@@ -63,7 +64,7 @@ export function anchorOf(fs: Fs, file: string, size: number): string {
 /** The cached summary of `file` when the cache is whole, of this version and zone, and anchored; else undefined. */
 export function readSummaryCache(fs: Fs, file: string, zone: string): CachedState | undefined {
   try {
-    const data = JSON.parse(readFileBoundedSync(summaryCachePath(file), MAX_CACHE_BYTES, fs).toString('utf8')) as SummaryCacheFile;
+    const data = JSON.parse(openSealed(readFileBoundedSync(summaryCachePath(file), MAX_CACHE_BYTES, fs)) ?? 'null') as SummaryCacheFile;
     if (!isObject(data) || data.v !== SUMMARY_CACHE_VERSION || data.tz !== zone || !isCount(data.size) || !isCount(data.lines) || typeof data.mtimeMs !== 'number') return undefined;
     const summary = checkSummary(data.summary);
     if (!summary || anchorOf(fs, file, data.size) !== data.anchor) return undefined;

@@ -42,7 +42,7 @@ export function repairTailOnly(fs: Fs, file: string, now: Date): End {
 /** Keeps the bytes of a cut-off write in `<file>.torn-<time>`, exactly as they are, and cuts the file back. */
 function setTornAside(fs: Fs, file: string, lineStart: number, torn: Buffer, now: Date): number {
   const aside = uniquePath(fs, `${file}.torn-${stamp(now)}`, '');
-  fs.writeFileSync(aside, torn, { flag: 'wx' });
+  fs.writeFileSync(aside, torn, { flag: 'wx', mode: 0o600 });
   fs.truncateSync(file, lineStart);
   return lineStart;
 }

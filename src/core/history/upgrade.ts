@@ -1,13 +1,13 @@
 import { scheduleReview } from '../practice/schedule.js';
 import { keepBackup } from './backup.js';
-import { writeAtomic, type Fs } from './files.js';
+import { hashOf, writeAtomic, type Fs } from './files.js';
 import type { ParsedHistory } from './parse.js';
 import { HISTORY_VERSION, type AttemptRecord, type HistoryRecord, type Rating, type StoredCard } from './schema.js';
 
 /** The records of a parsed history in the current format: the one place older formats are upgraded. */
 export function currentRecords(parsed: Pick<ParsedHistory, 'header' | 'records'>): HistoryRecord[] {
   const version = parsed.header?.version ?? HISTORY_VERSION;
-  return version < HISTORY_VERSION ? upgradeRecords(parsed.records) : parsed.records;
+  return version < HISTORY_VERSION ? parsed.records.map(makeUpgrader(version)) : parsed.records;
 }
 
 /** The whole text of a history in the current format. */
@@ -27,17 +27,33 @@ export function upgradeIfOlder(fs: Fs, file: string, header: string, current: { 
   return true;
 }
 
-/** Version 1 kept no scheduling state: replay each question's ratings through the scheduler. */
-function upgradeRecords(records: HistoryRecord[]): HistoryRecord[] {
-  return records.map(makeUpgrader(1));
-}
+/** A session id as rmprep makes them ("2026-11-29-3fa9c1"); any other id before version 3 was a person's name. */
+const GENERATED_SESSION_ID = /^\d{4}-\d{2}-\d{2}-[0-9a-f]{6}$/;
 
-/** Brings records of a file of `version` to the current format one at a time, in file order. */
+/**
+ * Brings records of a file of `version` to the current format one at a time, in file order. Version 1 kept
+ * no scheduling state: each question's ratings are replayed through the scheduler. Before version 3 a
+ * named session's id was the name: it becomes the label, under an id made from the name, the marker's time
+ * and how many markers of that name came before (the same on every read, so the file rewritten by the
+ * upgrade and a read of the old file agree), and the attempts that named it name the new id.
+ */
 export function makeUpgrader(version: number): (record: HistoryRecord) => HistoryRecord {
   if (version >= HISTORY_VERSION) return (r) => r;
   const cards = new Map<string, AttemptRecord['card']>();
+  const renamed = new Map<string, string>();
+  const seen = new Map<string, number>();
   return (r) => {
+    if (r.type === 'session') {
+      if (GENERATED_SESSION_ID.test(r.id) || r.label !== undefined) return r;
+      const n = (seen.get(r.id) ?? 0) + 1;
+      seen.set(r.id, n);
+      const id = `s-${hashOf(`${r.id}\n${r.at}\n${n}`)}`;
+      renamed.set(r.id, id);
+      return { ...r, id, label: r.id };
+    }
     if (r.type !== 'attempt') return r;
+    const session = r.session !== undefined ? renamed.get(r.session) : undefined;
+    if (session !== undefined) r = { ...r, session };
     if (r.card) {
       cards.set(r.questionId, r.card);
       return r;

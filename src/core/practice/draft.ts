@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeFolder } from '../fs/make-folder.js';
 import { join } from 'node:path';
 
 export interface DraftPlace {
@@ -18,7 +19,7 @@ export function keepDraft(text: string, { dirs, sessionId, questionId }: DraftPl
   for (const dir of dirs) {
     const file = join(dir, name);
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeFolder(dir);
       writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
       return file;
     } catch {

@@ -1,3 +1,4 @@
+import { openSealed, sealText } from '../cache-seal.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -68,7 +69,7 @@ export function writePlanCache(cache: PlanCache, path: string, plan: Plan): void
     const { size, mtimeMs } = statSync(path);
     makeFolder(cache.dir);
     const data: PlanCacheFile = { v: CACHE_VERSION, build: cache.build, path, size, mtimeMs, plan };
-    writeFileAtomic(cacheFile(cache, path), JSON.stringify(data), undefined, { durable: false });
+    writeFileAtomic(cacheFile(cache, path), sealText(JSON.stringify(data)));
   } catch {
     // Read-only cache folder.
   }
@@ -77,7 +78,7 @@ export function writePlanCache(cache: PlanCache, path: string, plan: Plan): void
 /** The plan parsed from `path` before, when its file is unchanged since and the cache is whole; else undefined. */
 export function readPlanCache(cache: PlanCache, path: string): Plan | undefined {
   try {
-    const data = JSON.parse(readFileBoundedSync(cacheFile(cache, path), MAX_CACHE_BYTES).toString('utf8')) as PlanCacheFile;
+    const data = JSON.parse(openSealed(readFileBoundedSync(cacheFile(cache, path), MAX_CACHE_BYTES)) ?? 'null') as PlanCacheFile;
     if (!isRecord(data) || data.v !== CACHE_VERSION || data.build !== cache.build || data.path !== path || !isPlan(data.plan)) return undefined;
     const st = statSync(path);
     return st.isFile() && st.size === data.size && st.mtimeMs === data.mtimeMs ? data.plan : undefined;

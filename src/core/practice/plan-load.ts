@@ -33,7 +33,8 @@ export function loadPlan(nameOrFile: string, { packageRoot, cwd, cache }: { pack
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EFBIG') throw new InputError(`${display}:1:1: a plan file may be at most 100 kB`, 'invalid');
-    if (code === 'ENOTREG' || code === 'EISDIR') throw new InputError(`${display} is not a file`, 'invalid');
+    // A folder where a file is needed is a runtime refusal (exit 1), like any file that cannot be read.
+    if (code === 'ENOTREG' || code === 'EISDIR') throw new InputError(`${display} is not a file`, 'missing');
     if (err instanceof TypeError) throw new InputError(`${display}:1:1: not a UTF-8 text file`, 'invalid');
     throw new InputError(`cannot read the plan ${display}: ${describeReadError(err)}`, 'missing');
   }

@@ -1,6 +1,7 @@
 import { clip } from '../text/sanitize.js';
 import { InputError } from '../errors.js';
-import { analyzeAnswer, type CoachReport } from '../coach/index.js';
+import type { CoachReport } from '../coach/index.js';
+import { rereadWithCredits } from '../coach/model-reading.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
 import type { Category, QuestionData } from '../questions/schema.js';
 
@@ -32,7 +33,7 @@ export interface ReportAttempt {
 }
 
 export interface SessionReport {
-  session: { id: string; at: string; plan: string | null; timeLimit: number | null };
+  session: { id: string; label: string | null; at: string; plan: string | null; timeLimit: number | null };
   attempts: ReportAttempt[];
   summary: {
     questions: number;
@@ -53,7 +54,7 @@ export interface ReportBank {
 /**
  * Gathers one practice session from history records: the session marker and its attempts in the order they
  * were saved, with feedback recomputed for typed answers. `sessionRef` is 'last' (the newest session) or an id
- * (a unique prefix is enough). Pure apart from the errors it throws.
+ * or label (see matchSession). Pure apart from the errors it throws.
  */
 export function buildSessionReport(records: readonly HistoryRecord[], sessionRef: 'last' | string, bank: ReportBank): SessionReport {
   const session = findSession(records, sessionRef);
@@ -61,13 +62,21 @@ export function buildSessionReport(records: readonly HistoryRecord[], sessionRef
     .filter((r): r is AttemptRecord => r.type === 'attempt' && r.session === session.id)
     .map((a, i) => reportAttempt(a, i + 1, bank));
   return {
-    session: { id: session.id, at: session.at, plan: session.plan ?? null, timeLimit: session.timeLimit ?? null },
+    session: { id: session.id, label: session.label ?? null, at: session.at, plan: session.plan ?? null, timeLimit: session.timeLimit ?? null },
     attempts,
     summary: summarize(attempts),
   };
 }
 
-function findSession(records: readonly HistoryRecord[], ref: string): SessionRecord {
+/** What a `--session` reference names: one session, or several sessions sharing the label given. */
+export type SessionMatch = { session: SessionRecord; candidates?: undefined } | { session?: undefined; candidates: SessionRecord[] };
+
+/**
+ * The session `ref` names: 'last' (the newest), an id, a label (several sessions may share one: all of
+ * them are returned, newest first, for the caller to choose) or a unique prefix of an id (four characters
+ * or more). Pure apart from the errors it throws when nothing matches.
+ */
+export function matchSession(records: readonly HistoryRecord[], ref: string): SessionMatch {
   const sessions = records.filter((r): r is SessionRecord => r.type === 'session');
   const newestFirst = sessions
     .map((s, i) => ({ s, i }))
@@ -77,24 +86,39 @@ function findSession(records: readonly HistoryRecord[], ref: string): SessionRec
     throw new InputError('no practice sessions in the history yet', 'missing', "a session is saved when you run 'rmprep drill' or 'rmprep coach <id> --record'");
   }
   const wanted = ref.trim();
-  if (wanted === 'last') return newestFirst[0] as SessionRecord;
+  if (wanted === 'last') return { session: newestFirst[0] as SessionRecord };
   const exact = newestFirst.find((s) => s.id === wanted);
-  if (exact) return exact;
+  if (exact) return { session: exact };
+  const labelled = newestFirst.filter((s) => s.label === wanted);
+  if (labelled.length === 1) return { session: labelled[0] as SessionRecord };
+  if (labelled.length > 1) return { candidates: labelled };
   const byPrefix = wanted.length >= 4 ? newestFirst.filter((s) => s.id.startsWith(wanted)) : [];
-  if (byPrefix.length === 1) return byPrefix[0] as SessionRecord;
+  if (byPrefix.length === 1) return { session: byPrefix[0] as SessionRecord };
   const listed = (byPrefix.length > 1 ? byPrefix : newestFirst).slice(0, LISTED_SESSIONS);
-  const ids = listed.map((s) => `${clip(s.id, 40)} (${clip(s.at.slice(0, 16).replace('T', ' '), 16)})`).join(', ');
   throw new InputError(
-    byPrefix.length > 1 ? `"${clip(wanted)}" matches more than one session` : `no session with id "${clip(wanted)}"`,
+    byPrefix.length > 1 ? `"${clip(wanted)}" matches more than one session` : `no session with id or label "${clip(wanted)}"`,
     'missing',
-    `${byPrefix.length > 1 ? 'matching' : 'latest'} sessions: ${ids}`,
+    `${byPrefix.length > 1 ? 'matching' : 'latest'} sessions: ${listed.map(describeSession).join(', ')}`,
   );
+}
+
+/** A session in a list: its id, its label when it has one, and when it started (UTC). */
+export function describeSession(s: SessionRecord): string {
+  const label = s.label !== undefined ? ` "${clip(s.label, 40)}"` : '';
+  return `${clip(s.id, 40)}${label} (${clip(s.at.slice(0, 16).replace('T', ' '), 16)})`;
+}
+
+function findSession(records: readonly HistoryRecord[], ref: string): SessionRecord {
+  const match = matchSession(records, ref);
+  if (match.session) return match.session;
+  throw new InputError(`"${clip(ref.trim())}" labels more than one session`, 'invalid', `pick one by id: ${match.candidates.map(describeSession).join(', ')}`);
 }
 
 function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): ReportAttempt {
   const question = bank.byId.get(a.questionId);
   const typed = a.mode !== 'spoken' && a.answer !== undefined && a.answer.trim() !== '';
-  const coach = typed && question ? analyzeAnswer(question, a.answer as string, bank.questions, { timeLimit: a.timeLimit }) : null;
+  // The model's points the attempt kept are shown again, checked against the answer, with no model asked.
+  const coach = typed && question ? rereadWithCredits(question, a.answer as string, a.credits, bank.questions, { timeLimit: a.timeLimit }) : null;
   return {
     index,
     attemptId: a.id,

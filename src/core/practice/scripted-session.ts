@@ -13,22 +13,37 @@ export interface SessionPlacement {
   marker: SessionRecord | undefined;
 }
 
+/** The session name given with `--session`, trimmed; refused unless it is a plain name. */
+export function checkSessionName(name: string): string {
+  const trimmed = name.trim();
+  if (!SESSION_NAME.test(trimmed)) {
+    throw new InputError('--session needs a name of letters, digits, dots, dashes or underscores (up to 64)', 'invalid');
+  }
+  return trimmed;
+}
+
 /**
  * The session an attempt recorded outside a drill (`coach --record`) belongs to. A named session is
- * joined or started. Without a name, the attempt joins the scripted session of the newest attempt when
- * that is under an hour old, so a loop over questions is one session; otherwise it starts a new one.
+ * joined (the newest one labelled so) or started, with a generated id and the name as its label; the
+ * caller decides this under the history's lock, so two writers never both start one. Without a name, the
+ * attempt joins the scripted session of the newest attempt when that is under an hour old, so a loop over
+ * questions is one session; otherwise it starts a new one.
  */
 export function placeScriptedAttempt(records: readonly HistoryRecord[], opts: { name?: string | undefined; now: Date; rng: Rng }): SessionPlacement {
   const sessions = new Map<string, SessionRecord>();
-  for (const r of records) if (r.type === 'session') sessions.set(r.id, r);
-  const start = (id: string): SessionPlacement => ({ id, marker: { type: 'session', id, at: opts.now.toISOString(), scripted: true } });
-  if (opts.name !== undefined) {
-    const name = opts.name.trim();
-    if (!SESSION_NAME.test(name)) {
-      throw new InputError('--session needs a name of letters, digits, dots, dashes or underscores (up to 64)', 'invalid');
-    }
-    return sessions.has(name) ? { id: name, marker: undefined } : start(name);
+  let labelled: SessionRecord | undefined;
+  const name = opts.name === undefined ? undefined : checkSessionName(opts.name);
+  for (const r of records) {
+    if (r.type !== 'session') continue;
+    sessions.set(r.id, r);
+    // A session kept from before labels (a rescue file of that time) is named by its id.
+    if (name !== undefined && (r.label === name || (r.label === undefined && r.id === name))) labelled = r;
   }
+  const start = (id: string): SessionPlacement => ({
+    id,
+    marker: { type: 'session', id, ...(name !== undefined ? { label: name } : {}), at: opts.now.toISOString(), scripted: true },
+  });
+  if (name !== undefined) return labelled ? { id: labelled.id, marker: undefined } : start(newSessionId(opts.now, opts.rng));
   let newest: HistoryRecord | undefined;
   for (let i = records.length - 1; i >= 0 && !newest; i--) if (records[i]?.type === 'attempt') newest = records[i];
   if (newest?.type === 'attempt' && newest.session && sessions.get(newest.session)?.scripted) {

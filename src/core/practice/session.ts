@@ -1,4 +1,5 @@
 import type { Phrasing } from '../coach/phrasings.js';
+import { type GradeAnswer, type ModelGrading, type WaitForModel, listenToModel } from './listen-model.js';
 import { analyzeAnswer } from '../coach/index.js';
 import { estimateSeconds } from '../coach/delivery.js';
 import { countWords } from '../coach/text.js';
@@ -37,6 +38,8 @@ export interface Prompter {
   showAnswerAfterSkip(question: Question): Promise<boolean>;
   /** Between the feedback and the reveal, so the score stays on screen until the user moves on. */
   waitBeforeReveal(): Promise<void>;
+  /** While a model grader reads the answer: a key goes on without it; true when one was pressed. */
+  waitForModel?: WaitForModel;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
   nextStep(): Promise<'next' | 'quit'>;
 }
@@ -50,6 +53,8 @@ export interface SessionView {
   /** Shown once when an answer runs over the limit; `spoken` is false when the length is estimated from words. */
   overTime(info: { seconds: number; limit: number; spoken: boolean }): void;
   feedback(report: CoachReport): void | Promise<void>;
+  /** The model grader's points, added to the feedback on screen, or the line saying it could not be used. */
+  modelFeedback?(graded: ModelGrading): void | Promise<void>;
   /** Said about an answer given aloud that was within the limit, or had none. */
   spokenLength(seconds: number, limit: number | undefined): void;
   reveal(question: Question): void | Promise<void>;
@@ -94,6 +99,8 @@ export interface SessionDeps {
   now(): Date;
   /** The user's stories that fit a question, best first; none when they keep no stories. */
   storiesFor?(question: Question): StoryHint[];
+  /** A model grader to read typed answers beside the words-only coach, when one is configured. */
+  grade?: GradeAnswer;
 }
 
 /** A session id: the UTC day and six hex digits from `rng`, e.g. "2026-11-29-3fa9c1". */
@@ -132,10 +139,18 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     const overTime = opts.timeLimit !== undefined && length > opts.timeLimit;
     if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
     let report: CoachReport | undefined;
+    let kept: ModelGrading['record'] = {};
     if (answer !== undefined) {
       report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
       await view.feedback(report);
-      await prompter.waitBeforeReveal();
+      const graded = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
+      if (graded) {
+        report = graded.report;
+        kept = graded.record;
+        await view.modelFeedback?.(graded);
+      }
+      // A key pressed to go on without the model already asked for the model answer.
+      if (graded !== undefined) await prompter.waitBeforeReveal();
     } else if (!overTime) {
       view.spokenLength(seconds, opts.timeLimit);
     }
@@ -154,6 +169,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       seconds: Math.round(seconds * 10) / 10,
       ...(answer !== undefined ? { answer } : {}),
       ...(report ? { score: report.score } : {}),
+      ...kept,
       ...(opts.timeLimit ? { timeLimit: opts.timeLimit, overTime } : {}),
       session: progress.id,
       ...(story ? { story } : {}),

@@ -1,8 +1,9 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { makeFolder } from '../fs/make-folder.js';
 import { hashKey } from '../hash-key.js';
+import { openSealed, openSealedLines, sealLine, sealText } from '../cache-seal.js';
 import { readFileBoundedSync, readFileRangeSync } from '../fs/read-bounded.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
 import type { ParsedFile } from './parse.js';
@@ -57,10 +58,10 @@ function removeOtherBuilds(cacheDir: string, opts: LoadOptions): void {
 /** The parsed files of the last load, or undefined when there is no usable cache. */
 export function readBankCache(cacheDir: string, sources: BankSource[], opts: LoadOptions): { files: CachedFile[] } | undefined {
   try {
-    const text = readFileBoundedSync(cacheNames(cacheDir, sources, opts).files, MAX_CACHE_BYTES).toString('utf8');
+    const lines = openSealedLines(readFileBoundedSync(cacheNames(cacheDir, sources, opts).files, MAX_CACHE_BYTES));
+    if (!lines) return undefined;
     const files: CachedFile[] = [];
-    for (const line of text.split('\n')) {
-      if (!line) continue;
+    for (const line of lines) {
       const entry: unknown = JSON.parse(line);
       // One damaged entry discards the whole cache: it is rebuilt from the question files.
       if (!isCachedFileShape(entry)) return undefined;
@@ -112,7 +113,8 @@ export function writeBankCache(
       let offset = 0;
       for (let next = take(); !next.done; next = take()) {
         const f = next.value;
-        const line = JSON.stringify(f);
+        // Each line sealed on its own: a lookup reads and checks one line only.
+        const line = sealLine(JSON.stringify(f));
         const length = Buffer.byteLength(line);
         stats[f.file] = [f.size, f.mtimeMs];
         f.parsed.questions.forEach((p, index) => spots.push([p.id, f.display, offset, length, index]));
@@ -120,7 +122,7 @@ export function writeBankCache(
         yield `${line}\n`;
       }
     }
-    writeFileAtomic(names.files, lines(), undefined, { durable: false });
+    writeFileAtomic(names.files, lines());
     // Only ids the merged bank kept (a user's question replaces a bundled one) are indexed.
     const { rows, problems, fileOf } = merged();
     const ids: IdIndex['ids'] = Object.create(null) as IdIndex['ids'];
@@ -128,8 +130,8 @@ export function writeBankCache(
       if (fileOf(id) === display && !Object.hasOwn(ids, id)) ids[id] = [offset, length, index];
     }
     const listing: Listing = { rows: rows.map(listRow), problems };
-    writeFileAtomic(names.listing, JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile), undefined, { durable: false });
-    writeFileAtomic(names.index, JSON.stringify({ dirs, ids } satisfies IdIndex), undefined, { durable: false });
+    writeFileAtomic(names.listing, sealText(JSON.stringify({ dirs, files: stats, listing } satisfies ListingFile)));
+    writeFileAtomic(names.index, sealText(JSON.stringify({ dirs, ids } satisfies IdIndex)));
     removeOtherBuilds(cacheDir, opts);
   } catch {
     if (failed) throw failed.err;
@@ -144,8 +146,9 @@ export function writeBankCache(
  */
 export function readCachedListing(cacheDir: string, sources: BankSource[], opts: LoadOptions): Listing | undefined {
   try {
-    const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).listing, MAX_CACHE_BYTES).toString('utf8')) as ListingFile;
-    if (!isStampMap(index?.dirs, 1) || !isStampMap(index.files, 2) || !isListing(index.listing)) return undefined;
+    const file = cacheNames(cacheDir, sources, opts).listing;
+    const index = JSON.parse(openSealed(readFileBoundedSync(file, MAX_CACHE_BYTES)) ?? 'null') as ListingFile;
+    if (!isStampMap(index?.dirs, 1) || !isStampMap(index.files, 2) || !isListing(index.listing)) return discard(file);
     if (!foldersUnchanged(index.dirs)) return undefined;
     for (const [file, [size, mtimeMs]] of Object.entries(index.files)) {
       const st = statSync(file);
@@ -159,9 +162,25 @@ export function readCachedListing(cacheDir: string, sources: BankSource[], opts:
 
 /** The id index, if no question folder changed since it was written. */
 function readIndex(cacheDir: string, sources: BankSource[], opts: LoadOptions): IdIndex | undefined {
-  const index = JSON.parse(readFileBoundedSync(cacheNames(cacheDir, sources, opts).index, MAX_CACHE_BYTES).toString('utf8')) as IdIndex;
-  if (!isStampMap(index?.dirs, 1) || typeof index.ids !== 'object' || index.ids === null) return undefined;
+  const file = cacheNames(cacheDir, sources, opts).index;
+  const index = JSON.parse(openSealed(readFileBoundedSync(file, MAX_CACHE_BYTES)) ?? 'null') as IdIndex;
+  if (!isStampMap(index?.dirs, 1) || typeof index.ids !== 'object' || index.ids === null) return discard(file);
   return foldersUnchanged(index.dirs) ? index : undefined;
+}
+
+/**
+ * Removes a damaged listing or index: the next load of the bank finds it missing and writes the caches
+ * again, where a damaged one would be passed over on every run and never replaced.
+ */
+function discard(file: string): undefined {
+  rmSync(file, { force: true });
+  return undefined;
+}
+
+/** Whether the listing or the id index is missing, so that a load of the bank writes them again. */
+export function bankCachePartMissing(cacheDir: string, sources: BankSource[], opts: LoadOptions): boolean {
+  const names = cacheNames(cacheDir, sources, opts);
+  return !existsSync(names.listing) || !existsSync(names.index);
 }
 
 function foldersUnchanged(dirs: Record<string, number>): boolean {
@@ -184,7 +203,7 @@ export function lookupCachedQuestion(cacheDir: string, sources: BankSource[], op
     if (!isSpot(spot)) return undefined;
     const [offset, length, at] = spot;
     const buf = readFileRangeSync(names.files, offset, length);
-    const entry = JSON.parse(buf.toString('utf8')) as CachedFile;
+    const entry = JSON.parse(openSealed(buf) ?? 'null') as CachedFile;
     if (typeof entry?.file !== 'string' || typeof entry.display !== 'string' || !Array.isArray(entry.parsed?.questions)) return undefined;
     const st = statSync(entry.file);
     if (st.size !== entry.size || st.mtimeMs !== entry.mtimeMs) return undefined;

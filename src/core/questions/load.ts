@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Problem } from '../problems.js';
-import { readBankCache, writeBankCache, type CachedFile, type Listing, type MergedFiles } from './cache.js';
+import { bankCachePartMissing, readBankCache, writeBankCache, type CachedFile, type Listing, type MergedFiles } from './cache.js';
 import { listRow } from './cache-shape.js';
 import type { ParsedFile } from './parse.js';
 import type { Bank, BankSource, FileEntry, LoadOptions } from './bank.js';
@@ -83,7 +83,7 @@ async function mergeSources<T extends ListRow>(sources: BankSource[], opts: Load
       yield file;
     }
   })();
-  if (opts.cacheDir && (stale || !cached || cached.files.length !== entries.length)) {
+  if (opts.cacheDir && (stale || !cached || cached.files.length !== entries.length || bankCachePartMissing(opts.cacheDir, sources, opts))) {
     writeBankCache(opts.cacheDir, sources, opts, { dirs, files, merged: () => merger.result() });
   } else {
     for (const _ of files);

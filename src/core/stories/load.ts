@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.js';
-import { InputError, isUserError } from '../errors.js';
+import { keepingOf, writeFileAtomic } from '../atomic-write.js';
+import { makeFolder } from '../fs/make-folder.js';
+import { InputError, isUserError, UserError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { suggest } from '../suggest.js';
 import { readTextFileSync } from '../text-input.js';
@@ -91,9 +92,9 @@ export function writeStoryFile(dir: string, slug: string, text: string, { force 
   if (!SLUG_PATTERN.test(slug)) throw new InputError(`story name "${slug.slice(0, 80)}" must be kebab-case: lowercase letters, digits and single hyphens`, 'invalid');
   const file = join(dir, `${slug}.md`);
   if (!force && listStoryFiles(dir).includes(`${slug}.md`)) {
-    throw new InputError(`a story named "${slug}" already exists: ${file}`, 'invalid', 'pick another name, or pass --force to replace it');
+    throw new UserError(`a story named "${slug}" already exists: ${file}`, 'exists', 'pick another name, or pass --force to replace it');
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(file, text, undefined, { mode: 0o600 });
+  makeFolder(dir);
+  writeFileAtomic(file, text, undefined, keepingOf(file, 0o600));
   return file;
 }

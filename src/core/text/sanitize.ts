@@ -9,6 +9,10 @@
 // match quadratic (seconds for 40 kB). What is left of an unterminated string loses its control
 // characters below, so nothing harmful survives either way.
 const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*(?:\x07|\x1b\\|\x9c)/g;
+// The same strings, ESC-introduced, cut off before their terminator: a terminal would swallow the rest as
+// payload (a window title), so it is dropped up to the end of the line or the next escape. (A lone 8-bit
+// introducer in UTF-8 text is more likely a stray character than a sequence: only it goes, below.)
+const UNTERMINATED_STRING = /\x1b[\]PX^_][^\x07\x1b\n]*/g;
 // CSI: ESC [ or 0x9B, parameter and intermediate bytes, one final byte.
 const CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
 // Any other escape: ESC, optional intermediates, one final byte (ESC 7, ESC c, ESC ( B ...).
@@ -25,6 +29,7 @@ export function sanitizeText(s: string): string {
   if (!UNSAFE.test(s)) return s;
   return s
     .replace(STRING_SEQUENCE, '')
+    .replace(UNTERMINATED_STRING, '')
     .replace(CSI, '')
     .replace(OTHER_ESCAPE, '')
     .replace(/\r\n/g, '\n')

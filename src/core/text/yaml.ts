@@ -1,3 +1,4 @@
+import { findTooDeep, TOO_DEEP } from './yaml-depth.js';
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from '../problems.js';
 
@@ -25,6 +26,13 @@ export interface YamlText {
  */
 export function readYaml(text: string, file: string, lineOffset = 0): YamlText {
   const problems: Problem[] = [];
+  const deep = findTooDeep(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    const line = (before.match(/\n/g) ?? []).length;
+    problems.push({ file, line: line + 1 + lineOffset, col: deep - (before.lastIndexOf('\n') + 1) + 1, message: TOO_DEEP });
+    return { doc: undefined, problems, locate: () => ({ line: lineOffset + 1, col: 1 }) };
+  }
   // uniqueKeys is checked below in one pass: the yaml package compares each key with every earlier one.
   // logLevel 'error': the package would otherwise print warnings (quoting the file's text) to stderr.
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, schema: 'core', merge: false, logLevel: 'error' });
@@ -116,7 +124,8 @@ export function yamlToPlain(doc: Document, file: string, lineOffset: number, pro
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const tooMany = /alias/i.test(msg);
-    problems.push({ file, line: lineOffset + 1, col: 1, message: tooMany ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})` : `invalid YAML: ${msg}` });
+    const deep = err instanceof RangeError && /call stack/i.test(msg);
+    problems.push({ file, line: lineOffset + 1, col: 1, message: tooMany ? `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT})` : deep ? TOO_DEEP : `invalid YAML: ${msg}` });
     return undefined;
   }
 }
@@ -129,5 +138,6 @@ function lineStarts(text: string): number[] {
 
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
+  if (/maximum call stack/i.test(first)) return TOO_DEEP;
   return `invalid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
 }

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claims, startChatServer } from '../helpers/chat-server.js';
+import { makeHome } from '../helpers/cli.js';
+import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
+
+const ID = 'rollback-recovery';
+const ANSWER =
+  'Before the release starts, the team walks through the way back in staging so nobody improvises at midnight. ' +
+  'We write down the error level that sends us back, and nobody argues about it on the night. ' +
+  'Last spring a payment change misbehaved, so I switched the traffic to the old cluster within four minutes.';
+const POINT_2 = 'We write down the error level that sends us back';
+
+let home: ReturnType<typeof makeHome>;
+let close: (() => Promise<void>) | undefined;
+beforeEach(() => {
+  home = makeHome();
+});
+afterEach(async () => {
+  await close?.();
+  home.cleanup();
+});
+
+const attempts = () =>
+  readFileSync(home.history, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => r.type === 'attempt');
+
+async function drillWith(delayMs: number) {
+  const server = await startChatServer(() => ({ delayMs, content: claims({ point: 2, quote: POINT_2 }) }));
+  close = server.close;
+  const env = { ...home.env, RMPREP_GRADER_URL: server.url, RMPREP_GRADER_MODEL: 'test-model', RMPREP_GRADER_TIMEOUT: '60' };
+  const s = new PtySession(['drill', '--id', ID, '--answer-mode', 'type'], env, { cols: 100, rows: 60 });
+  await s.waitFor('Ctrl-D: done');
+  s.type(bracketedPaste(ANSWER));
+  s.type(KEY.enter);
+  s.type(KEY.ctrlD);
+  await s.waitFor('Listening to the model grader… press any key to go on without waiting');
+  return { s, server };
+}
+
+describe('drill with a model grader', () => {
+  it('shows the words-only feedback at once, adds the model\'s points marked when they arrive, and saves them with the attempt', async () => {
+    const { s, server } = await drillWith(1500);
+    expect(s.text).toMatch(/Score \d+\/100/);
+    await s.waitFor(/The model grader heard 1 more: score \d+\/100 \(words alone: \d+\)/);
+    expect(s.text).toContain('[model] ✓ Agrees the rollback triggers in advance');
+    await s.waitFor('Press any key to see the model answer');
+    s.type(' ');
+    await s.pageUntil(/How did it go\?/);
+    s.type(KEY.enter);
+    await s.waitFor('Session summary');
+    expect(await s.exited()).toBe(0);
+    expect(server.received).toHaveLength(1);
+    const [attempt] = attempts();
+    expect(attempt).toMatchObject({ reading: { model: 'test-model', origin: server.origin }, credits: [{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }] });
+    expect(attempt!.wordsScore).toBeLessThan(attempt!.score as number);
+  });
+
+  it('goes on without the model at a key press, and saves the rated attempt words-only', async () => {
+    const { s } = await drillWith(30_000);
+    s.type(' ');
+    await s.pageUntil(/How did it go\?/);
+    expect(s.text).not.toContain('The model grader heard');
+    s.type(KEY.enter);
+    await s.waitFor('Session summary');
+    expect(await s.exited()).toBe(0);
+    const [attempt] = attempts();
+    expect(attempt?.credits).toBeUndefined();
+    expect(typeof attempt?.score).toBe('number');
+  });
+
+  it('stops at once on Ctrl-C while listening, keeping the typed answer', async () => {
+    const { s } = await drillWith(30_000);
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
+    const drafts = join(dirname(home.history), 'drafts');
+    const kept = readdirSync(drafts).map((f) => readFileSync(join(drafts, f), 'utf8'));
+    expect(kept.some((t) => t.includes(POINT_2))).toBe(true);
+  });
+});
