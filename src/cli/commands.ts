@@ -124,9 +124,22 @@ export const COMMANDS = [
       { flags: '--record', description: 'save the attempt to your history' },
       { flags: '--rating <rating>', description: 'self-rating to record (default: from the score)', value: 'choice', choices: RATINGS },
       { flags: '--session <name>', description: 'with --record: the session to add the attempt to (default: the last hour\'s scripted session, or a new one)', value: 'text' },
+      { flags: '--heard <point>', description: 'teach the coach a point it did not hear (its number as shown, or its id); kept in phrasings.yaml', value: 'text' },
+      { flags: '--sentence <words>', description: 'with --heard: the exact words of the answer that make the point (default: the closest clause)', value: 'text' },
       offline,
     ],
     load: () => import('./commands/coach.js'),
+  },
+  {
+    name: 'phrasings',
+    summary: 'the sentences you taught the coach (coach --heard): list them, or forget one',
+    group: 'Practise',
+    args: [
+      { name: 'action', description: 'list (the default) or forget; or a question id to list its phrasings', value: 'text', required: false },
+      { name: 'target', description: 'list: a question id; forget: a number as listed, or <question id>:<point>', value: 'text', required: false },
+    ],
+    options: [json('print JSON: list [{ n, question, point, sentence, status, pointNumber?, pointText? }], forget { forgotten, left }')],
+    load: () => import('./commands/phrasings.js'),
   },
   {
     name: 'next',

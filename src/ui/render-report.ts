@@ -12,7 +12,7 @@ export interface ReportRenderOptions {
   style: Style;
 }
 
-/** The session for a terminal: a summary, then each question with the answer given and what it missed. */
+/** The session for a terminal: a summary, then each question with the answer given and the points not heard. */
 export function renderReportText(report: SessionReport, { width, style }: ReportRenderOptions): string {
   const { session, summary } = report;
   const out: string[] = [];
@@ -38,7 +38,7 @@ export function renderReportText(report: SessionReport, { width, style }: Report
     }
     if (a.coach) {
       if (a.missed.length > 0) {
-        out.push(`   ${style.bad('Missed talking points')}`);
+        out.push(`   ${style.bad('Talking points not heard')}`);
         for (const m of a.missed) out.push(wrap(`- ${clean(m)}`, width, '     '));
       } else {
         out.push(`   ${style.good('Covered every talking point.')}`);
@@ -84,7 +84,7 @@ export function renderReportMarkdown(report: SessionReport): string {
     out.push(facts.join(' · '), '');
     if (a.coach) {
       if (a.missed.length > 0) {
-        out.push('**Missed talking points**', '', ...a.missed.map((m) => `- ${escapeMarkdownInline(m)}`), '');
+        out.push('**Talking points not heard**', '', ...a.missed.map((m) => `- ${escapeMarkdownInline(m)}`), '');
       } else {
         out.push('Every talking point was covered.', '');
       }

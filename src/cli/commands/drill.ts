@@ -1,3 +1,4 @@
+import { readPhrasingsOrWarn } from '../phrasings-input.js';
 import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,7 +130,7 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
-      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings: readPhrasingsOrWarn(run), firstShown: start !== undefined }, deps, progress).then(() => undefined),
       endings.ended,
     ]);
     if (signal) return endedBy(signal);

@@ -1,3 +1,4 @@
+import type { Phrasing } from '../coach/phrasings.js';
 import { type GradeAnswer, type ModelGrading, type WaitForModel, listenToModel } from './listen-model.js';
 import { analyzeAnswer } from '../coach/index.js';
 import { estimateSeconds } from '../coach/delivery.js';
@@ -85,6 +86,8 @@ export interface SessionOptions {
   plan: string | undefined;
   /** The whole bank, so the coach can tell common words from specific ones. */
   bank?: readonly Question[];
+  /** Sentences the person taught the coach (phrasings.yaml); each counts only for its own question. */
+  phrasings?: readonly Phrasing[];
   /** The opening line and the first question are on screen already (printed at start-up). */
   firstShown?: boolean;
 }
@@ -138,7 +141,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     let report: CoachReport | undefined;
     let kept: ModelGrading['record'] = {};
     if (answer !== undefined) {
-      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit });
+      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
       await view.feedback(report);
       const graded = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
       if (graded) {
