@@ -58,7 +58,7 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     run.warn(`a phrasing in ${phrasingsFile} names point "${p.point}", which question ${question.id} no longer has; it is not used (see 'rmprep phrasings list')`);
   }
   const words = analyzeAnswer(question, answer, bank, { phrasings });
-  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words });
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words, phrasings });
   const { report } = graded;
   if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   let recorded: { attempt: string; rating: string; due: string | undefined; session: string; label?: string } | undefined;

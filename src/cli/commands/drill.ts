@@ -127,10 +127,11 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     return SIGNAL_EXIT[signal];
   };
   try {
-    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
+    const phrasings = readPhrasingsOrWarn(run);
+    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
-      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings: readPhrasingsOrWarn(run), firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined }, deps, progress).then(() => undefined),
       endings.ended,
     ]);
     if (signal) return endedBy(signal);
