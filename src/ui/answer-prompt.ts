@@ -41,7 +41,7 @@ const ESCAPE_WAIT_MS = 40;
  * Reads raw key events from `io.input` until `handle` returns true. Ctrl-C rejects with
  * PromptInterruptedError after `cleanup`. Bracketed paste is on while reading, so a paste arrives whole.
  */
-function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void, signal?: AbortSignal): Promise<void> {
+export function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void, signal?: AbortSignal): Promise<void> {
   const { input, output } = io;
   const reader = new KeyReader();
   const decoder = new StringDecoder('utf8');
@@ -260,7 +260,7 @@ function rowsOf(line: string, width: number): number {
 }
 
 /** One row at most: cut with an ellipsis (colour codes are reset so a cut never leaks a colour). */
-function fitLine(line: string, width: number): string {
+export function fitLine(line: string, width: number): string {
   if (columns(line) <= width - 1) return line;
   let out = '';
   let used = 0;

@@ -1,10 +1,10 @@
 import { editor, select } from '@inquirer/prompts';
 import { countWords } from '../core/coach/text.js';
-import type { Rating } from '../core/history/schema.js';
 import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
+import { promptRating, type RatingChoice } from './rating-prompt.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
@@ -40,7 +40,7 @@ const MODE_CHOICES: Choice<AnswerChoice>[] = [
   { name: 'Quit', value: 'quit' },
 ];
 
-const RATING_CHOICES: Choice<Rating>[] = [
+const RATING_CHOICES: RatingChoice[] = [
   { name: 'Again', value: 'again', description: 'I could not answer it well; ask me again soon' },
   { name: 'Hard', value: 'hard', description: 'I got there, with gaps' },
   { name: 'Good', value: 'good', description: 'a solid answer' },
@@ -92,9 +92,8 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));
     },
-    // Without a score to go by (a spoken answer) the cursor starts on Good, not on the first choice: a habitual
-    // Enter should be an ordinary rating, not one that sends the question back to the start.
-    rateAnswer: (suggested) => choose(io, style, 'How did it go?', RATING_CHOICES, suggested ?? 'good'),
+    // Without a clear suggestion the cursor starts on no rating and Enter alone saves nothing.
+    rateAnswer: (suggested) => promptRating(io, style, 'How did it go?', RATING_CHOICES, suggested),
     nextStep: () =>
       choose(io, style, 'Next?', [
         { name: 'Next question', value: 'next' as const },

@@ -7,7 +7,7 @@ import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../hist
 import type { Question } from '../questions/schema.js';
 import type { Rng } from '../random.js';
 import type { AnswerMode } from './answer-modes.js';
-import { ratingFromScore } from './coach-rating.js';
+import { preselectedRating } from './coach-rating.js';
 
 /** How the user answers one question, or leaves it. */
 export type AnswerChoice = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
@@ -152,7 +152,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       view.spokenLength(seconds, opts.timeLimit);
     }
     await view.reveal(question);
-    const rating = await prompter.rateAnswer(report ? ratingFromScore(report.score) : undefined);
+    const rating = await prompter.rateAnswer(preselectedRating(report?.score));
     const now = deps.now();
     const marker: SessionRecord | undefined = progress.saved
       ? undefined
