@@ -1,6 +1,6 @@
 import { editor, select } from '@inquirer/prompts';
 import { countWords } from '../core/coach/text.js';
-import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
+import type { AnswerChoice, NextStep, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
@@ -94,10 +94,11 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
     },
     // Without a clear suggestion the cursor starts on no rating and Enter alone saves nothing.
     rateAnswer: (suggested) => promptRating(io, style, 'How did it go?', RATING_CHOICES, suggested),
-    nextStep: () =>
-      choose(io, style, 'Next?', [
-        { name: 'Next question', value: 'next' as const },
-        { name: 'Quit', value: 'quit' as const },
+    nextStep: (opts) =>
+      choose<NextStep>(io, style, 'Next?', [
+        { name: 'Next question', value: 'next' },
+        ...(opts?.undo ? [{ name: 'Undo that rating (rate it again)', value: 'undo' as const }] : []),
+        { name: 'Quit', value: 'quit' },
       ]),
   };
 }

@@ -40,7 +40,8 @@ export interface Prompter {
   /** While a model grader reads the answer: a key goes on without it; true when one was pressed. */
   waitForModel?: WaitForModel;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
-  nextStep(): Promise<'next' | 'quit'>;
+  /** Between questions; with `undo`, also offers to take back the rating just saved. */
+  nextStep(opts?: { undo?: boolean }): Promise<NextStep>;
 }
 
 /** Everything the session shows. Implemented in src/ui; may wait for the user (a paged reveal). */
@@ -60,9 +61,13 @@ export interface SessionView {
   saved(attempt: AttemptRecord, now: Date): void;
 }
 
+export type NextStep = 'next' | 'quit' | 'undo';
+
 /** Saves one attempt. `session` is the session's marker, handed over with its first attempt only. */
 export interface Recorder {
   record(draft: AttemptDraft, session: SessionRecord | undefined, now: Date): AttemptRecord;
+  /** Takes a saved attempt back: it then counts nowhere. */
+  undo?(attemptId: string, now: Date): void;
 }
 
 export interface Outcome {
@@ -171,11 +176,24 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       session: progress.id,
       ...(story ? { story } : {}),
     };
-    const attempt = recorder.record(draft, marker, now);
+    let attempt = recorder.record(draft, marker, now);
     progress.saved = true;
     progress.outcomes.push({ question, rating, score: report?.score });
     view.saved(attempt, now);
-    if (index < questions.length - 1 && (await prompter.nextStep()) === 'quit') break;
+    const undoable = { undo: recorder.undo !== undefined };
+    let step = index < questions.length - 1 ? await prompter.nextStep(undoable) : 'next';
+    // Undo takes the rating just saved back and asks for it again; the answer is then saved with the new one.
+    while (step === 'undo' && recorder.undo) {
+      recorder.undo(attempt.id, deps.now());
+      progress.outcomes.pop();
+      const again = await prompter.rateAnswer(preselectedRating(report?.score));
+      const at = deps.now();
+      attempt = recorder.record({ ...draft, rating: again, at: at.toISOString() }, undefined, at);
+      progress.outcomes.push({ question, rating: again, score: report?.score });
+      view.saved(attempt, at);
+      step = await prompter.nextStep(undoable);
+    }
+    if (step === 'quit') break;
   }
   return progress;
 }
