@@ -3,6 +3,7 @@ import { countWords } from '../core/coach/text.js';
 import { estimateSeconds } from '../core/coach/delivery.js';
 import { clock, timerText } from './clock.js';
 import { KeyReader, type KeyEvent } from './key-input.js';
+import { answerHeader, wrapTyped } from './answer-layout.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { columns } from './text.js';
@@ -122,7 +123,8 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
   let shownRows = 0;
   let result: AnswerResult | undefined;
 
-  const hint = opts.multiline ? 'Enter: new line · Ctrl-D: done · Esc: skip' : 'Enter: done · Esc: skip';
+  // The key that finishes comes first: on a narrow screen the rest of the hint gives way to it.
+  const hint = opts.multiline ? ['Ctrl-D: done', 'Esc: skip', 'Enter: new line'] : ['Enter: done', 'Esc: skip'];
   const render = (final?: string) => {
     const width = Math.max(20, io.output.columns ?? 80);
     const height = Math.max(6, io.output.rows ?? 24);
@@ -133,9 +135,11 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
       shownRows = 0;
       return;
     }
-    const status = armedSkip ? style.warn('Press Esc again to skip and discard this answer') : style.dim(hint);
-    const header = fitLine(`${style.accent('?')} ${style.bold(opts.message)}  ${meter()}  ${status}`, width);
-    const lines = opts.multiline ? text.split('\n').map((l) => `  ${displayable(l)}`) : [];
+    const mark = style.accent('?');
+    const header = armedSkip
+      ? fitLine(`${mark} ${style.bold(opts.message)}  ${meter()}  ${style.warn('Press Esc again to skip and discard this answer')}`, width)
+      : answerHeader({ mark, message: style.bold(opts.message), meter: meter(), hint, dim: style.dim }, width);
+    const lines = opts.multiline ? text.split('\n').flatMap((l) => wrapTyped(displayable(l), width, '  ')) : [];
     // Only the end of a long answer is drawn, so the prompt can always be redrawn in place; all of it is kept.
     const room = height - 2;
     const rows = lines.map((l) => rowsOf(l, width));
