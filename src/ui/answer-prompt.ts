@@ -105,6 +105,8 @@ export interface AnswerPromptOptions {
   multiline: boolean;
   timeLimit: number | undefined;
   style: Style;
+  /** What the answer starts with: a kept draft being continued. */
+  initial?: string;
   /** Milliseconds; injected by tests. */
   now?: () => number;
 }
@@ -118,7 +120,7 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
   const started = now();
   const seconds = () => (now() - started) / 1000;
   const { style } = opts;
-  let text = '';
+  let text = opts.initial ?? '';
   let armedSkip = false;
   let shownRows = 0;
   let result: AnswerResult | undefined;

@@ -75,7 +75,12 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
       const slug = await choose(io, style, 'Which of your stories did you tell?', [...hints.map((h) => ({ name: clip(h.slug), value: h.slug })), { name: 'None of these', value: '' }]);
       return slug === '' ? undefined : slug;
     },
-    typeAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style }),
+    typeAnswer: ({ timeLimit, initial }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, ...(initial !== undefined ? { initial } : {}) }),
+    offerDraft: ({ at, words }) =>
+      choose(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
+        { name: 'Continue it', value: true },
+        { name: 'Start afresh', value: false },
+      ]),
     editAnswer: ({ question }) => editAnswer(io, style, question),
     speakAnswer: ({ timeLimit }) => promptAnswer(io, { message: 'Answer aloud now', multiline: false, timeLimit, style }),
     async showAnswerAfterSkip(question) {
@@ -103,7 +108,6 @@ export function createPrompter(io: PromptIo, style: Style): Prompter {
   };
 }
 
-/** Waits for one key under a one-line message; for the drill's pager. */
 /** Which of the sessions sharing a label the report is of; returns its id. */
 export function chooseSession(io: PromptIo, style: Style, label: string, sessions: readonly { id: string; at: string; plan?: string | undefined }[]): Promise<string> {
   const choices = sessions.map((s) => ({
@@ -113,6 +117,15 @@ export function chooseSession(io: PromptIo, style: Style, label: string, session
   return choose(io, style, `Several sessions are labelled "${clip(label, 40)}". Which one?`, choices);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2 Dec", in UTC like the rest of the dates rmprep prints. */
+function dayMonth(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'earlier' : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+/** Waits for one key under a one-line message; for the drill's pager. */
 export function waitForKey(io: PromptIo, message: string): Promise<string> {
   return promptKey(io, message);
 }

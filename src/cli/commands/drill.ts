@@ -25,6 +25,7 @@ import { asUsageError } from '../system-error.js';
 import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers } from '../unsaved-answer.js';
+import { offerKeptDrafts } from '../draft-resume.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
@@ -106,7 +107,8 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const historyFile = run.paths.historyFile;
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
-  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
+  const withDrafts = offerKeptDrafts(createPrompter(io, run.style), view, join(dirname(historyFile), 'drafts'), start ? questions[0] : undefined);
+  const watched = watchUnsavedAnswers(withDrafts.prompter, withDrafts.view, start ? questions[0] : undefined);
   try {
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };

@@ -30,7 +30,10 @@ export interface Prompter {
   chooseAnswerMode(): Promise<AnswerChoice>;
   /** Which of the offered stories the answer told; undefined for none of them. */
   pickStory?(hints: readonly StoryHint[]): Promise<string | undefined>;
-  typeAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
+  /** `initial`: text the answer box starts with (a kept draft being continued). */
+  typeAnswer(opts: { timeLimit: number | undefined; initial?: string }): Promise<TakenAnswer>;
+  /** A kept draft for the question: true to continue it, false to start afresh. */
+  offerDraft?(draft: { at: string; words: number }): Promise<boolean>;
   editAnswer(opts: { question: Question }): Promise<TakenAnswer>;
   speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
   /** After a skip: whether to see the model answer of `question` before moving on. */
