@@ -5,6 +5,7 @@ import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
 import { promptRating, type RatingChoice } from './rating-prompt.js';
+import { promptMenu } from './mode-menu.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { clip } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
@@ -68,14 +69,25 @@ async function editAnswer(io: PromptIo, style: Style, question: Question): Promi
 
 /** The drill's prompter: every question the practice session asks, on the terminal behind `io`. */
 export function createPrompter(io: PromptIo, style: Style): Prompter {
+  let pasted: string | undefined;
   return {
-    chooseAnswerMode: () => choose(io, style, 'How will you answer?', MODE_CHOICES),
+    // A paste at the menu is an answer, not menu keys: it starts a typed answer holding what arrived.
+    async chooseAnswerMode() {
+      const outcome = await promptMenu(io, style, 'How will you answer?', MODE_CHOICES);
+      if (outcome.kind === 'picked') return outcome.value;
+      pasted = outcome.text;
+      return 'type';
+    },
     async pickStory(hints) {
       // '' stands for none: a list entry needs a value.
       const slug = await choose(io, style, 'Which of your stories did you tell?', [...hints.map((h) => ({ name: clip(h.slug), value: h.slug })), { name: 'None of these', value: '' }]);
       return slug === '' ? undefined : slug;
     },
-    typeAnswer: ({ timeLimit, initial }) => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, ...(initial !== undefined ? { initial } : {}) }),
+    typeAnswer({ timeLimit, initial }) {
+      const start = initial ?? pasted;
+      pasted = undefined;
+      return promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, ...(start !== undefined ? { initial: start } : {}) });
+    },
     offerDraft: ({ at, words }) =>
       choose(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
         { name: 'Continue it', value: true },
