@@ -168,8 +168,23 @@ export const COMMANDS = [
       json('print JSON'),
       { flags: '--repair', description: 'set aside lines of a damaged history file and keep the rest' },
       { flags: '--import <file>', description: 'add attempts from a file (e.g. one kept when a save failed)', value: 'path' },
+      { flags: '--undo', description: 'remove the latest attempt after showing it (asks first)' },
+      { flags: '--yes', description: 'with --undo: remove without asking, for scripts' },
+      { flags: '--rerate <attempt>', description: 'give one attempt (its id or a unique start of it) another rating', value: 'text' },
+      { flags: '--rating <rating>', description: 'with --rerate: the new rating', value: 'choice', choices: RATINGS },
     ],
     load: () => import('./commands/history.js'),
+  },
+  {
+    name: 'drafts',
+    summary: 'answers typed in a drill and kept unrated: list, show, coach or rm one',
+    group: 'Progress',
+    args: [
+      { name: 'action', description: 'what to do (default: list)', value: 'choice', required: false, choices: ['list', 'show', 'coach', 'rm'] },
+      { name: 'name', description: 'the draft, as the list names it (show, coach, rm)', value: 'text', required: false },
+    ],
+    options: [json('print JSON')],
+    load: () => import('./commands/drafts.js'),
   },
   {
     name: 'report',

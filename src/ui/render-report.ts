@@ -32,7 +32,7 @@ export function renderReportText(report: SessionReport, { width, style }: Report
     out.push(style.dim(wrap(metaBits(a).join(' · '), width, '   ')));
     if (a.answer !== null) {
       out.push(`   ${style.heading('Your answer')}`);
-      out.push(wrap(clean(a.answer).trim(), width, '     '));
+      out.push(wrapAnswer(clean(a.answer).trim(), width));
     } else if (a.mode === 'spoken') {
       out.push(style.dim('   Answered out loud; nothing typed to review.'));
     }
@@ -146,4 +146,12 @@ function day(iso: string): string {
 
 function code(id: string): string {
   return ID_PATTERN.test(id) ? `\`${id}\`` : escapeMarkdownInline(clip(id));
+}
+
+/** An answer as it was typed: every line break kept (wrap alone would join lines one newline apart). */
+function wrapAnswer(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : wrap(line, width, '     ')))
+    .join('\n');
 }

@@ -27,6 +27,7 @@ import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
 import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
+import { offerKeptDrafts } from '../draft-resume.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
@@ -108,7 +109,8 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const historyFile = run.paths.historyFile;
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
-  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
+  const withDrafts = offerKeptDrafts(createPrompter(io, run.style), view, join(dirname(historyFile), 'drafts'), start ? questions[0] : undefined);
+  const watched = watchUnsavedAnswers(withDrafts.prompter, withDrafts.view, start ? questions[0] : undefined);
   // Beside the history first: the temp folder may be cleared at the next start.
   const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
   const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
