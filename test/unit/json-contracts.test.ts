@@ -51,10 +51,10 @@ describe('the JSON contracts in docs/scripting.md', async () => {
     const { story } = parseStoryFile(file, 'vendor-slip.md', 'vendor-slip');
     const matrix = matchStories([story as Story], bank);
     // As the command writes it (src/cli/commands/story.ts).
-    const written = { questions: matrix.questions.map((q) => ({ ...q, stories: q.stories.map(({ slug, fit }) => ({ slug, fit })) })), gaps: matrix.gaps };
+    const written = { questions: matrix.questions.map((q) => ({ ...q, stories: q.stories.map(({ slug, fit, tells }) => (tells ? { slug, fit, tells } : { slug, fit })) })), gaps: matrix.gaps };
     const shape = shapeUnder('rmprep story match');
     const keys = [...keysOf(written)];
-    expect(keys).toEqual(expect.arrayContaining(['questions', 'id', 'category', 'question', 'stories', 'slug', 'fit', 'gaps']));
+    expect(keys).toEqual(expect.arrayContaining(['questions', 'id', 'category', 'question', 'stories', 'slug', 'fit', 'tells', 'what', 'found', 'gaps']));
     expect(keys.filter((k) => !documents(shape, k))).toEqual([]);
   });
 });
