@@ -41,3 +41,28 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
 console.log(`\nBest fit is a question the story should fit: ${bestRight}/${stories}`);
 console.log(`Fits at ${GOOD_FIT} or more where it should: ${fitsFound}/${fitsWanted}; under ${GOOD_FIT} where it should not: ${notKept}/${notWanted}`);
 console.log(`Any other question at ${GOOD_FIT} or more: ${othersAbove}/${others}`);
+
+// Near misses (test/fixtures/stories/near-miss): stories that seem to answer a question but lack what it
+// asks for (someone else's outage for mistake-ownership, a no to a peer for saying-no-senior). Each must
+// stay under the fit threshold for the questions it names. Tune on one half, report the other.
+const nearDir = join(dir, 'near-miss');
+const near = JSON.parse(readFileSync(join(nearDir, 'expected.json'), 'utf8')) as Record<string, { not: string[]; missing: string }>;
+for (const half of ['tune', 'report'] as const) {
+  let falseFits = 0;
+  let checked = 0;
+  console.log(`\nNear misses, ${half} half:`);
+  for (const name of readdirSync(join(nearDir, half)).filter((n) => n.endsWith('.md')).sort()) {
+    const slug = name.slice(0, -3);
+    const { story } = parseStoryFile(readFileSync(join(nearDir, half, name), 'utf8'), name, slug);
+    const want = near[slug];
+    if (!story || !want) continue;
+    const rows = matchStories([story as Story], bank).questions;
+    for (const id of want.not) {
+      const fit = rows.find((r) => r.id === id)?.stories[0]?.fit ?? 0;
+      checked++;
+      if (fit >= GOOD_FIT) falseFits++;
+      console.log(`  ${slug.padEnd(32)} ${id.padEnd(26)} ${fit.toFixed(2)} ${fit < GOOD_FIT ? 'ok' : 'FALSE FIT'}`);
+    }
+  }
+  console.log(`False fits at ${GOOD_FIT} or more, ${half} half: ${falseFits}/${checked}`);
+}

@@ -3,6 +3,7 @@
  * grader's checked points added. Whatever the grader does (no reply, an error, nonsense), the result is the
  * words-only report and one notice line; nothing here throws because of the grader.
  */
+import type { Phrasing } from '../core/coach/phrasings.js';
 import { performance } from 'node:perf_hooks';
 import { GraderUnavailable, httpGrader } from '../adapters/grader-http.js';
 import { graderInput } from '../core/coach/grader.js';
@@ -46,7 +47,7 @@ export async function gradeAnswer(
   question: QuestionData,
   answer: string,
   bank: readonly QuestionData[] | undefined,
-  opts: { timeLimit?: number | undefined; signal?: AbortSignal | undefined; words?: CoachReport | undefined } = {},
+  opts: { timeLimit?: number | undefined; signal?: AbortSignal | undefined; words?: CoachReport | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
 ): Promise<GradedAnswer> {
   const words = opts.words ?? analyzeAnswer(question, answer, bank, { timeLimit: opts.timeLimit });
   // Nothing to grade without key points: no request is made.
@@ -58,7 +59,7 @@ export async function gradeAnswer(
     const grader = httpGrader(config);
     const reply = await grader.grade(graderInput(question, answer), opts.signal ?? new AbortController().signal);
     const latencyMs = Math.round(performance.now() - started);
-    const read = readWithModel(question, answer, reply, bank, { timeLimit: opts.timeLimit });
+    const read = readWithModel(question, answer, reply, bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
     return {
       report: read.report,
       grader: { used: true, model: config.model, latencyMs, droppedQuotes: read.droppedQuotes, notice: null },
@@ -74,10 +75,10 @@ export async function gradeAnswer(
 }
 
 /** The drill's grader: each typed answer read beside the words-only feedback; none when no grader is configured. */
-export function sessionGrader(setup: GraderSetup, bank: readonly QuestionData[], timeLimit: number | undefined): GradeAnswer | undefined {
+export function sessionGrader(setup: GraderSetup, bank: readonly QuestionData[], timeLimit: number | undefined, phrasings?: readonly Phrasing[]): GradeAnswer | undefined {
   if (setup.kind === 'off') return undefined;
   return async (question, answer, words, signal) => {
-    const g = await gradeAnswer(setup, question, answer, bank, { timeLimit, signal, words });
+    const g = await gradeAnswer(setup, question, answer, bank, { timeLimit, signal, words, phrasings });
     return { report: g.report, record: { wordsScore: g.wordsScore, reading: g.reading, ...(g.credits.length > 0 ? { credits: g.credits } : {}) }, notice: g.grader.notice };
   };
 }

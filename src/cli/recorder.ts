@@ -1,6 +1,6 @@
 import type { RecordOptions } from '../core/history/append.js';
 import type { AttemptDraft, AttemptRecord } from '../core/history/schema.js';
-import { recordAttempt } from '../core/history/store.js';
+import { appendUndo, recordAttempt } from '../core/history/store.js';
 import type { Recorder } from '../core/practice/session.js';
 import type { Run } from './context.js';
 import { storeOptions } from './history-store.js';
@@ -11,6 +11,9 @@ export function createRecorder(run: Pick<Run, 'env' | 'paths'>): Recorder {
     record(draft, session, now) {
       // The session marker goes with its first attempt, in one append: a rescue file then holds both.
       return recordAttempt(run.paths.historyFile, draft, { ...storeOptions(run), now, ...(session ? { session } : {}) });
+    },
+    undo(attemptId, now) {
+      appendUndo(run.paths.historyFile, attemptId, { ...storeOptions(run), now });
     },
   };
 }

@@ -3,6 +3,7 @@ import { countWords } from '../core/coach/text.js';
 import { estimateSeconds } from '../core/coach/delivery.js';
 import { clock, timerText } from './clock.js';
 import { KeyReader, type KeyEvent } from './key-input.js';
+import { answerHeader, wrapTyped } from './answer-layout.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { columns } from './text.js';
@@ -41,7 +42,7 @@ const ESCAPE_WAIT_MS = 40;
  * Reads raw key events from `io.input` until `handle` returns true. Ctrl-C rejects with
  * PromptInterruptedError after `cleanup`. Bracketed paste is on while reading, so a paste arrives whole.
  */
-function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void, signal?: AbortSignal): Promise<void> {
+export function readKeys(io: RawIo, handle: (event: KeyEvent) => boolean, cleanup: () => void, ready: () => void, signal?: AbortSignal): Promise<void> {
   const { input, output } = io;
   const reader = new KeyReader();
   const decoder = new StringDecoder('utf8');
@@ -104,6 +105,8 @@ export interface AnswerPromptOptions {
   multiline: boolean;
   timeLimit: number | undefined;
   style: Style;
+  /** What the answer starts with: a kept draft being continued. */
+  initial?: string;
   /** Milliseconds; injected by tests. */
   now?: () => number;
   /** Told the written answer after each key, so it can be kept if the process is ended mid-answer. */
@@ -119,12 +122,13 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
   const started = now();
   const seconds = () => (now() - started) / 1000;
   const { style } = opts;
-  let text = '';
+  let text = opts.initial ?? '';
   let armedSkip = false;
   let shownRows = 0;
   let result: AnswerResult | undefined;
 
-  const hint = opts.multiline ? 'Enter: new line · Ctrl-D: done · Esc: skip' : 'Enter: done · Esc: skip';
+  // The key that finishes comes first: on a narrow screen the rest of the hint gives way to it.
+  const hint = opts.multiline ? ['Ctrl-D: done', 'Esc: skip', 'Enter: new line'] : ['Enter: done', 'Esc: skip'];
   const render = (final?: string) => {
     const width = Math.max(20, io.output.columns ?? 80);
     const height = Math.max(6, io.output.rows ?? 24);
@@ -135,9 +139,11 @@ export async function promptAnswer(io: RawIo, opts: AnswerPromptOptions): Promis
       shownRows = 0;
       return;
     }
-    const status = armedSkip ? style.warn('Press Esc again to skip and discard this answer') : style.dim(hint);
-    const header = fitLine(`${style.accent('?')} ${style.bold(opts.message)}  ${meter()}  ${status}`, width);
-    const lines = opts.multiline ? text.split('\n').map((l) => `  ${displayable(l)}`) : [];
+    const mark = style.accent('?');
+    const header = armedSkip
+      ? fitLine(`${mark} ${style.bold(opts.message)}  ${meter()}  ${style.warn('Press Esc again to skip and discard this answer')}`, width)
+      : answerHeader({ mark, message: style.bold(opts.message), meter: meter(), hint, dim: style.dim }, width);
+    const lines = opts.multiline ? text.split('\n').flatMap((l) => wrapTyped(displayable(l), width, '  ')) : [];
     // Only the end of a long answer is drawn, so the prompt can always be redrawn in place; all of it is kept.
     const room = height - 2;
     const rows = lines.map((l) => rowsOf(l, width));
@@ -263,7 +269,7 @@ function rowsOf(line: string, width: number): number {
 }
 
 /** One row at most: cut with an ellipsis (colour codes are reset so a cut never leaks a colour). */
-function fitLine(line: string, width: number): string {
+export function fitLine(line: string, width: number): string {
   if (columns(line) <= width - 1) return line;
   let out = '';
   let used = 0;

@@ -10,7 +10,7 @@ export type KeyEvent =
   | { type: 'interrupt' }
   | { type: 'escape' }
   /** Any other key (arrows, function keys, Alt combinations): a key was pressed, nothing to insert. */
-  | { type: 'other' };
+  | { type: 'other'; arrow?: 'up' | 'down' };
 
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
@@ -58,7 +58,7 @@ export class KeyReader {
         }
         const sequence = s.slice(i, i + length);
         if (sequence === PASTE_START) this.paste = '';
-        else events.push({ type: 'other' });
+        else events.push(arrowEvent(sequence));
         i += length;
         continue;
       }
@@ -98,6 +98,13 @@ export class KeyReader {
   get waiting(): boolean {
     return this.pending !== '' && this.paste === undefined;
   }
+}
+
+/** Up and down arrows (normal and application cursor mode) move through lists; other sequences only count as a key. */
+function arrowEvent(sequence: string): KeyEvent {
+  if (sequence === '\u001b[A' || sequence === '\u001bOA') return { type: 'other', arrow: 'up' };
+  if (sequence === '\u001b[B' || sequence === '\u001bOB') return { type: 'other', arrow: 'down' };
+  return { type: 'other' };
 }
 
 function controlEvent(code: number): KeyEvent | undefined {

@@ -1,10 +1,11 @@
 import { editor, select } from '@inquirer/prompts';
 import { countWords } from '../core/coach/text.js';
-import type { Rating } from '../core/history/schema.js';
-import type { AnswerChoice, Prompter, TakenAnswer } from '../core/practice/session.js';
+import type { AnswerChoice, NextStep, Prompter, TakenAnswer } from '../core/practice/session.js';
 import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
+import { promptRating, type RatingChoice } from './rating-prompt.js';
+import { promptMenu } from './mode-menu.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { editorAnswer, typedAnswer, type OpenAnswer } from './open-answer.js';
 import { clip } from '../core/text/sanitize.js';
@@ -41,7 +42,7 @@ const MODE_CHOICES: Choice<AnswerChoice>[] = [
   { name: 'Quit', value: 'quit' },
 ];
 
-const RATING_CHOICES: Choice<Rating>[] = [
+const RATING_CHOICES: RatingChoice[] = [
   { name: 'Again', value: 'again', description: 'I could not answer it well; ask me again soon' },
   { name: 'Hard', value: 'hard', description: 'I got there, with gaps' },
   { name: 'Good', value: 'good', description: 'a solid answer' },
@@ -85,6 +86,7 @@ export interface LivePrompter extends Prompter {
 /** The drill's prompter: every question the practice session asks, on the terminal behind `io`. */
 export function createPrompter(io: PromptIo, style: Style): LivePrompter {
   let open: OpenAnswer | undefined;
+  let pasted: string | undefined;
   const whileOpen = async <T>(answer: OpenAnswer, ask: () => Promise<T>): Promise<T> => {
     open = answer;
     try {
@@ -95,19 +97,32 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
   };
   return {
     openAnswer: () => open,
-    chooseAnswerMode: () => choose(io, style, 'How will you answer?', MODE_CHOICES),
+    // A paste at the menu is an answer, not menu keys: it starts a typed answer holding what arrived.
+    async chooseAnswerMode() {
+      const outcome = await promptMenu(io, style, 'How will you answer?', MODE_CHOICES);
+      if (outcome.kind === 'picked') return outcome.value;
+      pasted = outcome.text;
+      return 'type';
+    },
     async pickStory(hints) {
       // '' stands for none: a list entry needs a value.
       const slug = await choose(io, style, 'Which of your stories did you tell?', [...hints.map((h) => ({ name: clip(h.slug), value: h.slug })), { name: 'None of these', value: '' }]);
       return slug === '' ? undefined : slug;
     },
-    typeAnswer: ({ timeLimit }) => {
-      let text = '';
+    typeAnswer: ({ timeLimit, initial }) => {
+      const start = initial ?? pasted;
+      pasted = undefined;
+      let text = start ?? '';
       return whileOpen(
         typedAnswer(() => text),
-        () => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, onText: (t) => (text = t) }),
+        () => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, onText: (t) => (text = t), ...(start !== undefined ? { initial: start } : {}) }),
       );
     },
+    offerDraft: ({ at, words }) =>
+      choose(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
+        { name: 'Continue it', value: true },
+        { name: 'Start afresh', value: false },
+      ]),
     editAnswer: ({ question }) => {
       const answer = editorAnswer();
       return whileOpen(answer, () => editAnswer(io, style, question, answer));
@@ -127,18 +142,17 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
     async waitBeforeReveal() {
       await promptKey(io, style.dim('Press any key to see the model answer…'));
     },
-    // Without a score to go by (a spoken answer) the cursor starts on Good, not on the first choice: a habitual
-    // Enter should be an ordinary rating, not one that sends the question back to the start.
-    rateAnswer: (suggested) => choose(io, style, 'How did it go?', RATING_CHOICES, suggested ?? 'good'),
-    nextStep: () =>
-      choose(io, style, 'Next?', [
-        { name: 'Next question', value: 'next' as const },
-        { name: 'Quit', value: 'quit' as const },
+    // Without a clear suggestion the cursor starts on no rating and Enter alone saves nothing.
+    rateAnswer: (suggested) => promptRating(io, style, 'How did it go?', RATING_CHOICES, suggested),
+    nextStep: (opts) =>
+      choose<NextStep>(io, style, 'Next?', [
+        { name: 'Next question', value: 'next' },
+        ...(opts?.undo ? [{ name: 'Undo that rating (rate it again)', value: 'undo' as const }] : []),
+        { name: 'Quit', value: 'quit' },
       ]),
   };
 }
 
-/** Waits for one key under a one-line message; for the drill's pager. */
 /** Which of the sessions sharing a label the report is of; returns its id. */
 export function chooseSession(io: PromptIo, style: Style, label: string, sessions: readonly { id: string; at: string; plan?: string | undefined }[]): Promise<string> {
   const choices = sessions.map((s) => ({
@@ -148,6 +162,15 @@ export function chooseSession(io: PromptIo, style: Style, label: string, session
   return choose(io, style, `Several sessions are labelled "${clip(label, 40)}". Which one?`, choices);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2 Dec", in UTC like the rest of the dates rmprep prints. */
+function dayMonth(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'earlier' : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+/** Waits for one key under a one-line message; for the drill's pager. */
 export function waitForKey(io: PromptIo, message: string): Promise<string> {
   return promptKey(io, message);
 }

@@ -12,7 +12,7 @@ export interface ReportRenderOptions {
   style: Style;
 }
 
-/** The session for a terminal: a summary, then each question with the answer given and what it missed. */
+/** The session for a terminal: a summary, then each question with the answer given and the points not heard. */
 export function renderReportText(report: SessionReport, { width, style }: ReportRenderOptions): string {
   const { session, summary } = report;
   const out: string[] = [];
@@ -32,13 +32,13 @@ export function renderReportText(report: SessionReport, { width, style }: Report
     out.push(style.dim(wrap(metaBits(a).join(' · '), width, '   ')));
     if (a.answer !== null) {
       out.push(`   ${style.heading('Your answer')}`);
-      out.push(wrap(clean(a.answer).trim(), width, '     '));
+      out.push(wrapAnswer(clean(a.answer).trim(), width));
     } else if (a.mode === 'spoken') {
       out.push(style.dim('   Answered out loud; nothing typed to review.'));
     }
     if (a.coach) {
       if (a.missed.length > 0) {
-        out.push(`   ${style.bad('Missed talking points')}`);
+        out.push(`   ${style.bad('Talking points not heard')}`);
         for (const m of a.missed) out.push(wrap(`- ${clean(m)}`, width, '     '));
       } else {
         out.push(`   ${style.good('Covered every talking point.')}`);
@@ -84,7 +84,7 @@ export function renderReportMarkdown(report: SessionReport): string {
     out.push(facts.join(' · '), '');
     if (a.coach) {
       if (a.missed.length > 0) {
-        out.push('**Missed talking points**', '', ...a.missed.map((m) => `- ${escapeMarkdownInline(m)}`), '');
+        out.push('**Talking points not heard**', '', ...a.missed.map((m) => `- ${escapeMarkdownInline(m)}`), '');
       } else {
         out.push('Every talking point was covered.', '');
       }
@@ -146,4 +146,12 @@ function day(iso: string): string {
 
 function code(id: string): string {
   return ID_PATTERN.test(id) ? `\`${id}\`` : escapeMarkdownInline(clip(id));
+}
+
+/** An answer as it was typed: every line break kept (wrap alone would join lines one newline apart). */
+function wrapAnswer(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : wrap(line, width, '     ')))
+    .join('\n');
 }

@@ -1,4 +1,6 @@
-import { GOOD_FIT, type StoryMatrix } from '../core/stories/match.js';
+import { GOOD_FIT, type StoryFit, type StoryMatrix } from '../core/stories/match.js';
+import type { Tells } from '../core/stories/must-tell.js';
+import type { Category } from '../core/questions/schema.js';
 import { STAR_PARTS, type Story } from '../core/stories/parse.js';
 import { clean, truncate, wrap } from './render.js';
 import type { Style } from './style.js';
@@ -54,8 +56,8 @@ export function renderCheckHeading(story: Story, against: string | undefined, { 
 export function renderStoryMatrix(matrix: StoryMatrix, slugs: readonly string[], { width, style }: StoryScreen): string {
   const cell = 5;
   const idWidth = Math.min(34, Math.max(...matrix.questions.map((q) => q.id.length), 8));
-  const mark = (fit: number, pinned: boolean) => {
-    const text = pinned ? 'pin' : fit === 0 ? '·' : String(Math.round(fit * 100));
+  const mark = (fit: number, pinned: boolean, lacks: boolean) => {
+    const text = pinned ? 'pin' : fit === 0 ? '·' : `${Math.round(fit * 100)}${lacks ? '×' : ''}`;
     const padded = text.padStart(cell - 1);
     return pinned || fit >= 0.6 ? style.good(padded) : fit >= GOOD_FIT ? style.warn(padded) : style.dim(padded);
   };
@@ -65,21 +67,40 @@ export function renderStoryMatrix(matrix: StoryMatrix, slugs: readonly string[],
     out.push(`${'QUESTION'.padEnd(idWidth)}  ${slugs.map((_, i) => `S${i + 1}`.padStart(cell - 1)).join(' ')}`);
     for (const q of matrix.questions) {
       const bySlug = new Map(q.stories.map((s) => [s.slug, s]));
-      const cells = slugs.map((slug) => mark(bySlug.get(slug)?.fit ?? 0, bySlug.get(slug)?.pinned ?? false));
+      const cells = slugs.map((slug) => mark(bySlug.get(slug)?.fit ?? 0, bySlug.get(slug)?.pinned ?? false, lacks(bySlug.get(slug))));
       out.push(`${truncate(q.id, idWidth).padEnd(idWidth)}  ${cells.join(' ')}`);
     }
     out.push('', ...slugs.map((slug, i) => style.dim(`S${i + 1} ${slug}`)));
   } else {
     for (const q of matrix.questions) {
-      const best = q.stories.slice(0, 3).map((s) => `${s.slug} ${s.pinned ? 'pin' : Math.round(s.fit * 100)}`);
+      const best = q.stories.slice(0, 3).map((s) => `${s.slug} ${s.pinned ? 'pin' : Math.round(s.fit * 100)}${lacks(s) ? '×' : ''}`);
       out.push(...wrapText(`${style.bold(q.id)}: ${best.join(', ')}`, width, '', '  '));
     }
   }
   const legend = `Fit: the talking points the coach hears in the story, in full when it is on the question's subject (${Math.round(GOOD_FIT * 100)}+ fits; pin = you pinned it).`;
   out.push(...wrapText(legend, width).map((line) => style.dim(line)));
+  out.push(...wrapText("× the story does not tell what the question asks for (a mistake of your own, a no to someone senior...): it cannot answer it. 'rmprep story check <slug>' shows what is missing.", width).map((line) => style.dim(line)));
   if (matrix.gaps.length > 0) {
     out.push('', style.heading(`No story fits these ${matrix.gaps.length} yet:`));
     out.push(...wrapText(matrix.gaps.join(', '), width, '  '));
   }
   return `${out.join('\n')}\n`;
+}
+
+const lacks = (fit: StoryFit | undefined) => fit?.tells !== undefined && fit.tells.found === null;
+
+/** What the pinned question needs the story to tell, and whether it does, above `story check`'s report. */
+export function renderTells(tells: Tells, { width, style }: StoryScreen): string {
+  const line = tells.found === null
+    ? `${style.warn('Missing:')} ${oneLine(tells.what)}. Without it the story does not answer this question; add it, or pin the story to another.`
+    : `${style.good('Tells:')} ${oneLine(tells.what)}: "${oneLine(tells.found)}"`;
+  return `${wrapText(line, width).join('\n')}\n\n`;
+}
+
+/** `story match` with no question to match: why, and what to run instead. */
+export function renderEmptyMatrix(category: Category | undefined, { width }: StoryScreen): string {
+  const why = category
+    ? `No ${category} question asks for a story from your past, so there is nothing to match. Stories answer behavioral questions: run 'rmprep story match --category behavioral', or leave out --category.`
+    : "No question in the bank asks for a story from your past, so there is nothing to match. Add behavioral questions with 'rmprep new', or load a bank that has some.";
+  return `${wrapText(why, width).join('\n')}\n`;
 }

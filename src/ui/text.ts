@@ -81,7 +81,7 @@ export function wrapText(text: string, width: number, first = '', rest = first):
   return lines;
 }
 
-function splitAtColumns(word: string, cols: number): [string, string] {
+export function splitAtColumns(word: string, cols: number): [string, string] {
   let used = 0;
   let cut = 0;
   const chars = [...word];

@@ -51,6 +51,7 @@ describe('drill with a model grader', () => {
     await s.waitFor('Press any key to see the model answer');
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
@@ -65,6 +66,7 @@ describe('drill with a model grader', () => {
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
     expect(s.text).not.toContain('The model grader heard');
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);

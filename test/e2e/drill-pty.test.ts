@@ -66,7 +66,8 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.waitFor('Answer aloud now');
     s.type(KEY.enter);
     await s.pageUntil(/How did it go\?/);
-    // A spoken answer has no score: the cursor starts on Good, so Enter alone rates it Good.
+    // A spoken answer has no score: nothing is selected, so the rating is chosen with 3 (Good).
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Next?');
     s.type(KEY.enter);
@@ -150,6 +151,7 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     expect(s.text).toContain('Write your answer in your editor, then save and close it.');
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
@@ -177,6 +179,7 @@ describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
     await s.waitFor('Which of your stories did you tell?');
     s.type(KEY.enter);
     await s.pageUntil(/How did it go\?/);
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);

@@ -33,6 +33,7 @@ describe.skipIf(SKIP_PTY)('the drill’s first question from the caches', () => 
     await s.waitFor('Press any key to see the model answer');
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
+    s.type('3');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);

@@ -55,8 +55,13 @@ describe('rmprep story', () => {
 
     const match = await run(['story', 'match', '--json']);
     expect(match.code).toBe(0);
-    const json = JSON.parse(match.stdout) as { questions: { id: string; stories: { slug: string; fit: number }[] }[]; gaps: string[] };
-    expect(json.questions.find((q) => q.id === 'team-conflict')?.stories).toEqual([{ slug: 'flaky-build-fight', fit: 1 }]);
+    const json = JSON.parse(match.stdout) as { questions: { id: string; stories: { slug: string; fit: number; tells?: { what: string; found: string | null } }[] }[]; gaps: string[] };
+    // Pinned, and it tells what team-conflict asks for: a conflict between others, in the story's own words.
+    expect(json.questions.find((q) => q.id === 'team-conflict')?.stories).toEqual([
+      { slug: 'flaky-build-fight', fit: 1, tells: { what: expect.stringMatching(/conflict between other people/), found: expect.stringMatching(/clashed/) } },
+    ]);
+    // A conflict story does not tell a mistake of the teller's own: said beside the fit.
+    expect(json.questions.find((q) => q.id === 'mistake-ownership')?.stories[0]?.tells?.found).toBeNull();
     expect(json.gaps).toContain('coaching-release-captain');
     expect(json.gaps).not.toContain('team-conflict');
 
@@ -65,6 +70,17 @@ describe('rmprep story', () => {
     expect(text.stdout).toMatch(/\nteam-conflict +pin\n/);
     expect(text.stdout).toMatch(/\nS1 flaky-build-fight\n/);
     expect(text.stdout).toMatch(/No story fits these \d+ yet:/);
+    expect(text.stdout).toContain('× the story does not tell what the question asks for');
+
+    const common = await run(['story', 'match', '--category', 'common']);
+    expect(common.code).toBe(0);
+    expect(common.stdout.replace(/\s+/g, ' ')).toMatch(/^No common question asks for a story from your past, so there is nothing to match\. [^]*--category behavioral/);
+    expect(common.stdout).not.toContain('QUESTION');
+
+    const checked = await run(['story', 'check', 'flaky-build-fight', '--offline']);
+    expect(checked.stdout.replace(/\s+/g, ' ')).toMatch(/ Tells: a conflict between other people [^"]*: "Two teams clashed/);
+    const checkedJson = JSON.parse((await run(['story', 'check', 'flaky-build-fight', '--json', '--offline'])).stdout) as { tells: { found: string } };
+    expect(checkedJson.tells.found).toMatch(/clashed/);
   });
 
   it('counts a story\'s words the way the coach does, in list, show and check alike', async () => {

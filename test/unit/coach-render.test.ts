@@ -38,7 +38,7 @@ const REPORT: CoachReport = {
   ownership: { i: 2, we: 9 },
   delivery: { words: 250, estimatedSeconds: 100, band: 'ok' },
   score: 64,
-  suggestions: ['Add the result: what changed, in a number', 'You missed: keeps people informed'],
+  suggestions: ['Add the result: what changed, in a number', 'Not heard: keeps people informed'],
 };
 
 describe('renderCoachReport', () => {
@@ -58,7 +58,7 @@ describe('renderCoachReport', () => {
     '250 words, about 1 min 40 s spoken (target 1-3 min): a good length',
     'Fillers: 3, 1.8 per minute ("um" ×2, "like" ×1)',
     '  1. Add the result: what changed, in a number',
-    '  2. You missed: keeps people informed',
+    '  2. Not heard: keeps people informed',
   ])('explains: %s', (line) => {
     expect(text).toContain(line);
   });
@@ -92,7 +92,7 @@ describe('renderCoachReport', () => {
       talkingPoints: [{ id: "p", point: `Point ${ESC}]0;pwned\u0007one\u202e`, covered: true, evidence: [`said ${ESC}[2J\rthis`] }],
       specifics: { numbers: [`5${ESC}[31m%`], tools: [`Tool${'\u009b'}1m`] },
       fillers: { total: 1, perMinute: 1, top: [{ word: `um${ESC}c`, count: 1 }] },
-      suggestions: [`You missed: ${ESC}[8mhidden`, 'Fine'],
+      suggestions: [`Not heard: ${ESC}[8mhidden`, 'Fine'],
       structure: { kind: 'framework', parts: [{ name: `Step\u2066 one`, present: false }] },
     };
     const out = renderCoachReport(evil, { width: 80, style: plain });

@@ -19,7 +19,7 @@ describe('KeyReader', () => {
     ['Enter as CR, LF or CRLF, one event each', ['a\rb\nc\r\n'], [{ type: 'text', text: 'a' }, { type: 'enter' }, { type: 'text', text: 'b' }, { type: 'enter' }, { type: 'text', text: 'c' }, { type: 'enter' }]],
     ['Ctrl-D, Ctrl-C, Ctrl-U, backspace (DEL and BS)', ['\u0004\u0003\u0015\u007f\b'], [{ type: 'eof' }, { type: 'interrupt' }, { type: 'kill-line' }, { type: 'backspace' }, { type: 'backspace' }]],
     ['a lone Esc, settled by flush', ['\u001b'], [{ type: 'escape' }]],
-    ['arrow keys are keys with nothing to insert', ['\u001b[A\u001bOB'], [{ type: 'other' }, { type: 'other' }]],
+    ['up and down arrows say which, in both cursor modes', ['\u001b[A\u001bOB'], [{ type: 'other', arrow: 'up' }, { type: 'other', arrow: 'down' }]],
     ['an arrow split across chunks', ['x\u001b[', '1;5C'], [{ type: 'text', text: 'x' }, { type: 'other' }]],
     ['a tab is text', ['a\tb'], [{ type: 'text', text: 'a\tb' }]],
   ] as const)('%s', (_name, chunks, expected) => {

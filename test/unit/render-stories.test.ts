@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryMatrix } from '../../src/core/stories/match.js';
-import { renderStoryMatrix } from '../../src/ui/render-stories.js';
+import { renderEmptyMatrix, renderStoryMatrix, renderTells } from '../../src/ui/render-stories.js';
 import { createStyle } from '../../src/ui/style.js';
 
 const matrix: StoryMatrix = {
@@ -16,5 +16,24 @@ describe('story match matrix', () => {
     const text = renderStoryMatrix(matrix, ['friday-hotfix'], { width, style: createStyle(false) });
     expect(text).toContain('Fit: the talking points');
     for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('what a story tells, on screen', () => {
+  const screen = { width: 60, style: createStyle(false) };
+  it('marks a fit whose story lacks what the question asks for', () => {
+    const lacking = { ...matrix, questions: [{ ...matrix.questions[0]!, stories: [{ slug: 'friday-hotfix', fit: 0.2, pinned: false, tells: { what: 'the teller’s own mistake', found: null } }] }] } as StoryMatrix;
+    expect(renderStoryMatrix(lacking, ['friday-hotfix'], { width: 80, style: createStyle(false) })).toMatch(/\nnight-incident +20×\n/);
+    expect(renderStoryMatrix(matrix, ['friday-hotfix'], { width: 80, style: createStyle(false) })).toMatch(/\nnight-incident +50\n/);
+  });
+
+  it('says what is found, or what is missing and what to do', () => {
+    expect(renderTells({ what: 'the teller’s own mistake', found: 'It was my mistake' }, screen)).toBe('Tells: the teller’s own mistake: "It was my mistake"\n\n');
+    expect(renderTells({ what: 'the teller’s own mistake', found: null }, screen)).toMatch(/^Missing: the teller’s own mistake\. Without it/);
+  });
+
+  it('explains an empty grid instead of drawing one', () => {
+    expect(renderEmptyMatrix('common', screen)).toMatch(/^No common question asks for a story[^]*--category\nbehavioral|--category behavioral/);
+    expect(renderEmptyMatrix(undefined, screen)).toMatch(/No question in the bank asks for a story/);
   });
 });

@@ -120,7 +120,7 @@ describe('renderReportMarkdown', () => {
 
   it('quotes the answer and lists the missed talking points', () => {
     expect(md).toContain('> We test the rollback every sprint.');
-    expect(md).toContain('**Missed talking points**\n\n- Watches monitoring after release');
+    expect(md).toContain('**Talking points not heard**\n\n- Watches monitoring after release');
     expect(md).toContain('**Time:** 2:30 of 2:00, over time');
   });
 
@@ -147,7 +147,7 @@ describe('renderReportText', () => {
     expect(text).toContain('1. How do you roll back a release | safely?');
     expect(text).toContain('We revert fast.');
     expect(text).not.toContain('\u001b');
-    expect(text).toContain('Missed talking points');
+    expect(text).toContain('Talking points not heard');
   });
 });
 

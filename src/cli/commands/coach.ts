@@ -2,6 +2,10 @@ import { toJsonText } from '../../core/text/json-text.js';
 import { z } from 'zod';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { analyzeAnswer } from '../../core/coach/index.js';
+import { orphanPhrasings } from '../../core/coach/phrasings.js';
+import { readPhrasingsOrWarn } from '../phrasings-input.js';
+import { readPhrasings, resolvePhrasingsFile, writePhrasings } from '../../core/phrasings/store.js';
+import { type Taught, teachPhrasing } from '../../core/phrasings/teach.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { ratingFromScore } from '../../core/practice/coach-rating.js';
 import { ratingSchema } from '../../core/history/schema.js';
@@ -24,6 +28,8 @@ export const coachOptionsSchema = z.object({
   record: z.boolean().optional(),
   rating: ratingSchema.optional(),
   session: z.string().optional(),
+  heard: z.string().trim().min(1, '--heard needs a point: its number as shown or its id').max(200).optional(),
+  sentence: z.string().min(1, '--sentence needs words from the answer').max(5000).optional(),
   offline: z.boolean().optional(),
 });
 
@@ -33,14 +39,26 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
   if (!opts.record && (opts.rating !== undefined || opts.session !== undefined)) {
     throw new UsageError(`${opts.rating !== undefined ? '--rating' : '--session'} only counts with --record`, `add --record to save the answer`);
   }
+  if (opts.sentence !== undefined && opts.heard === undefined) throw new UsageError('--sentence only counts with --heard', 'add --heard <point> to teach the coach that sentence');
   const question = await requireQuestion(run, id, (bank) => warnAboutProblems(run, bank));
   if (opts.answerFile === undefined && run.stdin.isTTY) {
     run.stderr.write('Type or paste your answer, then press Ctrl-D on a new line.\n');
   }
   const answer = await readAnswer(opts.answerFile, run.stdin, run.cwd);
   const bank = (await run.loadBank()).questions;
-  const words = analyzeAnswer(question, answer, bank);
-  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words });
+  const phrasingsFile = resolvePhrasingsFile(run);
+  let phrasings = opts.heard !== undefined ? readPhrasings(phrasingsFile) : readPhrasingsOrWarn(run, phrasingsFile);
+  let taught: Taught | undefined;
+  if (opts.heard !== undefined) {
+    taught = teachPhrasing({ question, answer, bank, point: opts.heard, sentence: opts.sentence, existing: phrasings });
+    if (!taught.already) writePhrasings(phrasingsFile, taught.phrasings);
+    phrasings = taught.phrasings;
+  }
+  for (const p of orphanPhrasings(question, phrasings)) {
+    run.warn(`a phrasing in ${phrasingsFile} names point "${p.point}", which question ${question.id} no longer has; it is not used (see 'rmprep phrasings list')`);
+  }
+  const words = analyzeAnswer(question, answer, bank, { phrasings });
+  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, answer, bank, { words, phrasings });
   const { report } = graded;
   if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   let recorded: { attempt: string; rating: string; due: string | undefined; session: string; label?: string } | undefined;
@@ -63,9 +81,14 @@ async function coachCommand(run: Run, opts: z.infer<typeof coachOptionsSchema>, 
     dueText = attempt.card ? describeDue(attempt.card.due, now) : 'soon';
   }
   if (opts.json) {
-    const json = { ...report, grader: graded.grader };
+    const json = { ...report, grader: graded.grader, ...(taught ? { taught: { ...taught.phrasing, number: taught.number, from: taught.from, file: phrasingsFile } } : {}) };
     run.stdout.write(`${toJsonText(recorded ? { ...json, recorded } : json)}\n`);
     return 0;
+  }
+  if (taught) {
+    const how = taught.from === 'closest' ? 'the closest clause' : 'your sentence';
+    const stored = taught.already ? 'already taught' : `saved in ${phrasingsFile}`;
+    run.stdout.write(`Point ${taught.number} taught with ${how}: "${sanitizeText(taught.phrasing.sentence)}" (${stored}).\n\n`);
   }
   run.stdout.write(`${renderCoachReport(report, { width: run.width, style: run.style })}\n`);
   if (recorded) {

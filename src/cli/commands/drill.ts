@@ -1,3 +1,4 @@
+import { readPhrasingsOrWarn } from '../phrasings-input.js';
 import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import { categoryOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
 import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
+import { offerKeptDrafts } from '../draft-resume.js';
 import { keepDraft } from '../../core/practice/draft.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
@@ -107,7 +109,8 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const historyFile = run.paths.historyFile;
   const recorder = createRecorder(run);
   const progress = startProgress(newSessionId(run.now(), run.makeRng()));
-  const watched = watchUnsavedAnswers(createPrompter(io, run.style), view, start ? questions[0] : undefined);
+  const withDrafts = offerKeptDrafts(createPrompter(io, run.style), view, join(dirname(historyFile), 'drafts'), start ? questions[0] : undefined);
+  const watched = watchUnsavedAnswers(withDrafts.prompter, withDrafts.view, start ? questions[0] : undefined);
   // Beside the history first: the temp folder may be cleared at the next start.
   const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
   const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
@@ -126,10 +129,11 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     return SIGNAL_EXIT[signal];
   };
   try {
-    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit);
+    const phrasings = readPhrasingsOrWarn(run);
+    const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
-      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined }, deps, progress).then(() => undefined),
       endings.ended,
     ]);
     if (signal) return endedBy(signal);

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { describeReadError, readBounded } from '../../core/fs/read-bounded.js';
 import { readImportText } from '../../core/history/import.js';
 import { decodeText } from '../../core/text-input.js';
-import type { AttemptRecord } from '../../core/history/schema.js';
+import { ratingSchema, type AttemptRecord } from '../../core/history/schema.js';
+import { shortId } from '../../core/history/attempt-id.js';
+import { rerate, undoLatest } from './history-correct.js';
 import { importRecords, readHistory, repairHistory } from '../../core/history/store.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { storeOptions } from '../history-store.js';
@@ -22,12 +24,21 @@ export const historyOptionsSchema = z.object({
   json: z.boolean().optional(),
   repair: z.boolean().optional(),
   import: z.string().optional(),
+  undo: z.boolean().optional(),
+  rerate: z.string().optional(),
+  rating: ratingSchema.optional(),
+  yes: z.boolean().optional(),
 });
 
 export const command = defineCommand({ schema: historyOptionsSchema, run: historyCommand });
 
 async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchema>): Promise<number> {
-  if (opts.repair && opts.import) throw new UsageError('--repair and --import cannot be used together');
+  const actions = (['repair', 'import', 'undo', 'rerate'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
+  if (actions.length > 1) throw new UsageError(`--${actions[0]} and --${actions[1]} cannot be used together`);
+  if (opts.rating !== undefined && !opts.rerate) throw new UsageError('--rating only counts with --rerate <attempt>');
+  if (opts.yes && !opts.undo) throw new UsageError('--yes only counts with --undo');
+  if (opts.undo) return undoLatest(run, opts.yes === true);
+  if (opts.rerate !== undefined) return rerate(run, opts.rerate, opts.rating);
   if (opts.repair) return repair(run);
   if (opts.import) return importFile(run, opts.import);
   const data = readHistory(run.paths.historyFile, storeOptions(run));
@@ -55,7 +66,7 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     if (a.score !== undefined) bits.push(`score ${a.score}`);
     if (a.overTime) bits.push('over time');
     if (a.story) bits.push(`story ${clip(a.story, 60)}`);
-    run.stdout.write(`${style.bold(clean(a.questionId))}  ${style.dim(bits.join(' · '))}\n`);
+    run.stdout.write(`${style.dim(shortId(a.id))}  ${style.bold(clean(a.questionId))}  ${style.dim(bits.join(' · '))}\n`);
     if (a.answer) {
       const text = clean(a.answer).trim();
       run.stdout.write(`${wrap(text.length > 600 ? `${text.slice(0, 600)}…` : text, width, '  ')}\n`);

@@ -7,11 +7,12 @@ import { formatStory } from '../../core/stories/format.js';
 import { storyEdit } from '../story-edit.js';
 import { loadStories, loadStory, resolveStoriesDir, writeStoryFile, type StoryBank } from '../../core/stories/load.js';
 import { matchStories } from '../../core/stories/match.js';
+import { findTells } from '../../core/stories/must-tell.js';
 import { parseStoryFile, STAR_PARTS, type Story } from '../../core/stories/parse.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { sanitizeText } from '../../core/text/sanitize.js';
 import { renderCoachReport } from '../../ui/render-coach.js';
-import { renderCheckHeading, renderStory, renderStoryList, renderStoryMatrix } from '../../ui/render-stories.js';
+import { renderCheckHeading, renderEmptyMatrix, renderStory, renderStoryList, renderStoryMatrix, renderTells } from '../../ui/render-stories.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -154,13 +155,15 @@ async function storyCheck(run: Run, slug: string, opts: StoryOptions): Promise<n
   const question = pinned ?? { id: story.slug, category: 'behavioral' as const, question: story.title, answer: '-', keyPoints: [], followUps: [], tags: story.tags, difficulty: 2 as const };
   const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, story.body, undefined, { words: analyzeAnswer(question, story.body) });
   const { report } = graded;
+  const tells = pinned ? findTells(pinned, story.body) : undefined;
   if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
   if (opts.json) {
-    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report, grader: graded.grader })}\n`);
+    run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report, grader: graded.grader, ...(tells ? { tells } : {}) })}\n`);
     return 0;
   }
   const screen = { width: run.width, style: run.style };
   run.stdout.write(renderCheckHeading(story, pinned?.id, screen));
+  if (tells) run.stdout.write(renderTells(tells, screen));
   run.stdout.write(`${renderCoachReport(report, screen)}\n`);
   return 0;
 }
@@ -174,8 +177,12 @@ async function storyMatch(run: Run, opts: StoryOptions): Promise<number> {
   warnAboutProblems(run, bank);
   const matrix = matchStories(stories.stories, bank.questions, { category: opts.category });
   if (opts.json) {
-    const questions = matrix.questions.map((q) => ({ ...q, stories: q.stories.map(({ slug, fit }) => ({ slug, fit })) }));
+    const questions = matrix.questions.map((q) => ({ ...q, stories: q.stories.map(({ slug, fit, tells }) => (tells ? { slug, fit, tells } : { slug, fit })) }));
     run.stdout.write(`${toJsonText({ questions, gaps: matrix.gaps })}\n`);
+    return 0;
+  }
+  if (matrix.questions.length === 0) {
+    run.stdout.write(renderEmptyMatrix(opts.category, { width: run.width, style: run.style }));
     return 0;
   }
   run.stdout.write(renderStoryMatrix(matrix, stories.stories.map((s) => s.slug), { width: run.width, style: run.style }));

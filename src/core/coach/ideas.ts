@@ -5,11 +5,14 @@
 import type { BankModel, QuestionModel } from './bank-model.js';
 import { type IdeaVerdict, assessIdea } from './judge.js';
 import type { Reading } from './reading.js';
+import { TUNING } from './tuning.js';
 import type { StructurePart, TalkingPoint } from './types.js';
 
 export interface IdeasResult {
   points: TalkingPoint[];
   credit: number[];
+  /** Per point, 0..1: how much was said for it, from the words of the clauses where it was heard. */
+  depth: number[];
   steps: StructurePart[];
   /** Share of the question's own words the answer uses in its sentences, weighted by specificity, 0..1. */
   topic: number;
@@ -29,12 +32,32 @@ export function assessIdeas(reading: Reading, qm: QuestionModel, model: BankMode
   return {
     points: qm.points.map((idea, k) => {
       const v = pointVerdicts[k] as IdeaVerdict;
-      return { id: ids[k] ?? `point-${k + 1}`, point: idea.text, covered: v.covered, evidence: v.evidence };
+      const id = ids[k] ?? `point-${k + 1}`;
+      return v.covered ? { id, point: idea.text, covered: true, evidence: v.evidence, heardBy: 'words' as const } : { id, point: idea.text, covered: false, evidence: [] };
     }),
     credit: pointVerdicts.map((v) => v.credit),
+    depth: pointDepth(reading, pointVerdicts),
     steps: qm.steps.map((idea, k) => ({ name: idea.text, present: stepVerdicts[k]?.covered ?? false })),
     topic: topicShare(reading, qm.topic, model),
   };
+}
+
+/**
+ * A clause's words go to the points heard in it, shared when it makes several: "I agree the triggers and run a
+ * postmortem" says two points in ten words, five each. A point made in three words is touched, not developed.
+ */
+function pointDepth(reading: Reading, verdicts: readonly IdeaVerdict[]): number[] {
+  const sharers = new Map<number, number>();
+  for (const v of verdicts) if (v.covered) for (const c of v.clauses) sharers.set(c, (sharers.get(c) ?? 0) + 1);
+  const words = new Map<number, number>();
+  reading.doc.tokens.forEach((t, p) => {
+    if (!reading.skip[p] && sharers.has(t.clause)) words.set(t.clause, (words.get(t.clause) ?? 0) + 1);
+  });
+  return verdicts.map((v) => {
+    if (!v.covered) return 0;
+    const said = v.clauses.reduce((acc, c) => acc + (words.get(c) ?? 0) / (sharers.get(c) ?? 1), 0);
+    return Math.min(1, said / TUNING.depthFullWords);
+  });
 }
 
 function topicShare(reading: Reading, topic: Map<string, number>, model: BankModel): number {

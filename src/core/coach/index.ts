@@ -3,6 +3,8 @@ import { bankModel } from './bank-model.js';
 import { measureDelivery } from './delivery.js';
 import { countFillers } from './fillers.js';
 import { assessIdeas } from './ideas.js';
+import { type Phrasing, phrasingCredits } from './phrasings.js';
+import { TUNING } from './tuning.js';
 import { countOwnership } from './ownership.js';
 import { type PointCredit, mergeCredits } from './merge-credits.js';
 import { type Reading, readAnswer } from './reading.js';
@@ -28,7 +30,7 @@ export function analyzeAnswer(
   question: QuestionData,
   answer: string,
   bank?: readonly QuestionData[],
-  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined } = {},
+  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
 ): CoachReport {
   const model = bankModel(bank);
   const text = typeof answer === 'string' ? answer : '';
@@ -38,7 +40,10 @@ export function analyzeAnswer(
 
   const ideas = assessIdeas(reading, model.questionModel(question), model, question.keyPoints.map((k) => k.id));
   // Points heard another way (a model grader's checked quote, a taught phrasing) join the words' points.
-  const merged = mergeCredits(ideas.points, ideas.credit, opts.credits ?? []);
+  const taught = phrasingCredits(reading, question, opts.phrasings ?? []).map((c): PointCredit => ({ point: c.index, by: 'phrasing', quote: c.quote }));
+  const merged = mergeCredits(ideas.points, ideas.credit, [...(opts.credits ?? []), ...taught]);
+  // A point heard only another way is as developed as its quote is long.
+  const depth = merged.points.map((p, k) => (p.covered && !ideas.points[k]?.covered ? Math.min(1, countWords(p.evidence[0] ?? '') / TUNING.depthFullWords) : (ideas.depth[k] ?? 0)));
   const covered = merged.points.filter((p) => p.covered).length;
   const coverage = merged.points.length === 0 ? 0 : covered / merged.points.length;
 
@@ -61,6 +66,7 @@ export function analyzeAnswer(
     words,
     talkingPoints: merged.points,
     pointCredit: merged.credit,
+    pointDepth: depth,
     topic: ideas.topic,
     structure,
     specifics,
@@ -73,7 +79,7 @@ export function analyzeAnswer(
   const { score, suggestions } = scoreAnswer(input);
   const extra = merged.points.some((p) => p.heardBy !== undefined && p.heardBy !== 'words');
   // The words-only score is kept beside it, so scores stay comparable across readings.
-  const wordsScore = extra ? scoreAnswer({ ...input, talkingPoints: ideas.points, pointCredit: ideas.credit }).score : undefined;
+  const wordsScore = extra ? scoreAnswer({ ...input, talkingPoints: ideas.points, pointCredit: ideas.credit, pointDepth: ideas.depth }).score : undefined;
 
   return {
     id: question.id,

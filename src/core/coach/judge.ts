@@ -19,6 +19,10 @@ export interface IdeaVerdict {
   /** 0..1: 1 when covered, else how close the best clause came. */
   credit: number;
   evidence: string[];
+  /** The clauses where the idea was heard (each covering stretch), to weigh how much was said for it. */
+  clauses: number[];
+  /** The stretch that came closest, as token positions [from, to), covered or not; none when nothing was close. */
+  closest?: { from: number; to: number };
 }
 
 interface Hit {
@@ -41,9 +45,12 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
   let best = 0;
   let bestHits: Hit[] = [];
   let bestCovered = false;
+  let bestClauses: readonly [number, number] = [-1, -1];
+  const heardIn = new Set<number>();
   for (const [clause, hits] of byClause) {
     const sentence = tokens[hits[0]?.from ?? -1]?.sentence;
     const windows = [hits];
+    const ends = [clause];
     let merged = hits;
     for (let k = 1; k <= TUNING.clauseReach; k++) {
       const next = byClause.get(clause + k);
@@ -51,23 +58,43 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
       if (tokens[next[0]?.from ?? -1]?.sentence !== sentence) break;
       merged = [...merged, ...next.map((h) => ({ ...h, weight: h.weight * TUNING.nextClause }))];
       windows.push(merged);
+      ends.push(clause + k);
     }
-    for (const w of windows) {
+    for (const [k, w] of windows.entries()) {
       const judged = judgeWindow(w, idea);
+      const span = [clause, ends[k] ?? clause] as const;
       if (judged.covered && !bestCovered) {
         bestCovered = true;
         best = judged.score;
         bestHits = judged.used;
+        bestClauses = span;
       } else if (judged.covered === bestCovered && judged.score > best) {
         best = judged.score;
         bestHits = judged.used;
+        bestClauses = span;
       }
       // The fewest clauses that say it: the next clauses' words would only pad the evidence.
-      if (judged.covered) break;
+      if (judged.covered) {
+        for (let c = span[0]; c <= span[1]; c++) heardIn.add(c);
+        break;
+      }
     }
   }
-  if (!bestCovered) return { covered: false, credit: Math.min(1, best), evidence: [] };
-  return { covered: true, credit: 1, evidence: quote(reading, bestHits) };
+  const closest = clauseSpan(reading, bestClauses);
+  const base = { clauses: [...heardIn].sort((a, b) => a - b), ...(closest ? { closest } : {}) };
+  if (!bestCovered) return { covered: false, credit: Math.min(1, best), evidence: [], ...base };
+  return { covered: true, credit: 1, evidence: quote(reading, bestHits), ...base };
+}
+
+/** Token positions of clauses first..last. */
+function clauseSpan(reading: Reading, [first, last]: readonly [number, number]): { from: number; to: number } | undefined {
+  if (first < 0) return undefined;
+  const { tokens } = reading.doc;
+  const from = tokens.findIndex((t) => t.clause === first);
+  if (from === -1) return undefined;
+  let to = from;
+  while (to < tokens.length && (tokens[to]?.clause ?? Infinity) <= last) to++;
+  return { from, to };
 }
 
 /** Every place in prose where the idea's terms, aliases or words are said, grouped by clause. */

@@ -3,6 +3,7 @@
  * (verify-credits.ts), and only the points they prove join the words' points. Structure, figures, fillers,
  * delivery and ownership stay the words' own.
  */
+import type { Phrasing } from './phrasings.js';
 import type { QuestionData } from '../questions/schema.js';
 import { bankModel } from './bank-model.js';
 import type { GraderReply } from './grader.js';
@@ -32,7 +33,7 @@ export function readWithModel(
   answer: string,
   reply: GraderReply,
   bank?: readonly QuestionData[],
-  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined } = {},
+  opts: { timeLimit?: number | undefined; credits?: readonly PointCredit[] | undefined; phrasings?: readonly Phrasing[] | undefined } = {},
 ): ModelReading {
   const reading = readAnswer(answer);
   const ideas = bankModel(bank).questionModel(question).points;
@@ -51,7 +52,7 @@ export function readWithModel(
   };
   const verified = verifyCredits(reading, reply, { points: question.keyPoints.length, relevance });
   const modelCredits: PointCredit[] = verified.credits.map((c) => ({ point: c.point, by: 'model', quote: c.quote }));
-  const report = analyzeAnswer(question, answer, bank, { timeLimit: opts.timeLimit, credits: [...(opts.credits ?? []), ...modelCredits] });
+  const report = analyzeAnswer(question, answer, bank, { timeLimit: opts.timeLimit, credits: [...(opts.credits ?? []), ...modelCredits], phrasings: opts.phrasings });
   const credits = report.talkingPoints.flatMap((p): StoredCredit[] => (p.heardBy === 'model' ? [{ point: p.id, by: 'model', quote: p.evidence[0] ?? '' }] : []));
   return { report, credits, droppedQuotes: verified.dropped };
 }

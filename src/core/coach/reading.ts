@@ -41,6 +41,14 @@ const LIST_MIN_ITEMS = 3;
 const RUN_ON_MIN_WORDS = 7;
 const RUN_ON_MAX_SMALL = 0.15;
 
+// What ends a sentence as said: end punctuation, a blank line, or a bullet or heading on the next line.
+const SAID_END = /[.!?]["')\]]*\s|\n[ \t]*(?:\n|[-*•#>]|\d+[.)]\s)/;
+/** A list after a colon is speech when the words before it say this much: content words, and its length against the list's. */
+const LEAD_MIN_CONTENT = 4;
+const LEAD_RATIO = 3;
+// Words that introduce a list without saying anything ("the following", "these things").
+const INTRO_FILLERS = new Set(['following', 'follows', 'things', 'thing', 'areas', 'aspects', 'points', 'items', 'key', 'main', 'focus', 'include', 'includes', 'including']);
+
 const LABEL_WORDS: Record<string, StarPart> = {
   situation: 'situation', context: 'situation', background: 'situation', s: 'situation',
   task: 'task', t: 'task', goal: 'task',
@@ -110,7 +118,7 @@ function findLabels(doc: AnalyzedText, skip: Uint8Array): StarLabel[] {
 /** Marks bare lists of terms; returns how many words they hold. */
 function markLists(doc: AnalyzedText, skip: Uint8Array): number {
   const { tokens } = doc;
-  const clauses: { from: number; to: number; item: boolean }[] = [];
+  const clauses: Clause[] = [];
   let from = 0;
   for (let p = 1; p <= tokens.length; p++) {
     if (p === tokens.length || tokens[p]?.clause !== tokens[from]?.clause) {
@@ -130,8 +138,9 @@ function markLists(doc: AnalyzedText, skip: Uint8Array): number {
   for (let i = 0; i < clauses.length; ) {
     let j = i;
     while (j < clauses.length && clauses[j]?.item) j++;
-    if (j - i >= LIST_MIN_ITEMS) mark(clauses[i]?.from ?? 0, clauses[j - 1]?.to ?? 0);
-    else {
+    if (j - i >= LIST_MIN_ITEMS) {
+      if (!isIntroduced(doc, clauses, i, j)) mark(clauses[i]?.from ?? 0, clauses[j - 1]?.to ?? 0);
+    } else {
       for (let k = i; k < j; k++) {
         const c = clauses[k];
         if (c && c.to - c.from >= RUN_ON_MIN_WORDS) mark(c.from, c.to);
@@ -140,6 +149,52 @@ function markLists(doc: AnalyzedText, skip: Uint8Array): number {
     i = j === i ? i + 1 : j;
   }
   return listed;
+}
+
+interface Clause {
+  from: number;
+  to: number;
+  item: boolean;
+}
+
+/**
+ * Whether a run of items (clauses i..j-1) is a list told inside a sentence: it follows a colon or "such as"
+ * in a sentence whose words before it have a subject or a verb, and say enough to carry it. "I focus on the
+ * following: ..." hangs a long list on a clause that says nothing, and stays a list.
+ */
+function isIntroduced(doc: AnalyzedText, clauses: readonly Clause[], i: number, j: number): boolean {
+  const { tokens, text } = doc;
+  const first = clauses[i];
+  if (!first) return false;
+  // Whether the sentence goes on from token p-1 to p: no end punctuation between them (a wrapped line is no end).
+  const goesOn = (p: number) => p > 0 && !SAID_END.test(text.slice(tokens[p - 1]?.end, tokens[p]?.start));
+  let at = -1;
+  for (let k = i; k < j && at === -1; k++) {
+    const c = clauses[k] as Clause;
+    if (goesOn(c.from) && text.slice(tokens[c.from - 1]?.end, tokens[c.from]?.start).includes(':')) at = c.from;
+  }
+  // Or a colon earlier in the sentence, before an item too long to be one ("five things: one set of code, ...").
+  for (let p = first.from; at === -1 && goesOn(p); p--) {
+    if (text.slice(tokens[p - 1]?.end, tokens[p]?.start).includes(':')) at = p;
+  }
+  if (at === -1) {
+    // "such as" closing the clause just before the run: "practices such as canary releases, flags, ...".
+    const prev = clauses[i - 1];
+    const hasSuchAs = prev !== undefined && tokens.slice(prev.from, prev.to).some((t, k, ts) => t.norm === 'such' && ts[k + 1]?.norm === 'as');
+    if (hasSuchAs && goesOn(first.from)) at = first.from;
+  }
+  if (at === -1) return false;
+  let start = at;
+  while (goesOn(start)) start--;
+  let speaks = false;
+  let content = 0;
+  for (let p = start; p < at; p++) {
+    const t = tokens[p] as (typeof tokens)[number];
+    if (CLAUSE_MARKERS.has(t.norm)) speaks = true;
+    if (!t.stop && !INTRO_FILLERS.has(t.norm)) content++;
+  }
+  const listWords = (clauses[j - 1]?.to ?? at) - at;
+  return speaks && content >= LEAD_MIN_CONTENT && listWords <= LEAD_RATIO * (at - start);
 }
 
 function isItem(doc: AnalyzedText, from: number, to: number): boolean {

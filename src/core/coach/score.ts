@@ -1,5 +1,6 @@
 import type { Category } from '../questions/schema.js';
 import { LONG_ABOVE_SECONDS, SHORT_BELOW_SECONDS, describeTarget, formatSpoken } from './delivery.js';
+import { TUNING } from './tuning.js';
 import type { Delivery, Fillers, Ownership, Specifics, Structure, TalkingPoint } from './types.js';
 
 /** Points out of 100 for each signal; a signal that does not apply to a question gives its share to the rest. */
@@ -23,6 +24,9 @@ const NEAR_MISS_CAP = 0.3;
 /** Structure, specifics, delivery and ownership count FORM_FLOOR of their weight when the talking-points part is 0, all of it from FORM_FULL_AT up. */
 export const FORM_FLOOR = 0.25;
 export const FORM_FULL_AT = 0.5;
+/** Answers from this many words are not capped by their length; below it, the cap falls in a line to LENGTH_CAP_FLOOR. */
+export const LENGTH_FULL_WORDS = 150;
+const LENGTH_CAP_FLOOR = 15;
 /** Share of the missing points that speaking long enough would plausibly bring back; ranks the "too short" advice. */
 const SHORT_UNLOCKS = 0.4;
 const FILLERS_FREE_PER_MINUTE = 2;
@@ -36,6 +40,8 @@ export interface ScoreInput {
   talkingPoints: TalkingPoint[];
   /** Per point, 0..1 (see analyzeTalkingPoints). */
   pointCredit: number[];
+  /** Per point, 0..1: how much was said for a covered point (see assessIdeas); absent counts as developed. */
+  pointDepth?: readonly number[];
   /** Share of the question's own content words used in the answer, 0..1. */
   topic: number;
   structure: Structure;
@@ -78,9 +84,20 @@ export function scoreAnswer(input: ScoreInput): ScoreResult {
   }
   // Words in a bare list earn nothing, and the form of such an answer earns nothing either.
   const prose = 1 - Math.min(1, input.listShare);
-  const score = possible === 0 ? 0 : clampInt(Math.round(((100 * got) / possible) * prose), 0, 100);
+  const raw = possible === 0 ? 0 : clampInt(Math.round(((100 * got) / possible) * prose), 0, 100);
+  const score = Math.min(raw, lengthCap(input.words));
 
   return { score, parts, suggestions: suggest(input, parts, possible, formFactor, score) };
+}
+
+/**
+ * The most a short answer can score, by its length in words: one straight line from 15 at no words to 100 at
+ * 150 words (a minute spoken), so 40 words allow 37 and 70 words 54. An answer of a sentence or two can name
+ * the points but cannot tell them, and no single word more or less changes the score by more than a point.
+ */
+export function lengthCap(words: number): number {
+  if (words >= LENGTH_FULL_WORDS) return 100;
+  return Math.floor(LENGTH_CAP_FLOOR + ((100 - LENGTH_CAP_FLOOR) * Math.max(0, words)) / LENGTH_FULL_WORDS);
 }
 
 function scoreParts(input: ScoreInput): Partial<Record<Signal, number>> {
@@ -88,7 +105,8 @@ function scoreParts(input: ScoreInput): Partial<Record<Signal, number>> {
   const { pointCredit, structure, specifics, delivery, fillers, ownership, category } = input;
 
   if (pointCredit.length > 0) {
-    const sum = pointCredit.reduce((acc, c) => acc + (c >= 1 ? 1 : Math.min(NEAR_MISS_CAP, c * 0.5)), 0);
+    const developed = (k: number) => TUNING.depthFloor + (1 - TUNING.depthFloor) * (input.pointDepth?.[k] ?? 1);
+    const sum = pointCredit.reduce((acc, c, k) => acc + (c >= 1 ? developed(k) : Math.min(NEAR_MISS_CAP, c * 0.5)), 0);
     const points = Math.min(1, sum / pointCredit.length / FULL_COVERAGE);
     parts.talkingPoints = (1 - TOPIC_SHARE) * points + TOPIC_SHARE * Math.min(1, input.topic / TOPIC_FULL_AT);
   }
@@ -146,7 +164,7 @@ function suggest(
       .filter((p) => !p.covered)
       .slice(0, 2)
       .forEach((p, k) => {
-        const text = `${k === 0 ? 'You missed' : 'Also missing'}: ${lowerFirst(p.point)}`;
+        const text = `${k === 0 ? 'Not heard' : 'Also not heard'}: ${lowerFirst(p.point)}`;
         out.push({ text, gain: perPoint * (k === 0 ? 1 : 0.99) });
       });
   }
@@ -184,7 +202,9 @@ function suggest(
   // A short answer caps everything else: part of what is still missing is only missing for lack of time.
   if (delivery.band === 'short') {
     const shortBy = 1 - delivery.estimatedSeconds / (delivery.shortBelow ?? SHORT_BELOW_SECONDS);
-    const gain = Math.max(worth('delivery', false) * 0.7, (100 - score) * SHORT_UNLOCKS) * shortBy;
+    // Capped by its length, the answer gains most by being told at all: this comes first.
+    const capped = input.words < LENGTH_FULL_WORDS;
+    const gain = capped ? 99 : Math.max(worth('delivery', false) * 0.7, (100 - score) * SHORT_UNLOCKS) * shortBy;
     out.push({ text: `Too short: ${formatSpoken(delivery.estimatedSeconds)} spoken; aim for ${delivery.timeLimit ? `close to ${describeTarget(delivery)}` : '1-3 minutes'}`, gain });
   } else if (delivery.band === 'long') {
     out.push({ text: `Too long: ${formatSpoken(delivery.estimatedSeconds)} spoken; cut background and keep it ${delivery.timeLimit ? `within ${describeTarget(delivery)}` : 'under 3 minutes'}`, gain: worth('delivery', false) * 0.7 * 0.5 });

@@ -127,9 +127,11 @@ export function analyzeStar(reading: Reading, numberSentences: ReadonlySet<numbe
 
   const labelled = new Set(reading.labels.map((l) => l.part));
   const last = doc.sentenceCount - 1;
+  // A figure that sets the scene or the task ("forty engineers", "three weeks to do it") is not a result.
+  const setup = setupSentences(reading, sentencesOf, results);
+  const outcome = (s: number) => numberSentences.has(s) && !setup.has(s);
   let resultHasOutcome =
-    results.some((s) => numberSentences.has(s) || numberSentences.has(s + 1)) ||
-    (last >= 0 && (numberSentences.has(last) || numberSentences.has(last - 1)));
+    results.some((s) => outcome(s) || outcome(s + 1)) || (last >= 0 && (outcome(last) || outcome(last - 1)));
   // A labelled result runs to the next label; a figure anywhere in it makes it concrete.
   reading.labels.forEach((label, k) => {
     if (label.part !== 'result') return;
@@ -141,4 +143,26 @@ export function analyzeStar(reading: Reading, numberSentences: ReadonlySet<numbe
     labelled.has(name) || (sentencesOf[name]?.length ?? 0) > 0 || (name === 'result' && resultHasOutcome);
   const parts = STAR_PARTS.map((name) => ({ name, present: present(name) }));
   return { kind: 'star', parts, resultHasOutcome };
+}
+
+/**
+ * Sentences told as the Situation or the Task: those under a Situation or Task label, and those with a cue for
+ * either that come before the first action and carry no result cue.
+ */
+function setupSentences(reading: Reading, sentencesOf: Partial<Record<StarPart, number[]>>, results: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  const { labels, doc } = reading;
+  labels.forEach((label, k) => {
+    if (label.part !== 'situation' && label.part !== 'task') return;
+    // A heading ("Task:") runs to the next label; a phrase ("my task was") is its own sentence.
+    const heading = reading.skip[label.position] !== 0;
+    const next = labels.slice(k + 1).find((l) => l.sentence > label.sentence)?.sentence ?? doc.sentenceCount;
+    const end = heading ? next : label.sentence + 1;
+    for (let s = label.sentence; s < Math.max(end, label.sentence + 1); s++) out.add(s);
+  });
+  const firstAction = Math.min(...(sentencesOf.action ?? []), doc.sentenceCount);
+  for (const s of [...(sentencesOf.situation ?? []), ...(sentencesOf.task ?? [])]) {
+    if (s < firstAction && !results.includes(s)) out.add(s);
+  }
+  return out;
 }

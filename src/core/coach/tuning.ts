@@ -16,7 +16,7 @@ export const TUNING = {
   /** No single word, however rare, says an idea on its own. */
   wordMax: 0.6,
   /** A sentence whose evidence reaches this covers the idea. */
-  coveredAt: 0.8,
+  coveredAt: 0.75,
   /** Or this share of the idea's own words (weighted by specificity), at least two, in one sentence. */
   ownShare: 0.5,
   /** A clause that says the idea names at least this many of its core words (a phrase term counts its words). */
@@ -30,4 +30,8 @@ export const TUNING = {
   /** The next clauses of the same sentence, up to this many, add their evidence at this share. */
   clauseReach: 2,
   nextClause: 1,
+  /** A covered point said in this many words (its clauses' words, shared among the points they make) is developed. */
+  depthFullWords: 12,
+  /** A covered point earns this share of its credit however briefly said; the rest grows with how much was said. */
+  depthFloor: 0.6,
 };

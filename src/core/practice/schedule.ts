@@ -1,8 +1,10 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade } from 'ts-fsrs';
 import type { Rating, StoredCard } from '../history/schema.js';
 
-// Fuzz off: the same history must always give the same schedule.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
+// Fuzz off: the same history must always give the same schedule. One learning step: Again (1 min) and Hard
+// (2 min) bring a question back within the session, while Good and Easy on a new question graduate it at
+// once, so it is not due again the same day.
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true, learning_steps: ['1m'] }));
 
 const GRADES: Record<Rating, Grade> = {
   again: FsrsRating.Again,

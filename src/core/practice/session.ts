@@ -1,3 +1,4 @@
+import type { Phrasing } from '../coach/phrasings.js';
 import { type GradeAnswer, type ModelGrading, type WaitForModel, listenToModel } from './listen-model.js';
 import { analyzeAnswer } from '../coach/index.js';
 import { estimateSeconds } from '../coach/delivery.js';
@@ -7,7 +8,7 @@ import type { AttemptDraft, AttemptRecord, Rating, SessionRecord } from '../hist
 import type { Question } from '../questions/schema.js';
 import type { Rng } from '../random.js';
 import type { AnswerMode } from './answer-modes.js';
-import { ratingFromScore } from './coach-rating.js';
+import { preselectedRating } from './coach-rating.js';
 
 /** How the user answers one question, or leaves it. */
 export type AnswerChoice = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
@@ -30,7 +31,10 @@ export interface Prompter {
   chooseAnswerMode(): Promise<AnswerChoice>;
   /** Which of the offered stories the answer told; undefined for none of them. */
   pickStory?(hints: readonly StoryHint[]): Promise<string | undefined>;
-  typeAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
+  /** `initial`: text the answer box starts with (a kept draft being continued). */
+  typeAnswer(opts: { timeLimit: number | undefined; initial?: string }): Promise<TakenAnswer>;
+  /** A kept draft for the question: true to continue it, false to start afresh. */
+  offerDraft?(draft: { at: string; words: number }): Promise<boolean>;
   editAnswer(opts: { question: Question }): Promise<TakenAnswer>;
   speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
   /** After a skip: whether to see the model answer of `question` before moving on. */
@@ -40,7 +44,8 @@ export interface Prompter {
   /** While a model grader reads the answer: a key goes on without it; true when one was pressed. */
   waitForModel?: WaitForModel;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
-  nextStep(): Promise<'next' | 'quit'>;
+  /** Between questions; with `undo`, also offers to take back the rating just saved. */
+  nextStep(opts?: { undo?: boolean }): Promise<NextStep>;
 }
 
 /** Everything the session shows. Implemented in src/ui; may wait for the user (a paged reveal). */
@@ -60,9 +65,13 @@ export interface SessionView {
   saved(attempt: AttemptRecord, now: Date): void;
 }
 
+export type NextStep = 'next' | 'quit' | 'undo';
+
 /** Saves one attempt. `session` is the session's marker, handed over with its first attempt only. */
 export interface Recorder {
   record(draft: AttemptDraft, session: SessionRecord | undefined, now: Date): AttemptRecord;
+  /** Takes a saved attempt back: it then counts nowhere. */
+  undo?(attemptId: string, now: Date): void;
 }
 
 export interface Outcome {
@@ -85,6 +94,8 @@ export interface SessionOptions {
   plan: string | undefined;
   /** The whole bank, so the coach can tell common words from specific ones. */
   bank?: readonly Question[];
+  /** Sentences the person taught the coach (phrasings.yaml); each counts only for its own question. */
+  phrasings?: readonly Phrasing[];
   /** The opening line and the first question are on screen already (printed at start-up). */
   firstShown?: boolean;
 }
@@ -138,7 +149,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     let report: CoachReport | undefined;
     let kept: ModelGrading['record'] = {};
     if (answer !== undefined) {
-      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit });
+      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
       await view.feedback(report);
       const graded = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
       if (graded) {
@@ -152,7 +163,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       view.spokenLength(seconds, opts.timeLimit);
     }
     await view.reveal(question);
-    const rating = await prompter.rateAnswer(report ? ratingFromScore(report.score) : undefined);
+    const rating = await prompter.rateAnswer(preselectedRating(report?.score));
     const now = deps.now();
     const marker: SessionRecord | undefined = progress.saved
       ? undefined
@@ -171,11 +182,24 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       session: progress.id,
       ...(story ? { story } : {}),
     };
-    const attempt = recorder.record(draft, marker, now);
+    let attempt = recorder.record(draft, marker, now);
     progress.saved = true;
     progress.outcomes.push({ question, rating, score: report?.score });
     view.saved(attempt, now);
-    if (index < questions.length - 1 && (await prompter.nextStep()) === 'quit') break;
+    const undoable = { undo: recorder.undo !== undefined };
+    let step = index < questions.length - 1 ? await prompter.nextStep(undoable) : 'next';
+    // Undo takes the rating just saved back and asks for it again; the answer is then saved with the new one.
+    while (step === 'undo' && recorder.undo) {
+      recorder.undo(attempt.id, deps.now());
+      progress.outcomes.pop();
+      const again = await prompter.rateAnswer(preselectedRating(report?.score));
+      const at = deps.now();
+      attempt = recorder.record({ ...draft, rating: again, at: at.toISOString() }, undefined, at);
+      progress.outcomes.push({ question, rating: again, score: report?.score });
+      view.saved(attempt, at);
+      step = await prompter.nextStep(undoable);
+    }
+    if (step === 'quit') break;
   }
   return progress;
 }

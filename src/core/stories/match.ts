@@ -1,6 +1,7 @@
 import { analyzeAnswer } from '../coach/index.js';
 import type { Category, Question } from '../questions/schema.js';
 import type { Story } from './parse.js';
+import { findTells, type Tells } from './must-tell.js';
 import { topicSimilarity } from './topic.js';
 
 /** A story whose fit reaches this answers the question; below it, the question is a gap. */
@@ -15,12 +16,19 @@ const TAG_BONUS = 0.1;
 const TOPIC_FLOOR = 0.25;
 const TOPIC_FULL = 0.2;
 const MAX_HINTS = 3;
+/**
+ * A story that lacks what the question asks for (its `mustTell`) does not answer it, however many talking
+ * points it touches: its fit is halved and kept under GOOD_FIT, so it shows as near rather than as a fit.
+ */
+const LACKS_CAP = 0.24;
 
 export interface StoryFit {
   slug: string;
   /** 0..1: mostly the share of the question's talking points the coach hears in the story; 1 when pinned. */
   fit: number;
   pinned: boolean;
+  /** What the question needs the story to tell, and the story's words for it (null: missing). */
+  tells?: Tells;
 }
 
 export interface QuestionMatch {
@@ -50,12 +58,15 @@ export function wantsStory(q: Pick<Question, 'category' | 'question'>): boolean 
  * question asks.
  */
 export function fitStory(story: Story, question: Question, bank: readonly Question[]): StoryFit {
-  if (story.questions.includes(question.id)) return { slug: story.slug, fit: 1, pinned: true };
+  const tells = findTells(question, story.body);
+  const element = tells ? { tells } : {};
+  if (story.questions.includes(question.id)) return { slug: story.slug, fit: 1, pinned: true, ...element };
   const { coverage } = analyzeAnswer(question, story.body, bank);
   const onSubject = Math.min(1, TOPIC_FLOOR + topicSimilarity(question, story.body, bank) / TOPIC_FULL);
   const shared = story.tags.filter((t) => question.tags.includes(t)).length;
-  const fit = Math.min(1, coverage * onSubject + TAG_BONUS * shared);
-  return { slug: story.slug, fit: Math.round(fit * 100) / 100, pinned: false };
+  const heard = Math.min(1, coverage * onSubject + TAG_BONUS * shared);
+  const fit = tells && tells.found === null ? Math.min(heard / 2, LACKS_CAP) : heard;
+  return { slug: story.slug, fit: Math.round(fit * 100) / 100, pinned: false, ...element };
 }
 
 function ranked(stories: readonly Story[], question: Question, bank: readonly Question[]): StoryFit[] {

@@ -2,6 +2,7 @@ import type { Category, QuestionData } from '../questions/schema.js';
 import { pickCovering } from './diversify.js';
 import { findUnknownNames } from './gaps.js';
 import { compileThemes, type ThemeMatcher } from './match.js';
+import { findInSenses } from './senses.js';
 import { indexBank, pairsOf, STRONG, type BankIndex, type QuestionProfile } from './profile.js';
 import { isGeneric, tokenize, type Word } from './words.js';
 
@@ -60,7 +61,7 @@ interface PostingReading {
 function readPosting(text: string, matcher: ThemeMatcher, index: BankIndex): PostingReading {
   const words = tokenize(text);
   const themes: PostingReading['themes'] = new Map();
-  for (const hit of matcher.find(words, text)) {
+  for (const hit of findInSenses(matcher, text)) {
     const entry = themes.get(hit.theme) ?? { count: 0, spellings: new Map<string, number>() };
     entry.count++;
     const key = hit.surface.toLowerCase();

@@ -1,0 +1,66 @@
+/**
+ * Words a posting uses in more than one sense: "DORA" is the delivery metrics or the EU's Digital
+ * Operational Resilience Act; a "release train" is SAFe's agile release train or an app's weekly train.
+ * A theme phrase counts only in the sense its own sentence gives it.
+ */
+import type { ThemeHit, ThemeMatcher } from './match.js';
+import { tokenize } from './words.js';
+
+interface Sense {
+  /** The theme the phrase is found for, and the phrase (lower-case) that has another sense. */
+  theme: string;
+  phrase: RegExp;
+  /** Words of the sentence that give it the other sense. */
+  cues: RegExp;
+  /** The theme of the other sense; none when the bank has no theme for it. */
+  other?: string;
+  /** Words that keep the first sense even beside a cue ("SAFe", "PI planning" with "mobile"). */
+  keeps?: RegExp;
+}
+
+const SENSES: readonly Sense[] = [
+  {
+    theme: 'dora',
+    phrase: /^dora$/i,
+    cues: /\b(?:digital operational resilience|operational resilience|resilience act|ict risk|ict third|third[- ]party risk|resilience testing|threat[- ]led|tlpt|regulation|regulatory|regulator|eu|european|directive|supervisor)\b/i,
+    other: 'compliance',
+    keeps: /\b(?:deployment frequency|lead time|change failure|time to restore|mttr|four key|metrics?)\b/i,
+  },
+  {
+    theme: 'safe',
+    phrase: /^release trains?$/i,
+    cues: /\b(?:mobile|app|apps|ios|android|app store|play store|testflight|binary|binaries|weekly|fortnightly|store review)\b/i,
+    other: 'mobile',
+    keeps: /\bSAFe\b|\bARTs?\b|\bRTE\b|\bPI\b|[Ss]caled [Aa]gile|[Pp]rogram(?:me)? [Ii]ncrement|[Rr]elease [Tt]rain [Ee]ngineer/,
+  },
+];
+
+/**
+ * The sentences of a posting: split at sentence ends, blank lines, headings and bullets, but not at a line
+ * break inside a wrapped sentence ("change\nadvisory board" is one phrase).
+ */
+export function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;:])\s+|\n[ \t]*(?=\n|[-*•#]|\d+[.)]\s)/).filter((s) => s.trim() !== '');
+}
+
+/** A hit read in its sentence's sense: kept, moved to the theme of the other sense, or dropped. */
+export function senseOf(hit: ThemeHit, sentence: string): ThemeHit | undefined {
+  for (const sense of SENSES) {
+    if (hit.theme !== sense.theme || !sense.phrase.test(hit.surface.trim())) continue;
+    if (!sense.cues.test(sentence) || sense.keeps?.test(sentence.replace(hit.surface, ' '))) return hit;
+    return sense.other ? { theme: sense.other, surface: hit.surface } : undefined;
+  }
+  return hit;
+}
+
+/** Every theme hit of a posting, sentence by sentence, each in the sense its sentence gives it. */
+export function findInSenses(matcher: ThemeMatcher, text: string): ThemeHit[] {
+  const out: ThemeHit[] = [];
+  for (const sentence of sentencesOf(text)) {
+    for (const hit of matcher.find(tokenize(sentence), sentence)) {
+      const read = senseOf(hit, sentence);
+      if (read) out.push(read);
+    }
+  }
+  return out;
+}

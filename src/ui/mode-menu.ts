@@ -1,0 +1,109 @@
+import { fitLine, PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
+import type { KeyEvent } from './key-input.js';
+import type { Style } from './style.js';
+
+/** Keys closer together than this are a paste, not typing: no one types three keys in 30 ms. */
+export const BURST_MS = 30;
+/** How many printable characters in one burst make it a paste. */
+export const BURST_CHARS = 3;
+
+export type MenuOutcome<T> = { kind: 'picked'; value: T } | { kind: 'pasted'; text: string };
+
+/** Keys that came within BURST_MS of one another, held until a pause says whether they were a paste. */
+export type HeldKey = { type: 'text'; text: string } | { type: 'enter' };
+
+/** The text a burst of held keys stands for when it is a paste, or undefined when it was single keys. */
+export function pastedText(held: readonly HeldKey[]): string | undefined {
+  const text = held.map((k) => (k.type === 'enter' ? '\n' : k.text)).join('');
+  const printable = [...text].filter((c) => c !== '\n').length;
+  return printable >= BURST_CHARS ? text : undefined;
+}
+
+interface MenuChoice<T> {
+  name: string;
+  value: T;
+}
+
+/**
+ * A list to pick from (arrows or 1–9, then Enter) that also takes an answer pasted at it: a bracketed
+ * paste, or a burst of keys too fast to be typing, comes back as `pasted` with exactly what arrived,
+ * while single keys keep their menu meaning. Leaves one line saying what was picked.
+ */
+export async function promptMenu<T>(io: RawIo, style: Style, message: string, choices: readonly MenuChoice<T>[]): Promise<MenuOutcome<T>> {
+  let index = 0;
+  let outcome: MenuOutcome<T> | undefined;
+  let held: HeldKey[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let drawn = 0;
+  const stop = new AbortController();
+  const erase = () => {
+    if (drawn > 1) io.output.write(`\u001b[${drawn - 1}A`);
+    io.output.write('\r\u001b[J');
+    drawn = 0;
+  };
+  const draw = () => {
+    erase();
+    const width = Math.max(20, io.output.columns ?? 80);
+    const head = `${style.accent('?')} ${message} ${style.dim('(↑↓ or 1–9, Enter; or paste your answer)')}`;
+    const rows = choices.map((c, k) => (k === index ? style.accent(`❯ ${c.name}`) : `  ${c.name}`));
+    const shown = [head, ...rows].map((l) => fitLine(l, width));
+    io.output.write(shown.join('\n'));
+    drawn = shown.length;
+  };
+  const finish = (result: MenuOutcome<T>) => {
+    outcome = result;
+    stop.abort();
+  };
+  const menuKey = (event: KeyEvent) => {
+    if (outcome) return;
+    if (event.type === 'enter') return finish({ kind: 'picked', value: (choices[index] as MenuChoice<T>).value });
+    if (event.type === 'other' && event.arrow) index = (index + (event.arrow === 'down' ? 1 : -1) + choices.length) % choices.length;
+    if (event.type === 'text' && /^[1-9]$/.test(event.text) && Number(event.text) <= choices.length) index = Number(event.text) - 1;
+  };
+  const settle = () => {
+    timer = undefined;
+    const keys = held;
+    held = [];
+    const text = pastedText(keys);
+    if (text !== undefined) return finish({ kind: 'pasted', text });
+    for (const key of keys) {
+      if (key.type === 'enter') menuKey(key);
+      else for (const ch of key.text) menuKey({ type: 'text', text: ch });
+    }
+    if (!outcome) draw();
+  };
+  await readKeys(
+    io,
+    (event) => {
+      if (event.type === 'paste') {
+        if (timer) clearTimeout(timer);
+        finish({ kind: 'pasted', text: [...held.map((k) => (k.type === 'enter' ? '\n' : k.text)), event.text].join('') });
+        return true;
+      }
+      if (event.type === 'text' || event.type === 'enter') {
+        held.push(event.type === 'enter' ? { type: 'enter' } : { type: 'text', text: event.text });
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(settle, BURST_MS);
+        return false;
+      }
+      if (timer) {
+        clearTimeout(timer);
+        settle();
+      }
+      menuKey(event);
+      if (!outcome) draw();
+      return outcome !== undefined;
+    },
+    () => {
+      if (timer) clearTimeout(timer);
+      erase();
+    },
+    draw,
+    stop.signal,
+  );
+  // The input ended with nothing picked: treated as the person leaving, like Ctrl-C.
+  if (!outcome) throw new PromptInterruptedError();
+  const picked = outcome.kind === 'picked' ? (choices.find((c) => c.value === (outcome as { value: T }).value)?.name ?? '') : 'Type it here (pasted)';
+  io.output.write(`${style.good('✔')} ${message} ${style.accent(picked)}\n`);
+  return outcome;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { AttemptDraft, AttemptRecord, Rating } from '../../src/core/history/schema.js';
+import { runPracticeSession, startProgress, type NextStep, type Prompter, type SessionView } from '../../src/core/practice/session.js';
+import { makeQuestion } from '../support/questions.js';
+
+const NOW = new Date('2026-03-02T09:30:00Z');
+
+describe('undo in the drill', () => {
+  it('takes the rating back at the next-step menu, asks for it again and saves the answer with the new one', async () => {
+    const ratings: Rating[] = ['easy', 'hard', 'good'];
+    const steps: NextStep[] = ['undo', 'next'];
+    const offered: boolean[] = [];
+    const prompter: Prompter = {
+      chooseAnswerMode: async () => 'spoken',
+      typeAnswer: async () => ({ kind: 'skip', seconds: 0 }),
+      editAnswer: async () => ({ kind: 'skip', seconds: 0 }),
+      speakAnswer: async () => ({ kind: 'answer', text: '', seconds: 30 }),
+      showAnswerAfterSkip: async () => false,
+      waitBeforeReveal: async () => undefined,
+      rateAnswer: async () => ratings.shift() as Rating,
+      nextStep: async (opts) => {
+        offered.push(opts?.undo === true);
+        return steps.shift() as NextStep;
+      },
+    };
+    const view: SessionView = { start: () => undefined, question: () => undefined, overTime: () => undefined, feedback: () => undefined, spokenLength: () => undefined, reveal: () => undefined, saved: () => undefined };
+    const kept: AttemptRecord[] = [];
+    const undone: string[] = [];
+    const recorder = {
+      record(draft: AttemptDraft): AttemptRecord {
+        const attempt: AttemptRecord = { type: 'attempt', id: `a${kept.length + 1}`, ...draft };
+        kept.push(attempt);
+        return attempt;
+      },
+      undo(id: string) {
+        undone.push(id);
+      },
+    };
+    const questions = [makeQuestion('one', 'common'), makeQuestion('two', 'common')];
+    const progress = await runPracticeSession(questions, { mode: 'ask', timeLimit: undefined, plan: undefined }, { prompter, view, recorder, now: () => NOW }, startProgress('s'));
+    expect(offered).toEqual([true, true]);
+    expect(undone).toEqual(['a1']);
+    expect(kept.map((a) => [a.id, a.questionId, a.rating])).toEqual([
+      ['a1', 'one', 'easy'],
+      ['a2', 'one', 'hard'],
+      ['a3', 'two', 'good'],
+    ]);
+    expect(kept[1]).toMatchObject({ mode: 'spoken', seconds: 30, session: 's' });
+    expect(progress.outcomes.map((o) => [o.question.id, o.rating])).toEqual([
+      ['one', 'hard'],
+      ['two', 'good'],
+    ]);
+  });
+});
