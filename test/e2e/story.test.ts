@@ -191,10 +191,12 @@ describe.skipIf(SKIP_PTY)('story in a terminal', () => {
     const s = new PtySession(['story', 'edit', 'flaky-build-fight'], { ...home.env, EDITOR: 'sed -i s/^title:/titel:/' });
     expect(await s.exited()).toBe(1);
     const file = join(stories, 'flaky-build-fight.md');
-    const error = s.text.split(/\r?\n/).filter((l) => l.startsWith('rmprep:'));
-    expect(error).toHaveLength(1);
-    expect(error[0]).toMatch(/flaky-build-fight\.md:2:1: missing required field "title"/);
-    expect(error[0]).toContain("fix it with 'rmprep story edit flaky-build-fight'");
+    // One message, laid out at 80 columns on the terminal.
+    const lines = s.text.split(/\r?\n/);
+    const error = lines.slice(lines.findIndex((l) => l.startsWith('rmprep:'))).filter((l) => l.trim() !== '');
+    for (const line of error) expect(line.length <= 80 || !line.includes(' '), line).toBe(true);
+    expect(error.join(' ')).toMatch(/flaky-build-fight\.md:2:1: missing required field "title"/);
+    expect(error.join(' ')).toContain("fix it with 'rmprep story edit flaky-build-fight'");
     expect(readFileSync(file, 'utf8')).toContain('titel: ');
   });
 
