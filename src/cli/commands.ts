@@ -1,6 +1,7 @@
 import { RATINGS } from '../core/history/ratings.js';
 import { ANSWER_MODES } from '../core/practice/answer-modes.js';
 import type { CommandModule } from './define-command.js';
+import { DATA_COMMANDS } from './commands-data.js';
 
 /*
  * The command manifest: every command's name, summary, arguments and options, and how to load it. The
@@ -175,22 +176,7 @@ export const COMMANDS = [
     ],
     load: () => import('./commands/history.js'),
   },
-  {
-    name: 'backup',
-    summary: 'everything of yours in one file: history, stories, drafts, own questions, phrasings, config without keys',
-    group: 'Progress',
-    args: [{ name: 'file', description: 'the backup file to write (0600)', value: 'path', required: true }],
-    options: [json('print a summary of what went in as JSON'), { flags: '--force', description: 'replace an existing file' }],
-    load: () => import('./commands/backup.js'),
-  },
-  {
-    name: 'restore',
-    summary: 'merge a backup into your data; run it again and nothing doubles',
-    group: 'Progress',
-    args: [{ name: 'file', description: "a file made by 'rmprep backup'", value: 'path', required: true }],
-    options: [json('print what was added, skipped and set aside as JSON'), { flags: '--force', description: "take the backup's file where yours differs; yours is set aside" }],
-    load: () => import('./commands/restore.js'),
-  },
+  ...DATA_COMMANDS,
   {
     name: 'drafts',
     summary: 'answers typed in a drill and kept unrated: list, show, coach or rm one',
