@@ -1,5 +1,5 @@
 /**
- * The commands that move the person's data as a whole (backup, restore), kept beside the manifest in
+ * The commands that handle the person's own files (backup, restore, drafts), kept beside the manifest in
  * src/cli/commands.ts, which lists them in its place and checks their shape.
  */
 export const DATA_COMMANDS = [
@@ -18,5 +18,16 @@ export const DATA_COMMANDS = [
     args: [{ name: 'file', description: "a file made by 'rmprep backup'", value: 'path', required: true }],
     options: [{ flags: '--json', description: 'print what was added, skipped and set aside as JSON' }, { flags: '--force', description: "take the backup's file where yours differs; yours is set aside" }],
     load: () => import('./commands/restore.js'),
+  },
+  {
+    name: 'drafts',
+    summary: 'answers typed in a drill and kept unrated: list, show, coach or rm one',
+    group: 'Progress',
+    args: [
+      { name: 'action', description: 'what to do (default: list)', value: 'choice', required: false, choices: ['list', 'show', 'coach', 'rm'] },
+      { name: 'name', description: 'the draft, as the list names it (show, coach, rm)', value: 'text', required: false },
+    ],
+    options: [{ flags: '--json', description: 'print JSON' }],
+    load: () => import('./commands/drafts.js'),
   },
 ] as const;

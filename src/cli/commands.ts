@@ -178,17 +178,6 @@ export const COMMANDS = [
   },
   ...DATA_COMMANDS,
   {
-    name: 'drafts',
-    summary: 'answers typed in a drill and kept unrated: list, show, coach or rm one',
-    group: 'Progress',
-    args: [
-      { name: 'action', description: 'what to do (default: list)', value: 'choice', required: false, choices: ['list', 'show', 'coach', 'rm'] },
-      { name: 'name', description: 'the draft, as the list names it (show, coach, rm)', value: 'text', required: false },
-    ],
-    options: [json('print JSON')],
-    load: () => import('./commands/drafts.js'),
-  },
-  {
     name: 'report',
     summary: 'a review of one practice session: questions, answers, feedback and ratings',
     group: 'Progress',
