@@ -3,7 +3,7 @@ import { analyzeAnswer } from '../../src/core/coach/index.js';
 import type { CoachReport } from '../../src/core/coach/types.js';
 import { type AskedFollowUp, chooseFollowUp, judgeFollowUp } from '../../src/core/practice/follow-up.js';
 import { parseQuestionFile } from '../../src/core/questions/parse.js';
-import type { Question } from '../../src/core/questions/schema.js';
+import type { QuestionData } from '../../src/core/questions/schema.js';
 
 const FILE = `---
 id: rollout
@@ -29,7 +29,7 @@ followUps:
 Canary first, watch error rate, keep a rollback ready.
 `;
 
-function load(text: string): Question {
+function load(text: string): QuestionData {
   const parsed = parseQuestionFile(text, 'rollout.md');
   const q = parsed.questions[0];
   if (!q) throw new Error(`fixture did not load: ${JSON.stringify(parsed.problems)}`);
