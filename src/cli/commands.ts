@@ -125,6 +125,8 @@ export const COMMANDS = [
       { flags: '--rating <rating>', description: 'self-rating to record (default: from the score)', value: 'choice', choices: RATINGS },
       { flags: '--session <name>', description: 'with --record: the session to add the attempt to (default: the last hour\'s scripted session, or a new one)', value: 'text' },
       offline,
+      { flags: '--follow-up', description: 'also print the follow-up a drill would ask, aimed at a point the answer left out' },
+      { flags: '--follow-up-answer <file>', description: 'judge this answer to that follow-up: is its point heard now? (implies --follow-up)', value: 'path' },
     ],
     load: () => import('./commands/coach.js'),
   },
