@@ -39,3 +39,16 @@ function pointText(question: QuestionData, probes: string | null): string | unde
   const point = question.keyPoints.find((k) => k.id === probes)?.point;
   return sanitizeText(point ?? probes);
 }
+
+/** A follow-up saved with an attempt, for `history`: the question, its answer and whether its point was heard. */
+export function renderSavedFollowUp(f: { question: string; probes: string | null; answer?: string | undefined; heard: boolean | null }, screen: Screen): string {
+  const width = Math.max(20, Math.floor(screen.width) || 80);
+  const { style } = screen;
+  const heard = f.heard === null ? '' : f.heard ? ` ${style.good('✓ recovered')}` : ` ${style.bad('✗ still missed')}`;
+  const out = wrapText(`Follow-up: ${sanitizeText(f.question)}${heard}`, width, '  ', '    ');
+  if (f.answer !== undefined && f.answer.trim() !== '') {
+    const text = sanitizeText(f.answer).trim();
+    out.push(...wrapText(text.length > 300 ? `${text.slice(0, 300)}…` : text, width, '    '));
+  }
+  return `${out.join('\n')}\n`;
+}
