@@ -58,6 +58,11 @@ describe('coach --follow-up', () => {
     expect(attempt?.followUps).toEqual([{ question: ASKED, probes: 'keeps-old-new', answer: readFileSync(recovers, 'utf8'), heard: true }]);
     const history = await runCli(['history', '--json'], { env: home.env });
     expect((JSON.parse(history.stdout) as { followUps?: unknown[] }[])[0]?.followUps).toHaveLength(1);
+    const text = await runCli(['history'], { env: home.env });
+    expect(text.stdout).toContain(`  Follow-up: ${ASKED}`);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('✓ recovered');
+    const stats = await runCli(['stats', '--json'], { env: home.env });
+    expect((JSON.parse(stats.stdout) as { followUps: unknown }).followUps).toEqual({ asked: 1, judged: 1, recovered: 1 });
   });
 
   it('refuses two answers from standard input', async () => {
