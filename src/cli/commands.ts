@@ -106,6 +106,7 @@ export const COMMANDS = [
       { flags: '--plan <name|file>', description: 'run a study plan: a bundled one by name (e.g. mock-interview) or a YAML file', value: 'plan' },
       { flags: '--time-limit <seconds>', description: 'a countdown for each answer', value: 'number' },
       { flags: '--answer-mode <mode>', description: 'how to answer: ask each time, type, editor or spoken', value: 'choice', choices: ANSWER_MODES },
+      { flags: '--follow-ups [n]', description: 'after each answer, ask n follow-ups (default 1) aimed at what it left out; 0 turns them off', value: 'number' },
       { flags: '--stories <dir>', description: 'stories folder for the "stories that fit" hint (default: $RMPREP_STORIES, else $XDG_DATA_HOME/rmprep/stories)', value: 'folder' },
       offline,
     ],
