@@ -11,6 +11,11 @@ export const categoryOption = z
   })
   .transform((s) => s as Category);
 
+/** `--follow-ups [n]`: the flag alone asks one; 0 turns them off, even in a plan that asks some. */
+export const followUpsOption = z.union([z.literal(true).transform(() => 1), z.string().refine((s) => /^[0-3]$/.test(s.trim()), {
+  error: (issue) => `--follow-ups must be a whole number from 0 to 3, not "${clip(issue.input)}"`,
+}).transform(Number)]);
+
 export const positiveInt = (flag: string, max = 100_000) =>
   z
     .string()

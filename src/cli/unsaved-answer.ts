@@ -33,7 +33,8 @@ export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompt
   let pending: UnsavedAnswer | undefined;
   const keep = async (taken: Promise<TakenAnswer>): Promise<TakenAnswer> => {
     const answer = await taken;
-    if (answer.kind === 'answer' && current && answer.text.trim() !== '') pending = { questionId: current.id, text: answer.text };
+    // The question's own answer is the one kept: a follow-up's answer taken after it never replaces it.
+    if (answer.kind === 'answer' && current && answer.text.trim() !== '' && pending?.questionId !== current.id) pending = { questionId: current.id, text: answer.text };
     return answer;
   };
   return {
@@ -56,7 +57,7 @@ export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompt
     },
     unsaved(err) {
       const draft = interruptedDraft(err);
-      if (draft !== undefined && current) return { questionId: current.id, text: draft };
+      if (draft !== undefined && current && !pending) return { questionId: current.id, text: draft };
       return pending;
     },
     unsavedNow() {

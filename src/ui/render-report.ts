@@ -2,6 +2,7 @@ import { escapeMarkdownBlock, escapeMarkdownCell, escapeMarkdownInline } from '.
 import { RATINGS } from '../core/history/schema.js';
 import { ID_PATTERN } from '../core/questions/categories.js';
 import type { ReportAttempt, SessionReport } from '../core/practice/report.js';
+import type { ReportFollowUp } from '../core/practice/report-follow-ups.js';
 import { clip } from '../core/text/sanitize.js';
 import { clean, wrap } from './render.js';
 import type { Style } from './style.js';
@@ -43,11 +44,16 @@ export function renderReportText(report: SessionReport, { width, style }: Report
       } else {
         out.push(`   ${style.good('Covered every talking point.')}`);
       }
-      const tips = a.coach.suggestions.slice(0, 2);
-      if (tips.length > 0) {
-        out.push(`   ${style.heading('To improve')}`);
-        for (const t of tips) out.push(wrap(`- ${clean(t)}`, width, '     '));
-      }
+    }
+    for (const f of a.followUps) {
+      out.push(`   ${style.heading('Follow-up')}`);
+      out.push(wrap(clean(f.question), width, '     '));
+      if (f.answer !== null) out.push(style.dim(wrap(clean(f.answer).trim(), width, '     ')));
+      out.push(wrap(followUpText(f), width, '     '));
+    }
+    if (a.practise.length > 0) {
+      out.push(`   ${style.heading('Practise next')}`);
+      for (const t of a.practise) out.push(wrap(`- ${clean(t)}`, width, '     '));
     }
   }
   return `${out.join('\n')}\n`;
@@ -88,10 +94,14 @@ export function renderReportMarkdown(report: SessionReport): string {
       } else {
         out.push('Every talking point was covered.', '');
       }
-      // The same two suggestions the terminal report gives.
-      const tips = a.coach.suggestions.slice(0, 2);
-      if (tips.length > 0) out.push('**To improve**', '', ...tips.map((t) => `- ${escapeMarkdownInline(t)}`), '');
     }
+    for (const f of a.followUps) {
+      out.push(`**Follow-up:** ${escapeMarkdownInline(f.question)}`, '');
+      if (f.answer !== null) out.push(...escapeMarkdownBlock(f.answer).map((line) => (line === '' ? '>' : `> ${line}`)), '');
+      out.push(escapeMarkdownInline(followUpText(f)), '');
+    }
+    // The same things to practise the terminal report gives.
+    if (a.practise.length > 0) out.push('**Practise next**', '', ...a.practise.map((t) => `- ${escapeMarkdownInline(t)}`), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -101,7 +111,16 @@ function summaryLine({ summary }: SessionReport): string {
   if (summary.averageScore !== null) bits.push(`average score ${summary.averageScore}`);
   if (summary.totalSeconds > 0) bits.push(`${duration(summary.totalSeconds)} answering`);
   if (summary.overTime > 0) bits.push(`${summary.overTime} over time`);
+  if (summary.followUps > 0) bits.push(`${summary.recovered} of ${plural(summary.followUps, 'follow-up')} recovered a missed point`);
   return `${bits.join(', ')}.`;
+}
+
+/** What a follow-up probed and whether the second answer recovered it. */
+function followUpText(f: ReportFollowUp): string {
+  const point = f.point ?? f.probes;
+  if (point === null) return f.answer === null ? 'Answered out loud.' : 'It probed no particular point.';
+  if (f.heard === null) return `Probed: ${clean(point)} (answered out loud, not judged).`;
+  return `Probed: ${clean(point)}. ${f.heard ? 'Recovered in the second answer.' : 'Still missing after the second answer.'}`;
 }
 
 function metaBits(a: ReportAttempt): string[] {

@@ -1,3 +1,4 @@
+import { renderFollowUpJudgement, renderFollowUpQuestion } from './render-follow-up.js';
 import type { CoachReport } from '../core/coach/types.js';
 import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
@@ -107,6 +108,15 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
             : `Said aloud, this answer takes about ${clock(seconds)}: ${over} over your ${clock(limit)} limit.\n`,
         ),
       );
+    },
+    followUp(question, followUp) {
+      // Which point it probes is kept back until the feedback, as an interviewer would.
+      out.write(`\n${style.accent('The interviewer asks back.')}\n${renderFollowUpQuestion(question, { ...followUp, probes: null }, opts)}`);
+    },
+    followUpFeedback(question, followUps) {
+      for (const f of followUps) {
+        out.write(`${renderFollowUpQuestion(question, f, opts)}${renderFollowUpJudgement(question, f, f, opts)}`);
+      }
     },
     feedback(report: CoachReport) {
       return page(`\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`);

@@ -47,6 +47,12 @@ export function renderStats(stats: Stats, { width, style, now }: { width: number
   lines.push(`${style.heading('Due')}  ${stats.dueNow} now · ${stats.dueToday} today · ${stats.dueThisWeek} this week`);
   lines.push(`${style.heading('Streak')}  ${streak}${stats.streak.longest > 0 ? ` (best ${stats.streak.longest})` : ''}${stats.streak.practicedToday || stats.streak.current === 0 ? '' : ' · practise today to keep it'}`);
   const total14 = stats.activity.reduce((a, d) => a + d.attempts, 0);
+  const f = stats.followUps;
+  if (f.judged > 0) {
+    const text = `${f.recovered} of ${f.judged} typed follow-up answers recovered a missed point (${Math.round((f.recovered / f.judged) * 100)}%)`;
+    const [first = '', ...rest] = wrapText(`Follow-ups  ${text}`, width, '', '            ');
+    lines.push(`${style.heading('Follow-ups')}${first.slice('Follow-ups'.length)}`, ...rest);
+  }
   lines.push(`${style.heading('Last 14 days')}  ${sparkline(stats.activity.map((d) => d.attempts))}  ${style.dim(`${plural(total14, 'attempt')}`)}`);
   const weak = stats.categories.filter((c) => c.weakest.length > 0);
   if (weak.length > 0) {

@@ -86,7 +86,7 @@ describe('report', () => {
     expect(report.session).toEqual({ id: SESSION.id, label: null, at: SESSION.at, plan: 'mock-interview', timeLimit: 180 });
     expect(report.attempts.map((a) => a.questionId)).toEqual(['rollback-recovery', 'difficult-decision', 'branching-strategy']);
     expect(Object.keys(report.attempts[0]!).sort()).toEqual(
-      ['answer', 'at', 'attemptId', 'category', 'coach', 'index', 'missed', 'mode', 'overTime', 'question', 'questionId', 'rating', 'score', 'seconds', 'timeLimit'].sort(),
+      ['answer', 'at', 'attemptId', 'category', 'coach', 'followUps', 'index', 'missed', 'mode', 'overTime', 'practise', 'question', 'questionId', 'rating', 'score', 'seconds', 'timeLimit'].sort(),
     );
     expect(report.attempts[0]).toMatchObject({ index: 1, answer: ANSWERS['rollback-recovery'], score: 61, rating: 'good', overTime: false });
     expect(report.attempts[0]!.coach).toMatchObject({ id: 'rollback-recovery' });

@@ -97,7 +97,7 @@ describe('parsePlan', () => {
     ['name: p\nname: q\nitems:\n  - count: 1\n', 'p.yaml:2:1: duplicate key "name": each field may appear only once; keep one'],
     ['name: !shell p\nitems:\n  - count: 1\n', 'p.yaml:1:7: custom YAML tag !shell is not allowed'],
     ['name: p\nitems:\n  - tags: [Not Kebab]\n    count: 1\n', 'p.yaml:3:12: "items.0.tags.0" tags must be kebab-case: lowercase letters, digits and single hyphens'],
-    ['- just a list\n', 'p.yaml:1:1: a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order'],
+    ['- just a list\n', 'p.yaml:1:1: a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order, followUps'],
   ])('reports %j as %s', (source, expected) => {
     const { plan: p, problems } = parsePlan(source, 'p.yaml');
     expect(p).toBeUndefined();
@@ -126,7 +126,14 @@ describe('loadPlan', () => {
       ['behavioral', 3],
       ['technical', 2],
     ]);
-    expect(p).toMatchObject({ timeLimit: 180, answerMode: 'ask', order: 'as-listed' });
+    expect(p).toMatchObject({ timeLimit: 180, answerMode: 'ask', order: 'as-listed', followUps: 1 });
+  });
+
+  it('takes followUps from 0 to 3 and refuses other counts', () => {
+    expect(parsePlan('name: x\nitems:\n  - count: 1\nfollowUps: 2\n', 'p.yaml').plan?.followUps).toBe(2);
+    const { plan, problems } = parsePlan('name: x\nitems:\n  - count: 1\nfollowUps: 4\n', 'p.yaml');
+    expect(plan).toBeUndefined();
+    expect(problems[0]).toMatchObject({ line: 4, message: '"followUps" must be at most 3' });
   });
 
   it.each([

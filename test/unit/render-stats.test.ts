@@ -32,6 +32,7 @@ const stats: Stats = {
   streak: { current: 0, longest: 2, practicedToday: false },
   activity: [{ date: '2026-03-08', attempts: 6 }],
   next: { category: 'common', command: 'rmprep drill --category common' },
+  followUps: { asked: 4, judged: 3, recovered: 2 },
 };
 
 describe('renderStats', () => {
@@ -42,5 +43,10 @@ describe('renderStats', () => {
     expect(text).toContain('0/29 practised · 0 attempts · not rated yet · 0 due · never practised');
     expect(text).toContain('3/29 practised · 6 attempts · average Good (2.5 of 4) · 3 due · last 2 days ago');
     for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
+    expect(out.replace(/\s+/g, ' ')).toContain('Follow-ups 2 of 3 typed follow-up answers recovered a missed point (67%)');
+  });
+
+  it('says nothing of follow-ups before a typed one was answered', () => {
+    expect(renderStats({ ...stats, followUps: { asked: 2, judged: 0, recovered: 0 } }, { width: 80, style: createStyle(false), now })).not.toContain('Follow-ups');
   });
 });

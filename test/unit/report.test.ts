@@ -124,13 +124,33 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('**Time:** 2:30 of 2:00, over time');
   });
 
-  it('has the same "To improve" suggestions as the terminal report', () => {
+  it('has the same "Practise next" items as the terminal report, at most three', () => {
     const report = buildSessionReport(RECORDS, 'last', bank);
-    const first = report.attempts.find((a) => a.coach && a.coach.suggestions.length > 0);
+    const first = report.attempts.find((a) => a.practise.length > 0);
     expect(first).toBeDefined();
-    const tips = first!.coach!.suggestions.slice(0, 2);
-    expect(md).toContain(`**To improve**\n\n${tips.map((t) => `- ${t}`).join('\n')}`);
-    expect(renderReportText(report, { width: 200, style: createStyle(false) })).toContain(`To improve\n     - ${tips[0]}`);
+    expect(first!.practise.length).toBeLessThanOrEqual(3);
+    const items = first!.practise;
+    expect(md).toContain(`**Practise next**\n\n${items.map((t) => `- ${t}`).join('\n')}`);
+    expect(renderReportText(report, { width: 200, style: createStyle(false) })).toContain(`Practise next\n     - ${items[0]}`);
+  });
+
+  it('gives each follow-up: what it probed and whether the second answer recovered it', () => {
+    const followUps = [
+      { question: 'What do you watch after?', probes: 'watches-monitoring', answer: 'The dashboards, for an hour.', heard: true },
+      { question: 'Who decides?', probes: 'tested-rollback', answer: 'The on-call lead.', heard: false },
+    ];
+    const records: HistoryRecord[] = [session('f', '2024-05-02T09:00:00.000Z'), attempt('f', 'rollback-plan', { answer: 'We just ship it.', followUps })];
+    const report = buildSessionReport(records, 'last', bank);
+    const [a] = report.attempts;
+    expect(a?.followUps.map((f) => [f.point, f.heard])).toEqual([['Watches monitoring after release', true], ['Has a tested rollback', false]]);
+    // The recovered point is no longer something to practise; the one still missing comes first.
+    expect(a?.practise[0]).toBe('Make the point: Has a tested rollback');
+    expect(a?.practise.join(' ')).not.toContain('Watches monitoring');
+    expect(report.summary).toMatchObject({ followUps: 2, recovered: 1 });
+    const text = renderReportText(report, { width: 200, style: createStyle(false) });
+    expect(text).toContain('Follow-up\n     What do you watch after?\n     The dashboards, for an hour.\n     Probed: Watches monitoring after release. Recovered in the second answer.');
+    expect(text).toContain('1 of 2 follow-ups recovered a missed point');
+    expect(renderReportMarkdown(report)).toContain('**Follow-up:** Who decides?\n\n> The on-call lead.\n\nProbed: Has a tested rollback. Still missing after the second answer.');
   });
 
   it('keeps a multi-line answer inside the blockquote and escapes line starts', () => {

@@ -60,3 +60,17 @@ describe('an answer still being written when a signal ends the drill', () => {
     expect(discarded).toBe(1);
   });
 });
+
+describe('an answer followed by a follow-up, stopped by Ctrl-C', () => {
+  it('keeps the question\'s own answer, not the follow-up\'s', async () => {
+    const q = makeQuestion('with-follow-up', 'technical', { followUps: [{ question: 'And then?' }] });
+    const answers = [ANSWER, 'Only the follow-up.'];
+    const prompter = { ...stoppedAtPause(), typeAnswer: async () => ({ kind: 'answer', text: answers.shift() ?? '', seconds: 5 }) } as unknown as Prompter;
+    const watched = watchUnsavedAnswers(prompter, quietView());
+    const deps = { prompter: watched.prompter, view: watched.view, recorder: { record: () => { throw new Error('not rated'); } }, now: () => new Date() };
+    const err = await runPracticeSession([q], { mode: 'ask', timeLimit: undefined, plan: undefined, followUps: 1 }, deps as never, startProgress('s2')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PromptInterruptedError);
+    expect(answers).toEqual([]);
+    expect(watched.unsaved(err)).toEqual({ questionId: 'with-follow-up', text: ANSWER });
+  });
+});

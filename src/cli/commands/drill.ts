@@ -23,7 +23,7 @@ import type { Run } from '../context.js';
 import { defineCommand, runCommand } from '../define-command.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { asUsageError } from '../system-error.js';
-import { categoryOption, positiveInt } from '../options.js';
+import { categoryOption, followUpsOption, positiveInt } from '../options.js';
 import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
 import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
@@ -47,6 +47,7 @@ export const drillOptionsSchema = z.object({
   answerMode: z.enum(['ask', 'type', 'editor', 'spoken']).optional(),
   stories: z.string().min(1, '--stories needs a folder').optional(),
   offline: z.boolean().optional(),
+  followUps: followUpsOption.optional(),
 });
 type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
@@ -103,6 +104,7 @@ async function prepareDrill(run: Run, opts: DrillOptions, start: DrillStart | un
 async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefined, { plan, questions, bank, storiesFor }: Awaited<ReturnType<typeof prepareDrill>>): Promise<number> {
   const timeLimit = opts.timeLimit ?? plan?.timeLimit;
   const mode = opts.answerMode ?? plan?.answerMode ?? 'ask';
+  const followUps = opts.followUps ?? plan?.followUps ?? 0;
   const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) } as PromptIo;
   const screen = { width: run.width, style: run.style };
   const view = createSessionView(run.stdout, { ...screen, rows: () => io.output.rows ?? 24, waitKey: (message) => waitForKey(io, message) });
@@ -133,7 +135,7 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
     const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
-      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined }, deps, progress).then(() => undefined),
+      runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined, followUps }, deps, progress).then(() => undefined),
       endings.ended,
     ]);
     if (signal) return endedBy(signal);

@@ -12,6 +12,7 @@ import { importRecords, readHistory, repairHistory } from '../../core/history/st
 import { requireQuestion } from '../../core/questions/source.js';
 import { storeOptions } from '../history-store.js';
 import { clean, wrap } from '../../ui/render.js';
+import { renderSavedFollowUp } from '../../ui/render-follow-up.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { NotFoundError, UsageError } from '../errors.js';
@@ -71,6 +72,7 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
       const text = clean(a.answer).trim();
       run.stdout.write(`${wrap(text.length > 600 ? `${text.slice(0, 600)}…` : text, width, '  ')}\n`);
     }
+    for (const f of a.followUps ?? []) run.stdout.write(renderSavedFollowUp(f, { width, style }));
     run.stdout.write('\n');
   }
   return 0;

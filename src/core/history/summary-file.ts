@@ -160,6 +160,9 @@ function isQuestionSummary(v: unknown): boolean {
 export function checkSummary(value: unknown): Summary | undefined {
   if (!isObject(value) || !isCount(value.total) || !isObject(value.questions) || !isObject(value.days)) return undefined;
   for (const key of ['firstAt', 'lastAt', 'lastSession']) if (value[key] !== undefined && typeof value[key] !== 'string') return undefined;
+  // A cache written before follow-ups were counted lacks them: rebuilt, so the counts are whole.
+  const f = value.followUps;
+  if (!isObject(f) || !isCount(f.asked) || !isCount(f.judged) || !isCount(f.recovered)) return undefined;
   const questions = value.questions;
   for (const id of Object.keys(questions)) if (!isQuestionSummary(questions[id])) return undefined;
   const days = value.days;

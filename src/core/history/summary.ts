@@ -26,12 +26,14 @@ export interface Summary {
   firstAt?: string;
   lastAt?: string;
   lastSession?: string;
+  /** Follow-ups asked after answers; judged ones were typed, recovered ones made the point they probed. */
+  followUps: { asked: number; judged: number; recovered: number };
 }
 
 export function emptySummary(): Summary {
   // Keyed by question id and day: no prototype, so that an id such as "constructor" or "__proto__" is
   // just a key, never a property inherited from Object.
-  return { total: 0, questions: Object.create(null) as Summary['questions'], days: Object.create(null) as Summary['days'] };
+  return { total: 0, questions: Object.create(null) as Summary['questions'], days: Object.create(null) as Summary['days'], followUps: { asked: 0, judged: 0, recovered: 0 } };
 }
 
 /** Adds one record to the summary in place; O(1) per record. */
@@ -53,6 +55,11 @@ export function applyRecord(summary: Summary, record: HistoryRecord): void {
   if (!summary.firstAt || record.at < summary.firstAt) summary.firstAt = record.at;
   if (!summary.lastAt || record.at >= summary.lastAt) summary.lastAt = record.at;
   if (record.session) summary.lastSession = record.session;
+  for (const f of record.followUps ?? []) {
+    summary.followUps.asked++;
+    if (f.heard !== null) summary.followUps.judged++;
+    if (f.heard === true) summary.followUps.recovered++;
+  }
 }
 
 export function summarize(records: Iterable<HistoryRecord>): Summary {

@@ -98,6 +98,7 @@ function isPlan(v: unknown): v is Plan {
   if (v.timeLimit !== undefined && !isInt(v.timeLimit, 10, 3600)) return false;
   if (v.answerMode !== undefined && !(ANSWER_MODES as readonly unknown[]).includes(v.answerMode)) return false;
   if (v.order !== 'as-listed' && v.order !== 'shuffled') return false;
+  if (v.followUps !== undefined && !isInt(v.followUps, 0, 3)) return false;
   if (!Array.isArray(v.items) || v.items.length === 0) return false;
   return v.items.every(
     (item) =>

@@ -33,6 +33,8 @@ export const planSchema = z.strictObject({
   timeLimit: z.number().int('must be a whole number of seconds').min(10, 'must be at least 10 seconds').max(3600, 'must be at most 3600 seconds').optional(),
   answerMode: z.enum(ANSWER_MODES).optional(),
   order: z.enum(PLAN_ORDERS).default('as-listed'),
+  /** Follow-up questions asked after each answer, before the model answer. */
+  followUps: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(3, 'must be at most 3').optional(),
 });
 export type Plan = z.infer<typeof planSchema>;
 
@@ -50,7 +52,7 @@ export function parsePlan(source: string, file: string): ParsedPlan {
   const data = yamlToPlain(doc, file, 0, problems);
   if (data === undefined) return { plan: undefined, problems };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    problems.push({ file, line: 1, col: 1, message: 'a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order' });
+    problems.push({ file, line: 1, col: 1, message: 'a plan must be a mapping of fields: name, items, and optionally description, timeLimit, answerMode, order, followUps' });
     return { plan: undefined, problems };
   }
   const result = planSchema.safeParse(data);

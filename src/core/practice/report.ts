@@ -4,6 +4,7 @@ import type { CoachReport } from '../coach/index.js';
 import { rereadWithCredits } from '../coach/model-reading.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
 import type { Category, QuestionData } from '../questions/schema.js';
+import { type ReportFollowUp, practiseNext, reportFollowUps } from './report-follow-ups.js';
 
 /** How many session ids a not-found error lists. */
 const LISTED_SESSIONS = 5;
@@ -30,6 +31,10 @@ export interface ReportAttempt {
   missed: string[];
   /** Feedback recomputed from the answer; null without a typed answer or when the question is gone. */
   coach: CoachReport | null;
+  /** Follow-ups asked after the answer, and whether each recovered the point it probed. */
+  followUps: ReportFollowUp[];
+  /** Up to three things to practise next, most valuable first. */
+  practise: string[];
 }
 
 export interface SessionReport {
@@ -41,6 +46,9 @@ export interface SessionReport {
     averageScore: number | null;
     totalSeconds: number;
     overTime: number;
+    /** Follow-ups asked, and how many of them recovered the point they probed. */
+    followUps: number;
+    recovered: number;
     ratings: Record<Rating, number>;
   };
 }
@@ -118,6 +126,7 @@ function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): Repor
   const question = bank.byId.get(a.questionId);
   const typed = a.mode !== 'spoken' && a.answer !== undefined && a.answer.trim() !== '';
   // The model's points the attempt kept are shown again, checked against the answer, with no model asked.
+  const followUps = reportFollowUps(a, question);
   const coach = typed && question ? rereadWithCredits(question, a.answer as string, a.credits, bank.questions, { timeLimit: a.timeLimit }) : null;
   return {
     index,
@@ -135,6 +144,8 @@ function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): Repor
     overTime: a.overTime ?? (a.timeLimit !== undefined && a.seconds > a.timeLimit),
     missed: coach ? coach.talkingPoints.filter((p) => !p.covered).map((p) => p.point) : [],
     coach,
+    followUps,
+    practise: practiseNext(coach, followUps),
   };
 }
 
@@ -148,6 +159,8 @@ function summarize(attempts: ReportAttempt[]): SessionReport['summary'] {
     averageScore: scores.length > 0 ? Math.round(scores.reduce((s, x) => s + x, 0) / scores.length) : null,
     totalSeconds: Math.round(attempts.reduce((s, a) => s + a.seconds, 0)),
     overTime: attempts.filter((a) => a.overTime).length,
+    followUps: attempts.reduce((n, a) => n + a.followUps.length, 0),
+    recovered: attempts.reduce((n, a) => n + a.followUps.filter((f) => f.heard === true).length, 0),
     ratings,
   };
 }

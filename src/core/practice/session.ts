@@ -9,6 +9,8 @@ import type { Question } from '../questions/schema.js';
 import type { Rng } from '../random.js';
 import type { AnswerMode } from './answer-modes.js';
 import { preselectedRating } from './coach-rating.js';
+import { type DrillFollowUp, askFollowUps } from './follow-up-round.js';
+import type { ChosenFollowUp } from './follow-up.js';
 
 /** How the user answers one question, or leaves it. */
 export type AnswerChoice = 'type' | 'editor' | 'spoken' | 'skip' | 'quit';
@@ -62,6 +64,10 @@ export interface SessionView {
   /** Said about an answer given aloud that was within the limit, or had none. */
   spokenLength(seconds: number, limit: number | undefined): void;
   reveal(question: Question): void | Promise<void>;
+  /** The interviewer's follow-up, asked before its answer is taken. */
+  followUp?(question: Question, followUp: ChosenFollowUp): void;
+  /** Whether each follow-up's answer made the point it probed, shown with the main answer's feedback. */
+  followUpFeedback?(question: Question, followUps: readonly DrillFollowUp[]): void;
   saved(attempt: AttemptRecord, now: Date): void;
 }
 
@@ -98,6 +104,8 @@ export interface SessionOptions {
   phrasings?: readonly Phrasing[];
   /** The opening line and the first question are on screen already (printed at start-up). */
   firstShown?: boolean;
+  /** Follow-ups asked after each answer, before the reveal; none when 0 or left out. */
+  followUps?: number;
 }
 
 export interface SessionDeps {
@@ -146,11 +154,15 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     const length = answer === undefined ? seconds : estimateSeconds(countWords(answer));
     const overTime = opts.timeLimit !== undefined && length > opts.timeLimit;
     if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
-    let report: CoachReport | undefined;
+    let report: CoachReport | undefined = answer === undefined ? undefined : analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
     let kept: ModelGrading['record'] = {};
-    if (answer !== undefined) {
-      report = analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
+    // Asked from the words-only report at once: a model grader is never waited for before the follow-up.
+    const followUps = opts.followUps
+      ? await askFollowUps(question, report, { count: opts.followUps, choice, timeLimit: opts.timeLimit, bank: opts.bank, prompter, ask: (f) => view.followUp?.(question, f) })
+      : [];
+    if (report !== undefined && answer !== undefined) {
       await view.feedback(report);
+      if (followUps.length > 0) view.followUpFeedback?.(question, followUps);
       const graded = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
       if (graded) {
         report = graded.report;
@@ -159,8 +171,9 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       }
       // A key pressed to go on without the model already asked for the model answer.
       if (graded !== undefined) await prompter.waitBeforeReveal();
-    } else if (!overTime) {
-      view.spokenLength(seconds, opts.timeLimit);
+    } else {
+      if (!overTime) view.spokenLength(seconds, opts.timeLimit);
+      if (followUps.length > 0) view.followUpFeedback?.(question, followUps);
     }
     await view.reveal(question);
     const rating = await prompter.rateAnswer(preselectedRating(report?.score));
@@ -181,6 +194,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       ...(opts.timeLimit ? { timeLimit: opts.timeLimit, overTime } : {}),
       session: progress.id,
       ...(story ? { story } : {}),
+      ...(followUps.length > 0 ? { followUps: followUps.map(({ evidence: _evidence, ...saved }) => saved) } : {}),
     };
     let attempt = recorder.record(draft, marker, now);
     progress.saved = true;

@@ -33,6 +33,8 @@ export interface Stats {
   streak: { current: number; longest: number; practicedToday: boolean };
   activity: { date: string; attempts: number }[];
   next: { category: Category; command: string } | null;
+  /** Follow-ups asked, judged (typed answers) and how many of those recovered the point the first answer missed. */
+  followUps: { asked: number; judged: number; recovered: number };
 }
 
 /** Figures for `rmprep stats`, from the bank, the history summary and the current time. Pure. */
@@ -83,6 +85,7 @@ export function computeStats(questions: readonly Question[], summary: Summary, n
     streak: streakOf(summary.days, now),
     activity: activityOf(summary.days, now),
     next: top ? { category: top.category, command: dueNow > 0 ? 'rmprep drill --due' : `rmprep drill --category ${top.category}` } : null,
+    followUps: { ...summary.followUps },
   };
 }
 
