@@ -18,7 +18,7 @@ function prepare(dir: string): void {
   writeFileSync(join(dir, 'answer.txt'), ANSWER);
   writeFileSync(join(dir, 'exists.yaml'), 'kept\n');
   writeFileSync(join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3]));
-  writeFileSync(join(dir, 'bad.jsonl'), '{"rmprep":"history","version":2}\n{"type":"nothing"}\n');
+  writeFileSync(join(dir, 'bad.jsonl'), '{"rmprep":"history","version":2}\n{"questionId":"q","rating":"good"}\n');
   const stories = join(dir, 'data', 'rmprep', 'stories');
   mkdirSync(stories, { recursive: true });
   writeFileSync(join(stories, 'taken.md'), '---\ntitle: Taken\n---\nA story that is there.\n');
