@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bank } from '../../src/core/questions/bank.js';
@@ -151,6 +152,29 @@ describe('the bundled question bank', () => {
       return linked.length >= 2 ? [] : [`${q.id}: ${linked.length} linked`];
     });
     expect(short).toEqual([]);
+  });
+
+  it('keeps the persona outside questions/, and every model answer that names an employer names one of its three', () => {
+    const root = resolve(import.meta.dirname, '..', '..');
+    expect(existsSync(resolve(root, 'docs', 'persona.md'))).toBe(true);
+    const folders = readdirSync(resolve(root, 'questions'), { recursive: true, encoding: 'utf8' });
+    expect(folders.filter((f) => /persona/i.test(f))).toEqual([]);
+    const persona = readFileSync(resolve(root, 'docs', 'persona.md'), 'utf8');
+    for (const employer of ['Brightwater', 'Medlane', 'Tallyfield']) expect(persona).toContain(employer);
+    const told = bank.questions.filter((q) => /Brightwater|Medlane|Tallyfield/.test(q.answer)).length;
+    expect(told).toBeGreaterThan(bank.questions.length / 2);
+  });
+
+  it('lets no alias stand for two questions, nor for another question\'s id', () => {
+    const owners = new Map<string, string>();
+    for (const q of bank.questions) owners.set(q.id, q.id);
+    for (const q of bank.questions) {
+      for (const alias of q.aliases ?? []) {
+        expect(owners.get(alias), `${q.id}: ${alias}`).toBeUndefined();
+        owners.set(alias, q.id);
+      }
+    }
+    expect(bank.problems.filter((p) => p.message.includes('alias'))).toEqual([]);
   });
 
   it('asks each question only once (no two question texts alike)', () => {
