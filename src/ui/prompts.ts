@@ -51,9 +51,10 @@ const RATING_CHOICES: RatingChoice[] = [
 
 async function editAnswer(io: PromptIo, style: Style, question: Question, open: OpenAnswer & { dir: string }): Promise<TakenAnswer> {
   const started = Date.now();
-  checkEditor(process.env, process.cwd());
   let raw: string;
   try {
+    // Inside the try: a missing editor must not leave the private folder behind.
+    checkEditor(process.env, process.cwd());
     raw = await editor(
       {
         message: 'Write your answer in your editor, then save and close it.',
