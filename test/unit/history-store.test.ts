@@ -74,7 +74,7 @@ describe('history store', () => {
     const broken = readFileSync(file, 'utf8').replace('"rating":"good"', '"rating":good');
     writeFileSync(file, broken);
     expect(() => readHistory(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: invalid JSON`));
-    expect(() => record(3)).toThrow(/will not write/);
+    expect(() => record(3)).toThrow(/:2:\d+: invalid JSON.*the attempt was not saved/);
     expect(readFileSync(file, 'utf8')).toBe(broken);
     const backups = readdirSync(join(dir, 'data')).filter((n) => n.endsWith('.bak'));
     expect(backups).toHaveLength(1);
