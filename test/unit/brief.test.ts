@@ -36,11 +36,17 @@ describe('wrapKeepingLines', () => {
     expect(wrapKeepingLines('a    b\n\nc  d', 40, '  ')).toBe('  a    b\n\n  c  d');
   });
 
-  it('wraps only a line too long for the width, each piece indented', () => {
+  it('joins the lines of a plain paragraph and wraps it, each piece indented', () => {
     const out = wrapKeepingLines('short\none two three four five six', 12, '  ').split('\n');
-    expect(out[0]).toBe('  short');
-    expect(out.slice(1)).toEqual(['  one two', '  three four', '  five six']);
+    expect(out).toEqual(['  short one', '  two three', '  four five', '  six']);
     for (const line of out) expect(line.length).toBeLessThanOrEqual(12);
+  });
+
+  it('keeps a table row as written and wraps only a row too long for the width', () => {
+    const out = wrapKeepingLines('Item   Status\nA long item    with a long status text', 20, '  ').split('\n');
+    expect(out[0]).toBe('  Item   Status');
+    expect(out.slice(1).every((l) => l.startsWith('  ') && l.length <= 20)).toBe(true);
+    expect(out.slice(1).join(' ').replace(/\s+/g, ' ').trim()).toBe('A long item with a long status text');
   });
 });
 
