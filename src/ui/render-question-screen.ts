@@ -1,7 +1,7 @@
 import type { Question } from '../core/questions/schema.js';
 import { clip } from '../core/text/sanitize.js';
 import { plural } from '../core/text/plural.js';
-import { renderQuestionHeader, type CardOptions } from './render.js';
+import { renderQuestionHeader, wrap, type CardOptions } from './render.js';
 import type { Style } from './style.js';
 
 // The drill's opening screen, apart from the rest of the session view: the start-up path prints it
@@ -17,7 +17,8 @@ export function renderSessionStart(plan: string | undefined, count: number, styl
 export function renderQuestionScreen(question: Question, index: number, total: number, opts: CardOptions): string {
   const { style } = opts;
   let text = `\n${style.heading(`Question ${index + 1} of ${total}`)}\n${renderQuestionHeader(question, opts)}\n`;
-  if (question.category === 'behavioral') text += style.dim('Tell it as a story: situation, task, what you did, and the result in numbers.\n');
-  if (question.framework) text += style.dim('Think it through step by step and name the tradeoffs.\n');
+  // Wrapped here, not by the terminal: a hint cut mid-word at 60 columns reads as a typo.
+  if (question.category === 'behavioral') text += style.dim(`${wrap('Tell it as a story: situation, task, what you did, and the result in numbers.', opts.width)}\n`);
+  if (question.framework) text += style.dim(`${wrap('Think it through step by step and name the tradeoffs.', opts.width)}\n`);
   return text;
 }
