@@ -26,7 +26,7 @@ export function renderFollowUpJudgement(question: QuestionData, followUp: Chosen
   let line: string;
   if (judged.heard === null) line = point ? `Follow-up answer not judged (given aloud): listen for "${point}".` : 'Follow-up answered; it probes no particular point.';
   else if (judged.heard) line = `${style.good('✓')} Follow-up recovered "${point}"`;
-  else line = `${style.bad('✗')} Follow-up still missed "${point}"`;
+  else line = `${style.bad('✗')} Not heard in the follow-up answer: "${point}"`;
   const out = wrapText(line, width);
   if (judged.heard && judged.evidence.length > 0) {
     out.push(...wrapText(`you said ${judged.evidence.map((e) => `"${sanitizeText(e)}"`).join(', ')}`, width, '      ').map((l) => style.dim(l)));
@@ -44,7 +44,7 @@ function pointText(question: QuestionData, probes: string | null): string | unde
 export function renderSavedFollowUp(f: { question: string; probes: string | null; answer?: string | undefined; heard: boolean | null }, screen: Screen): string {
   const width = Math.max(20, Math.floor(screen.width) || 80);
   const { style } = screen;
-  const heard = f.heard === null ? '' : f.heard ? ` ${style.good('✓ recovered')}` : ` ${style.bad('✗ still missed')}`;
+  const heard = f.heard === null ? '' : f.heard ? ` ${style.good('✓ recovered')}` : ` ${style.bad('✗ not heard')}`;
   const out = wrapText(`Follow-up: ${sanitizeText(f.question)}${heard}`, width, '  ', '    ');
   if (f.answer !== undefined && f.answer.trim() !== '') {
     const text = sanitizeText(f.answer).trim();

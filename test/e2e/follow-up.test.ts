@@ -47,7 +47,7 @@ describe('coach --follow-up', () => {
 
     const text = await runCli(['coach', ID, '--answer-file', main, '--follow-up-answer', misses], { env: home.env });
     expect(text.code).toBe(0);
-    expect(text.stdout.replace(/\s+/g, ' ')).toContain('✗ Follow-up still missed "Keeps old and new versions compatible while they coexist"');
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('✗ Not heard in the follow-up answer: "Keeps old and new versions compatible while they coexist"');
   });
 
   it('saves the follow-up with the attempt under --record', async () => {
