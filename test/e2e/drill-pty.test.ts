@@ -195,6 +195,8 @@ describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
     const s = new PtySession(['drill', '--id', 'vendor-release', '--answer-mode', 'spoken', '--stories', dir], home.env, { cols: 100, rows: 40 });
     await s.waitFor('Your stories that fit: vendor-slip (The vendor slip, 100%)');
     s.pty.kill();
+    // Gone before the folder is removed: a drill ended by a signal still writes its caches on the way out.
+    await s.exited();
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ afterEach(() => home.cleanup());
 
 const root = process.getuid?.() === 0;
 const NOBODY = 65534;
+// As root the runner is 'nobody', who cannot read a checkout inside a private folder (a fresh clone in a
+// 0700 temp folder): there the cases that need another user are skipped, as in data-folders.test.ts.
+const canRunAsOther = !root || spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], 4)', BIN], { uid: NOBODY, gid: NOBODY, timeout: 10_000 }).status === 0;
 
 /** Runs the CLI as someone who is not the history's owner: nobody when the tests run as root, else ourselves. */
 function runAs(args: string[], input = ''): Promise<CliResult> {
@@ -55,7 +58,7 @@ function makeHistory(mode: number, { damaged = false, folderMode = 0o777 } = {})
 
 const ONE_LINE = /^rmprep: [^\n]*\n$/;
 
-describe('a history that cannot be read', () => {
+describe.skipIf(!canRunAsOther)('a history that cannot be read', () => {
   it.each([
     ['stats', 1, ['stats']],
     ['next', 1, ['next']],
@@ -74,7 +77,7 @@ describe('a history that cannot be read', () => {
   });
 });
 
-describe('a history that cannot be written', () => {
+describe.skipIf(!canRunAsOther)('a history that cannot be written', () => {
   it('coach --record: one line naming the rescue file, exit 1, the history unchanged', async () => {
     makeHistory(0o444);
     const before = readFileSync(home.history);

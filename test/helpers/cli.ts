@@ -26,7 +26,7 @@ export function makeHome(): { dir: string; history: string; env: Record<string, 
     RMPREP_QUESTIONS: '',
     RMPREP_HISTORY: '',
   };
-  return { dir, history: join(dir, 'data', 'rmprep', 'history.json'), env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, history: join(dir, 'data', 'rmprep', 'history.json'), env, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
 /** Runs the built CLI (`node bin/rmprep.js`) with no terminal, and collects what it printed. */
