@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claims, startChatServer } from '../helpers/chat-server.js';
-import { makeHome } from '../helpers/cli.js';
+import { makeHome, readHistoryAttempts } from '../helpers/cli.js';
 import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
 
 const ID = 'rollback-recovery';
@@ -22,12 +22,7 @@ afterEach(async () => {
   home.cleanup();
 });
 
-const attempts = () =>
-  readFileSync(home.history, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt');
+const attempts = () => readHistoryAttempts(home.history);
 
 async function drillWith(delayMs: number) {
   const server = await startChatServer(() => ({ delayMs, content: claims({ point: 2, quote: POINT_2 }) }));

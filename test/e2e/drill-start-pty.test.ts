@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome, runCli } from '../helpers/cli.js';
+import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
 import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
@@ -10,12 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-const attempts = () =>
-  readFileSync(home.history, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt');
+const attempts = () => readHistoryAttempts(home.history);
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome, runCli } from '../helpers/cli.js';
+import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
 import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
@@ -9,12 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-const attempts = () =>
-  readFileSync(home.history, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt');
+const attempts = () => readHistoryAttempts(home.history);
 
 const MAIN = 'Rolling is our default. A canary sends a small share of traffic and compares against the baseline, using weighted routing in Istio. Blue-green costs double capacity.';
 const SECOND = 'Both versions stay backward compatible with the shared database while they coexist.';

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome } from '../helpers/cli.js';
+import { makeHome, readHistoryAttempts } from '../helpers/cli.js';
 import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
@@ -9,13 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-const answers = () =>
-  readFileSync(home.history, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt')
-    .map((a) => a.answer);
+const answers = () => readHistoryAttempts(home.history).map((a) => a.answer);
 
 async function finishAndRate(s: PtySession): Promise<void> {
   s.type(KEY.ctrlD);

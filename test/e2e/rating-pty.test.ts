@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHome, runCli } from '../helpers/cli.js';
+import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
 import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
@@ -9,12 +9,7 @@ beforeEach(() => {
 });
 afterEach(() => home.cleanup());
 
-const attempts = () =>
-  readFileSync(home.history, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
-    .filter((r) => r.type === 'attempt');
+const attempts = () => readHistoryAttempts(home.history);
 
 describe.skipIf(SKIP_PTY)('the rating prompt in a pseudo-terminal', () => {
   it('does nothing on Enter while no rating is chosen, then saves the one chosen with a digit', async () => {

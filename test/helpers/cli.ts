@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -47,4 +47,13 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; inp
     });
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/** The attempts in a history file, in file order, as parsed JSON (session markers and other records left out). */
+export function readHistoryAttempts(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => r.type === 'attempt');
 }
