@@ -42,7 +42,7 @@ function seedHistory(file: string, n: number): HistoryRecord[] {
  * is in it, and the next write succeeds, takes over a lock left behind, sets aside an unfinished line,
  * and leaves whole lines, a matching summary and no lock or temporary files.
  */
-function expectRecovers(file: string, before: HistoryRecord[], result: DriverResult, label: string): void {
+function expectRecovers(file: string, before: HistoryRecord[], result: DriverResult, label: string, writers = 1): void {
   let data: ReturnType<typeof readHistory>;
   try {
     data = readHistory(file);
@@ -52,7 +52,8 @@ function expectRecovers(file: string, before: HistoryRecord[], result: DriverRes
   const ids = new Set(data.records.map((r) => r.id));
   for (const r of before) expect(ids.has(r.id), `${label}: ${r.id} from before is kept`).toBe(true);
   for (const id of result.saved) expect(ids.has(id), `${label}: ${id} was reported saved`).toBe(true);
-  expect(data.records.length, `${label}: at most one attempt more than reported`).toBeLessThanOrEqual(before.length + result.saved.length + 1);
+  // Each writer killed may have written one attempt it had no time to report.
+  expect(data.records.length, `${label}: at most one attempt per writer more than reported`).toBeLessThanOrEqual(before.length + result.saved.length + writers);
 
   // The driver stamps attempts with the real clock: so does the next write, or its clock would be behind them.
   const next = recordAttempt(file, draft(100, { questionId: 'q0' }), { now: new Date() });
@@ -180,7 +181,7 @@ describe('writers killed at random moments (seeded)', () => {
         for (const id of r.saved) saved.add(id);
       }
       const all = { code: null, signal: 'SIGKILL' as const, saved: [...saved], stdout: '', stderr: '' };
-      expectRecovers(file, kept, all, `round ${round}`);
+      expectRecovers(file, kept, all, `round ${round}`, drivers.length);
       kept.splice(0, kept.length, ...readHistory(file).records);
     }
     expect(saved.size).toBeGreaterThan(0);
