@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { BackupFile, FileKind } from './format.js';
 import { withoutSecrets } from './format.js';
+import { writePhrasings } from '../phrasings/store.js';
+import { mergePhrasings } from './phrasings-merge.js';
 
 /** Where each kind of file lives for this run. */
 export interface BackupPlaces {
@@ -81,19 +83,27 @@ function statOf(path: string) {
   }
 }
 
-export type FileOutcome = 'added' | 'same' | 'differs' | 'set-aside';
+export type FileOutcome = 'added' | 'same' | 'differs' | 'set-aside' | 'merged';
 
 /**
  * Puts one file of a backup in its place: a new file is written (0600, folders 0700); the same file is
  * left alone; a different one is kept unless `force`, which first renames it aside (`.before-restore-<stamp>`).
+ * Taught phrasings are merged entry by entry instead (`added` counts the backup's entries that were new).
  */
-export function restoreFile(file: BackupFile, p: BackupPlaces, opts: { force: boolean; stamp: string }): { outcome: FileOutcome; path: string; aside?: string } {
+export function restoreFile(file: BackupFile, p: BackupPlaces, opts: { force: boolean; stamp: string }): { outcome: FileOutcome; path: string; aside?: string; added?: number } {
   const dir = folderOf(file.kind, p);
   const path = resolve(dir, ...file.name.split('/'));
   const rel = relative(dir, path);
   if (rel === '' || rel.startsWith('..')) throw new Error(`a backup entry names a place outside ${dir}`);
   if (existsSync(path)) {
-    if (readFileSync(path, 'utf8') === file.text) return { outcome: 'same', path };
+    const mine = readFileSync(path, 'utf8');
+    if (mine === file.text) return { outcome: 'same', path };
+    const merged = file.kind === 'phrasings' ? mergePhrasings(mine, file.text, path) : undefined;
+    if (merged) {
+      if (merged.added === 0) return { outcome: 'same', path, added: 0 };
+      writePhrasings(path, merged.phrasings);
+      return { outcome: 'merged', path, added: merged.added };
+    }
     if (!opts.force) return { outcome: 'differs', path };
     const aside = `${path}.before-restore-${opts.stamp}`;
     renameSync(path, aside);
