@@ -49,7 +49,11 @@ export function forgetAnswers(places: ForgetPlaces, sel: Selection, opts: Forget
     if (file !== undefined && opts.apply) file = openForWrite(places.historyFile, fs, opts, (held) => (lock = held)).file;
     const report = emptyReport(opts.apply);
     const forgotten = new Map<string, string[]>();
-    const note = (questionId: string, text: string) => forgotten.set(questionId, [...(forgotten.get(questionId) ?? []), text]);
+    // Only answers to questions with taught phrasings are kept in memory: a large history has many.
+    const taughtFor = new Set(phrasings.map((p) => p.question));
+    const note = (questionId: string, text: string) => {
+      if (taughtFor.has(questionId)) forgotten.set(questionId, [...(forgotten.get(questionId) ?? []), text]);
+    };
     const span = (at: string | undefined) => {
       if (at === undefined) return;
       if (report.first === undefined || at < report.first) report.first = at;
