@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { BackupFile, FileKind } from './format.js';
@@ -50,7 +50,7 @@ export function collectFiles(p: BackupPlaces): BackupFile[] {
       const st = statOf(path);
       if (!st?.isFile() || st.size > MAX_FILE_BYTES) continue;
       const text = readFileSync(path, 'utf8');
-      files.push({ kind: source.kind, name: name.split(sep).join('/'), text: source.kind === 'config' ? withoutSecrets(text) : text });
+      files.push({ kind: source.kind, name: name.split(sep).join('/'), text: source.kind === 'config' ? withoutSecrets(text) : text, at: st.mtime.toISOString() });
     }
   }
   return files;
@@ -108,9 +108,21 @@ export function restoreFile(file: BackupFile, p: BackupPlaces, opts: { force: bo
     const aside = `${path}.before-restore-${opts.stamp}`;
     renameSync(path, aside);
     writeFileAtomic(path, file.text, undefined, { mode: 0o600 });
+    keepTime(path, file.at);
     return { outcome: 'set-aside', path, aside };
   }
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   writeFileAtomic(path, file.text, undefined, { mode: 0o600 });
+  keepTime(path, file.at);
   return { outcome: 'added', path };
+}
+
+/** The file's time as it was at home: a draft is listed by it. */
+function keepTime(path: string, at: string | undefined): void {
+  if (at === undefined) return;
+  try {
+    utimesSync(path, new Date(at), new Date(at));
+  } catch {
+    // The text is what matters; a file system that keeps no times loses only the date.
+  }
 }
