@@ -87,6 +87,6 @@ function renderPlan(r: ForgetReport, sel: Selection): string {
   const range = r.first && r.last ? (day(r.first) === day(r.last) ? ` from ${day(r.first)}` : ` from ${day(r.first)} to ${day(r.last)}`) : '';
   const lines = [`The text of your answers ${describeSelection(sel)}${range} is kept in:`];
   for (const kind of listKinds(r)) lines.push(`  ${kind.replace(/ rewritten$/, ' (rewritten without it)').replace(/ removed$/, ' (removed: nothing else is in them)')}`);
-  if (r.attempts) lines.push(`${plural(r.attempts, 'attempt')} keep their ratings, scores and schedules; only the text goes.`);
+  if (r.attempts) lines.push(`${r.attempts === 1 ? 'The attempt keeps its' : `The ${r.attempts} attempts keep their`} ratings, scores and schedules; only the text goes.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { plural } from '../../core/text/plural.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { restoreFile, type FileOutcome } from '../../core/backup/files.js';
 import { parseBackup } from '../../core/backup/format.js';
@@ -54,9 +55,9 @@ async function restoreCommand(run: Run, opts: z.infer<typeof restoreOptionsSchem
     return 0;
   }
   run.stdout.write(
-    `Restored ${history.added} attempts (${history.skipped} already here) and ${history.sessions} sessions; ` +
+    `Restored ${plural(history.added, 'attempt')} (${history.skipped} already here) and ${plural(history.sessions, 'session')}; ` +
       `files: ${files.added.length} added, ${files.same.length} already here, ${files['set-aside'].length} replaced` +
-      `${files.merged.length > 0 ? `; ${phrasingsAdded} taught phrasings added to yours` : ''}.\n`,
+      `${files.merged.length > 0 ? `; ${plural(phrasingsAdded, 'taught phrasing')} added to yours` : ''}.\n`,
   );
   for (const aside of asides) run.stdout.write(`Set aside: ${clip(aside, 300)}\n`);
   if (files.differs.length > 0) {
