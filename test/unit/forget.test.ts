@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -176,6 +176,18 @@ describe('forgetAnswers', () => {
     expect(records().find((x) => x.id === 'a50')?.answer).toMatch(/Initech/);
     expect(existsSync(join(tmp, 'rmprep-unsaved-20260301T100000Z-abcdef.jsonl'))).toBe(true);
     expect(readPhrasings(phrasingsFile).map((p) => p.point)).toEqual(['rollback', 'freeze']);
+  });
+
+  it('follows a link to the history to the backups beside the real file', () => {
+    seed();
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    renameSync(file, join(elsewhere, 'history.json'));
+    renameSync(`${file}.v2.bak`, join(elsewhere, 'history.json.v2.bak'));
+    symlinkSync(join(elsewhere, 'history.json'), file);
+    expect(run({}, true)).toMatchObject({ answers: 3 });
+    expect(readFileSync(join(elsewhere, 'history.json.v2.bak'), 'utf8')).not.toMatch(SECRET);
+    expect(filesWithText()).toEqual([]);
   });
 
   it('refuses a damaged history before changing anything', () => {

@@ -74,7 +74,8 @@ export function forgetAnswers(places: ForgetPlaces, sel: Selection, opts: Forget
       checkScanned(places.historyFile, file, scan, fs);
     }
     const changes: FileChange[] = [];
-    for (const f of findLineFiles(places, fs)) {
+    // Backups and set-aside lines are made beside the real file, where a link to the history points.
+    for (const f of findLineFiles({ ...places, historyFile: file ?? places.historyFile }, fs)) {
       const change = forgetInLineFile(f.kind, f.path, sel, fs);
       if (change) changes.push(change);
     }
