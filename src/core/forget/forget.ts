@@ -74,8 +74,10 @@ export function forgetAnswers(places: ForgetPlaces, sel: Selection, opts: Forget
       checkScanned(places.historyFile, file, scan, fs);
     }
     const changes: FileChange[] = [];
-    // Backups and set-aside lines are made beside the real file, where a link to the history points.
-    for (const f of findLineFiles({ ...places, historyFile: file ?? places.historyFile }, fs)) {
+    // Backups and set-aside lines are made beside the real file, where a link to the history points;
+    // those beside the link are looked at too.
+    const found = [...findLineFiles(places, fs), ...(file !== undefined && file !== places.historyFile ? findLineFiles({ historyFile: file, dataDir: places.dataDir }, fs) : [])];
+    for (const f of found.filter((f, i) => found.findIndex((g) => g.path === f.path) === i)) {
       const change = forgetInLineFile(f.kind, f.path, sel, fs);
       if (change) changes.push(change);
     }
