@@ -167,7 +167,7 @@ export const COMMANDS = [
     group: 'Progress',
     args: [],
     options: [
-      { flags: '--id <id>', description: 'only attempts at this question', value: 'id' },
+      { flags: '--id <id>', description: 'only attempts at this question (with --forget-answers: only its answers)', value: 'id' },
       { flags: '-n, --limit <n>', description: 'at most this many attempts (default 20)', value: 'number' },
       json('print JSON'),
       { flags: '--repair', description: 'set aside lines of a damaged history file and keep the rest' },
