@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -187,6 +188,20 @@ describe('forgetAnswers', () => {
     symlinkSync(join(elsewhere, 'history.json'), file);
     expect(run({}, true)).toMatchObject({ answers: 3 });
     expect(readFileSync(join(elsewhere, 'history.json.v2.bak'), 'utf8')).not.toMatch(SECRET);
+    expect(filesWithText()).toEqual([]);
+  });
+
+  it('stopped by a failed write of the history, leaves it as it was; running again finishes', () => {
+    seed();
+    const before = readFileSync(file);
+    const full = { ...nodeFs, renameSync: (from: nodeFs.PathLike, to: nodeFs.PathLike) => {
+      if (to === file) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      nodeFs.renameSync(from, to);
+    } } as typeof nodeFs;
+    expect(() => forgetAnswers(places(), {}, { now: at(100), phrasingsFile, apply: true, fs: full })).toThrow(/half way: the disk is full/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(data).filter((n) => n.includes('.tmp-') || n.endsWith('.lock'))).toEqual([]);
+    expect(run({}, true)).toMatchObject({ answers: 3 });
     expect(filesWithText()).toEqual([]);
   });
 

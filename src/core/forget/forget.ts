@@ -7,6 +7,8 @@
  */
 import * as nodeFs from 'node:fs';
 import { keepingOf, writeFileAtomic } from '../atomic-write.js';
+import { describeWriteErrno } from '../fs/errno-text.js';
+import { HistoryError } from '../history/errors.js';
 import type { HeldLock } from '../history/lock.js';
 import { chunkBytes, type WriteOptions } from '../history/options.js';
 import { checkScanned, resolveTarget } from '../history/read.js';
@@ -94,12 +96,19 @@ export function forgetAnswers(places: ForgetPlaces, sel: Selection, opts: Forget
     report.phrasings = dropped.length;
     if (!opts.apply) return report;
 
-    if (dropped.length > 0) writePhrasings(opts.phrasingsFile, kept);
-    for (const c of changes) {
-      if (c.text === null) fs.rmSync(c.path, { force: true });
-      else writeFileAtomic(c.path, c.text, fs, keepingOf(c.path, 0o600, (p) => fs.statSync(p)));
+    try {
+      if (dropped.length > 0) writePhrasings(opts.phrasingsFile, kept);
+      for (const c of changes) {
+        if (c.text === null) fs.rmSync(c.path, { force: true });
+        else writeFileAtomic(c.path, c.text, fs, keepingOf(c.path, 0o600, (p) => fs.statSync(p)));
+      }
+      if (file !== undefined && report.attempts > 0) rewriteHistory(fs, file, places.historyFile, sel, opts, lock);
+    } catch (err) {
+      if (err instanceof HistoryError) throw err;
+      const code = (err as NodeJS.ErrnoException | undefined)?.code;
+      const reason = describeWriteErrno(code) ?? (err instanceof Error ? err.message : String(err));
+      throw new HistoryError('not-saved', `forgetting stopped half way: ${reason}; each file is as it was or without the answers`, 'run the same command again to finish');
     }
-    if (file !== undefined && report.attempts > 0) rewriteHistory(fs, file, places.historyFile, sel, opts, lock);
     return report;
   } finally {
     lock?.release();
