@@ -2,6 +2,12 @@
  * The commands that handle the person's own files (backup, restore, drafts), kept beside the manifest in
  * src/cli/commands.ts, which lists them in its place and checks their shape.
  */
+/** The history command's options for forgetting answers, listed in its entry of the manifest. */
+export const FORGET_OPTIONS = [
+  { flags: '--forget-answers', description: 'remove the text of your answers wherever rmprep keeps it (asks first); ratings, scores and schedules stay' },
+  { flags: '--before <date>', description: 'with --forget-answers: only answers before this day (2026-03-01, your time) or ISO date and time', value: 'text' },
+] as const;
+
 export const DATA_COMMANDS = [
   {
     name: 'backup',

@@ -1,7 +1,7 @@
 import { RATINGS } from '../core/history/ratings.js';
 import { ANSWER_MODES } from '../core/practice/answer-modes.js';
 import type { CommandModule } from './define-command.js';
-import { DATA_COMMANDS } from './commands-data.js';
+import { DATA_COMMANDS, FORGET_OPTIONS } from './commands-data.js';
 
 /*
  * The command manifest: every command's name, summary, arguments and options, and how to load it. The
@@ -167,15 +167,16 @@ export const COMMANDS = [
     group: 'Progress',
     args: [],
     options: [
-      { flags: '--id <id>', description: 'only attempts at this question', value: 'id' },
+      { flags: '--id <id>', description: 'only attempts at this question (with --forget-answers: only its answers)', value: 'id' },
       { flags: '-n, --limit <n>', description: 'at most this many attempts (default 20)', value: 'number' },
       json('print JSON'),
       { flags: '--repair', description: 'set aside lines of a damaged history file and keep the rest' },
       { flags: '--import <file>', description: 'add attempts from a file (one kept when a save failed, another history, or a backup)', value: 'path' },
       { flags: '--undo', description: 'remove the latest attempt after showing it (asks first)' },
-      { flags: '--yes', description: 'with --undo: remove without asking, for scripts' },
+      { flags: '--yes', description: 'with --undo or --forget-answers: go ahead without asking, for scripts' },
       { flags: '--rerate <attempt>', description: 'give one attempt (its id or a unique start of it) another rating', value: 'text' },
       { flags: '--rating <rating>', description: 'with --rerate: the new rating', value: 'choice', choices: RATINGS },
+      ...FORGET_OPTIONS,
     ],
     load: () => import('./commands/history.js'),
   },

@@ -117,6 +117,26 @@ describe('backup and restore', () => {
     expect(forced.stdout).toContain('Set aside: ');
   });
 
+  it('merges taught phrasings entry by entry, twice adding nothing', async () => {
+    const phrasings = (...rows: [string, string, string][]) => `phrasings:\n${rows.map(([q, p, s]) => `  - question: ${q}\n    point: ${p}\n    sentence: ${s}\n`).join('')}`;
+    const a = newHome();
+    mkdirSync(data(a), { recursive: true });
+    writeFileSync(data(a, 'phrasings.yaml'), phrasings(['release-process', 'freeze', 'we froze the branch on monday'], ['team-conflict', 'listen', 'I asked both of them first']));
+    const file = join(a.dir, 'all.backup');
+    expect((await run(a, ['backup', file])).code).toBe(0);
+    const c = newHome();
+    mkdirSync(data(c), { recursive: true });
+    writeFileSync(data(c, 'phrasings.yaml'), phrasings(['release-process', 'freeze', 'We froze the branch  on Monday'], ['feature-flags', 'cleanup', 'old flags go within a sprint']));
+    for (const pass of [1, 2]) {
+      const r = await run(c, ['restore', file, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ phrasingsAdded: pass === 1 ? 1 : 0, files: { kept: [] } });
+      const sentences = (await run(c, ['phrasings', 'list', '--json'])).stdout;
+      expect((JSON.parse(sentences) as { sentence: string }[]).map((p) => p.sentence)).toEqual(['We froze the branch  on Monday', 'old flags go within a sprint', 'I asked both of them first']);
+    }
+    expect(readdirSync(data(c)).filter((n) => n.includes('before-restore'))).toEqual([]);
+  });
+
   it('history --import takes the attempts of a backup', async () => {
     const a = newHome();
     await seed(a);

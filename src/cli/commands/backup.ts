@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { plural } from '../../core/text/plural.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { collectFiles } from '../../core/backup/files.js';
 import { renderBackup, type FileKind } from '../../core/backup/format.js';
@@ -41,8 +42,8 @@ async function backupCommand(run: Run, opts: z.infer<typeof backupOptionsSchema>
   if (opts.json) run.stdout.write(`${toJsonText(summary)}\n`);
   else {
     run.stdout.write(
-      `Backed up to ${clip(target, 200)}: ${counts.attempts} attempts, ${counts.sessions} sessions, ${counts.corrections} undo/rerate records, ` +
-        `${summary.stories} stories, ${summary.drafts} drafts, ${summary.questions} own questions${summary.phrasings ? ', taught phrasings' : ''}${summary.config ? ', the config (no keys)' : ''}.\n`,
+      `Backed up to ${clip(target, 200)}: ${plural(counts.attempts, 'attempt')}, ${plural(counts.sessions, 'session')}, ${plural(counts.corrections, 'undo/rerate record')}, ` +
+        `${plural(summary.stories, 'story', 'stories')}, ${plural(summary.drafts, 'draft')}, ${plural(summary.questions, 'own question')}${summary.phrasings ? ', taught phrasings' : ''}${summary.config ? ', the config (no keys)' : ''}.\n`,
     );
   }
   return 0;

@@ -8,6 +8,7 @@ import { decodeText } from '../../core/text-input.js';
 import { ratingSchema, type AttemptRecord } from '../../core/history/schema.js';
 import { shortId } from '../../core/history/attempt-id.js';
 import { rerate, undoLatest } from './history-correct.js';
+import { forget, parseBefore } from './history-forget.js';
 import { importRecords, readHistory, repairHistory } from '../../core/history/store.js';
 import { requireQuestion } from '../../core/questions/source.js';
 import { storeOptions } from '../history-store.js';
@@ -29,25 +30,29 @@ export const historyOptionsSchema = z.object({
   rerate: z.string().optional(),
   rating: ratingSchema.optional(),
   yes: z.boolean().optional(),
+  forgetAnswers: z.boolean().optional(),
+  before: z.string().optional(),
 });
 
 export const command = defineCommand({ schema: historyOptionsSchema, run: historyCommand });
 
 async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchema>): Promise<number> {
-  const actions = (['repair', 'import', 'undo', 'rerate'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
-  if (actions.length > 1) throw new UsageError(`--${actions[0]} and --${actions[1]} cannot be used together`);
+  const actions = (['repair', 'import', 'undo', 'rerate', 'forgetAnswers'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
+  const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (actions.length > 1) throw new UsageError(`${flag(actions[0]!)} and ${flag(actions[1]!)} cannot be used together`);
+  if (opts.before !== undefined && !opts.forgetAnswers) throw new UsageError('--before only counts with --forget-answers');
   if (opts.rating !== undefined && !opts.rerate) throw new UsageError('--rating only counts with --rerate <attempt>');
-  if (opts.yes && !opts.undo) throw new UsageError('--yes only counts with --undo');
+  if (opts.yes && !opts.undo && !opts.forgetAnswers) throw new UsageError('--yes only counts with --undo or --forget-answers');
   if (opts.undo) return undoLatest(run, opts.yes === true);
   if (opts.rerate !== undefined) return rerate(run, opts.rerate, opts.rating);
   if (opts.repair) return repair(run);
   if (opts.import) return importFile(run, opts.import);
-  const data = readHistory(run.paths.historyFile, storeOptions(run));
-  if (opts.id) {
-    const id = opts.id.trim().toLowerCase();
-    // A question that has left the bank still has its attempts; only an id known to neither is a mistake.
-    opts.id = data.records.some((r) => r.type === 'attempt' && r.questionId === id) ? id : (await requireQuestion(run, id)).id;
+  if (opts.forgetAnswers) {
+    const before = opts.before !== undefined ? parseBefore(opts.before) : undefined;
+    return forget(run, { before, questionId: opts.id && (await knownId(run, opts.id)) }, { yes: opts.yes === true, json: opts.json === true });
   }
+  const data = readHistory(run.paths.historyFile, storeOptions(run));
+  if (opts.id) opts.id = await knownId(run, opts.id, data.records);
   const attempts = data.records
     .filter((r): r is AttemptRecord => r.type === 'attempt' && (!opts.id || r.questionId === opts.id))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
@@ -76,6 +81,12 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     run.stdout.write('\n');
   }
   return 0;
+}
+
+/** A question that has left the bank still has its attempts; only an id known to neither is a mistake. */
+async function knownId(run: Run, given: string, records = readHistory(run.paths.historyFile, storeOptions(run)).records): Promise<string> {
+  const id = given.trim().toLowerCase();
+  return records.some((r) => r.type === 'attempt' && r.questionId === id) ? id : (await requireQuestion(run, id)).id;
 }
 
 /** The minute of an attempt in UTC, from the date itself: the stored text is never printed as it is. */

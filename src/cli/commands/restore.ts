@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { plural } from '../../core/text/plural.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { restoreFile, type FileOutcome } from '../../core/backup/files.js';
 import { parseBackup } from '../../core/backup/format.js';
@@ -39,21 +40,24 @@ async function restoreCommand(run: Run, opts: z.infer<typeof restoreOptionsSchem
   const now = run.now();
   const history = restoreHistory(run, backup.historyVersion, backup.historyLines, now);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
-  const files: Record<FileOutcome, string[]> = { added: [], same: [], differs: [], 'set-aside': [] };
+  const files: Record<FileOutcome, string[]> = { added: [], same: [], differs: [], 'set-aside': [], merged: [] };
+  let phrasingsAdded = 0;
   const asides: string[] = [];
   for (const f of backup.files) {
     const r = restoreFile(f, run.paths, { force: opts.force === true, stamp });
     files[r.outcome].push(`${f.kind}:${f.name}`);
+    phrasingsAdded += r.added ?? 0;
     if (r.aside) asides.push(r.aside);
   }
-  const summary = { history, files: { added: files.added, skipped: files.same, kept: files.differs, replaced: files['set-aside'], setAside: asides } };
+  const summary = { history, files: { added: files.added, skipped: files.same, kept: files.differs, replaced: files['set-aside'], setAside: asides, merged: files.merged }, phrasingsAdded };
   if (opts.json) {
     run.stdout.write(`${toJsonText(summary)}\n`);
     return 0;
   }
   run.stdout.write(
-    `Restored ${history.added} attempts (${history.skipped} already here) and ${history.sessions} sessions; ` +
-      `files: ${files.added.length} added, ${files.same.length} already here, ${files['set-aside'].length} replaced.\n`,
+    `Restored ${plural(history.added, 'attempt')} (${history.skipped} already here) and ${plural(history.sessions, 'session')}; ` +
+      `files: ${files.added.length} added, ${files.same.length} already here, ${files['set-aside'].length} replaced` +
+      `${files.merged.length > 0 ? `; ${plural(phrasingsAdded, 'taught phrasing')} added to yours` : ''}.\n`,
   );
   for (const aside of asides) run.stdout.write(`Set aside: ${clip(aside, 300)}\n`);
   if (files.differs.length > 0) {

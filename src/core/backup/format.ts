@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoInstant } from '../history/iso-instant.js';
 
 /**
  * A backup is a history file with more in it: the history header (so `history --import` reads it as a
@@ -14,6 +15,8 @@ export interface BackupFile {
   /** Path inside its folder, with `/` between parts; never absolute, never `..`. */
   name: string;
   text: string;
+  /** When the file was last changed (a draft's listing shows it), put back on the restored file. */
+  at?: string | undefined;
 }
 
 const NAME = z
@@ -22,7 +25,7 @@ const NAME = z
   .max(300)
   .refine((n) => !n.startsWith('/') && !n.includes('\\') && n.split('/').every((part) => part !== '' && part !== '.' && part !== '..'), 'must be a plain path inside its folder');
 
-export const backupFileSchema = z.object({ type: z.literal('rmprep-file'), kind: z.enum(FILE_KINDS), name: NAME, text: z.string().max(10_000_000) });
+export const backupFileSchema = z.object({ type: z.literal('rmprep-file'), kind: z.enum(FILE_KINDS), name: NAME, text: z.string().max(10_000_000), at: z.string().refine(isIsoInstant).optional() });
 
 export interface BackupContents {
   historyVersion: number;
@@ -34,7 +37,7 @@ export interface BackupContents {
 /** The backup's text. */
 export function renderBackup(contents: BackupContents, at: Date): string {
   const header = JSON.stringify({ rmprep: 'history', version: contents.historyVersion, backup: BACKUP_FORMAT, at: at.toISOString() });
-  const files = contents.files.map((f) => JSON.stringify({ type: 'rmprep-file', kind: f.kind, name: f.name, text: f.text }));
+  const files = contents.files.map((f) => JSON.stringify({ type: 'rmprep-file', kind: f.kind, name: f.name, text: f.text, ...(f.at !== undefined ? { at: f.at } : {}) }));
   return `${[header, ...contents.historyLines, ...files].join('\n')}\n`;
 }
 
@@ -71,7 +74,7 @@ export function parseBackup(text: string): ParsedBackup {
     }
     if (record?.type === 'rmprep-file') {
       const file = backupFileSchema.safeParse(record);
-      if (file.success) files.push({ kind: file.data.kind, name: file.data.name, text: file.data.text });
+      if (file.success) files.push({ kind: file.data.kind, name: file.data.name, text: file.data.text, at: file.data.at });
       else problems.push({ line: i + 1, message: `a file entry ${file.error.issues[0]?.message ?? 'is malformed'}` });
       return;
     }
