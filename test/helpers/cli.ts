@@ -22,6 +22,8 @@ export function makeHome(): { dir: string; history: string; env: Record<string, 
     XDG_DATA_HOME: join(dir, 'data'),
     XDG_CACHE_HOME: join(dir, 'cache'),
     XDG_CONFIG_HOME: join(dir, 'config'),
+    // Rescue files and editor scratch files go to the temporary folder: keep them in the scratch home too.
+    TMPDIR: dir,
     NO_COLOR: '1',
     RMPREP_QUESTIONS: '',
     RMPREP_HISTORY: '',
