@@ -229,4 +229,12 @@ describe.skipIf(SKIP_PTY)('story in a terminal', () => {
     const quiet = JSON.parse((await run(['story', 'show', 'quiet-week', '--json'])).stdout) as { tags: string[]; questions: string[] };
     expect(quiet).toMatchObject({ tags: [], questions: [] });
   });
+
+  it('new with a STAR part given as a flag asks nothing in a terminal, and takes its title from the name', async () => {
+    const s = new PtySession(['story', 'new', 'night-rollback', '--situation', 'A release broke checkout at night.', '--result', 'Back in 6 minutes.'], home.env);
+    expect(await s.exited()).toBe(0);
+    expect(s.text).not.toMatch(/Title|Tags, separated/);
+    const shown = JSON.parse((await run(['story', 'show', 'night-rollback', '--json'])).stdout) as { title: string; tags: string[] };
+    expect(shown).toMatchObject({ title: 'night rollback', tags: [] });
+  });
 });

@@ -97,11 +97,12 @@ async function storyNew(run: Run, slug: string, opts: StoryOptions): Promise<num
   const star: Partial<Record<(typeof STAR_PARTS)[number], string>> = { situation: opts.situation, task: opts.task, action: opts.action, result: opts.result };
   let title = opts.title;
   const given = STAR_PARTS.some((p) => star[p]);
-  if (run.stdin.isTTY && run.stdout.isTTY && (!title || !given)) {
+  // Any STAR part given as a flag makes this a scripted call: nothing is asked, the title comes from the slug.
+  if (run.stdin.isTTY && run.stdout.isTTY && !given) {
     const prompts = await import('../../ui/prompts-story.js');
     const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
     title ??= (await prompts.askStoryTitle(io, titleFromSlug(slug))).trim();
-    if (!given) for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
+    for (const part of STAR_PARTS) star[part] = (await prompts.askStarPart(io, part)).trim();
     if (opts.tag === undefined) tags = await prompts.askStoryTags(io);
     if (opts.question === undefined) {
       const bank = await run.loadBank();
