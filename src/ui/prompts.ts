@@ -100,6 +100,8 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
     openAnswer: () => open,
     // A paste at the menu is an answer, not menu keys: it starts a typed answer holding what arrived.
     async chooseAnswerMode() {
+      // Pasted at the draft offer: the answer has begun already.
+      if (pasted !== undefined) return 'type';
       const outcome = await promptMenu(io, style, 'How will you answer?', MODE_CHOICES);
       if (outcome.kind === 'picked') return outcome.value;
       pasted = outcome.text;
@@ -119,11 +121,16 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
         () => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, onText: (t) => (text = t), ...(start !== undefined ? { initial: start } : {}) }),
       );
     },
-    offerDraft: ({ at, words }) =>
-      choose(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
+    // A list that takes a paste as the menu does: keys that arrived while the question was shown early land here.
+    async offerDraft({ at, words }) {
+      const outcome = await promptMenu(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
         { name: 'Continue it', value: true },
         { name: 'Start afresh', value: false },
-      ]),
+      ]);
+      if (outcome.kind === 'picked') return outcome.value;
+      pasted = outcome.text;
+      return false;
+    },
     editAnswer: ({ question }) => {
       const answer = editorAnswer();
       return whileOpen(answer, () => editAnswer(io, style, question, answer));
