@@ -28,6 +28,8 @@ type RawOptions = Record<string, unknown>;
 /** Runs `rmprep drill` with options as the fast path read them (strings, arrays of strings, switches). */
 export async function startDrill(run: Run, raw: RawOptions): Promise<number> {
   const start = showFirstQuestion(run, raw);
+  // Every prompt turns bracketed paste off when done; this covers a drill that ends before its first prompt.
+  if (start) process.once('exit', () => writeQuietly(run, BRACKETED_PASTE_OFF));
   const drill = await import('./commands/drill.js');
   return start ? drill.resumeDrill(run, raw, start) : runCommand(drill.command, run, raw, {});
 }
@@ -52,12 +54,9 @@ export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undef
   // Keys typed from now on wait, unechoed, for the first prompt, which reads them as typed at it: a paste
   // arrives marked (or as a burst) and starts a typed answer, single keys pick from the menu.
   (run.stdin as ReadStream).setRawMode(true);
-  run.stdout.write(BRACKETED_PASTE_ON);
-  // Every prompt turns it off when done; this covers a drill that ends before its first prompt.
-  process.once('exit', () => writeQuietly(run, BRACKETED_PASTE_OFF));
   warnAboutProblems(run, listing);
   for (const shortfall of picked.shortfalls) run.warn(shortfall);
-  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run));
+  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run) + BRACKETED_PASTE_ON);
   return { ids: picked.ids, plan };
 }
 
