@@ -54,6 +54,11 @@ export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompt
         pending = undefined;
         view.saved(attempt, now);
       },
+      // Until it is rated again, the answer of an undone attempt is in the history nowhere.
+      undone(attempt) {
+        if (attempt.answer !== undefined && attempt.answer.trim() !== '') pending = { questionId: attempt.questionId, text: attempt.answer };
+        view.undone?.(attempt);
+      },
     },
     unsaved(err) {
       const draft = interruptedDraft(err);

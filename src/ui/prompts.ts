@@ -158,6 +158,12 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
         ...(opts?.undo ? [{ name: 'Undo that rating (rate it again)', value: 'undo' as const }] : []),
         { name: 'Quit', value: 'quit' },
       ]),
+    // Enter finishes, as it would have without this step; the undo is one arrow away.
+    finishStep: () =>
+      choose<'finish' | 'undo'>(io, style, 'That was the last question.', [
+        { name: 'Finish', value: 'finish' },
+        { name: 'Undo that rating (rate it again)', value: 'undo' },
+      ]),
   };
 }
 

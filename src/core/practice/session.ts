@@ -48,6 +48,8 @@ export interface Prompter {
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
   /** Between questions; with `undo`, also offers to take back the rating just saved. */
   nextStep(opts?: { undo?: boolean }): Promise<NextStep>;
+  /** After the last question's rating: finish, or take that rating back. Without it the session just ends. */
+  finishStep?(): Promise<'finish' | 'undo'>;
 }
 
 /** Everything the session shows. Implemented in src/ui; may wait for the user (a paged reveal). */
@@ -69,6 +71,8 @@ export interface SessionView {
   /** Whether each follow-up's answer made the point it probed, shown with the main answer's feedback. */
   followUpFeedback?(question: Question, followUps: readonly DrillFollowUp[]): void;
   saved(attempt: AttemptRecord, now: Date): void;
+  /** A saved attempt was taken back to be rated again: its answer is unsaved once more. */
+  undone?(attempt: AttemptRecord): void;
 }
 
 export type NextStep = 'next' | 'quit' | 'undo';
@@ -201,17 +205,24 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     progress.outcomes.push({ question, rating, score: report?.score });
     view.saved(attempt, now);
     const undoable = { undo: recorder.undo !== undefined };
-    let step = index < questions.length - 1 ? await prompter.nextStep(undoable) : 'next';
+    const last = index === questions.length - 1;
+    // The last rating can be taken back too, before the summary: there is no next question to offer it at.
+    const askStep = async (): Promise<NextStep> => {
+      if (!last) return prompter.nextStep(undoable);
+      return undoable.undo && prompter.finishStep && (await prompter.finishStep()) === 'undo' ? 'undo' : 'next';
+    };
+    let step = await askStep();
     // Undo takes the rating just saved back and asks for it again; the answer is then saved with the new one.
     while (step === 'undo' && recorder.undo) {
       recorder.undo(attempt.id, deps.now());
+      view.undone?.(attempt);
       progress.outcomes.pop();
       const again = await prompter.rateAnswer(preselectedRating(report?.score));
       const at = deps.now();
       attempt = recorder.record({ ...draft, rating: again, at: at.toISOString() }, undefined, at);
       progress.outcomes.push({ question, rating: again, score: report?.score });
       view.saved(attempt, at);
-      step = await prompter.nextStep(undoable);
+      step = await askStep();
     }
     if (step === 'quit') break;
   }
