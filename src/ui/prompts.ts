@@ -147,8 +147,30 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
       await promptKey(io, style.dim('Listening to the model grader… press any key to go on without waiting'), signal);
       return !signal.aborted;
     },
-    async waitBeforeReveal() {
-      await promptKey(io, style.dim('Press any key to see the model answer…'));
+    async waitBeforeReveal(opts) {
+      if (!opts?.teach) {
+        await promptKey(io, style.dim('Press any key to see the model answer…'));
+        return;
+      }
+      const key = await promptKey(io, style.dim('Press any key to see the model answer… (t: teach a phrasing)'));
+      return key === 't' || key === 'T' ? 'teach' : undefined;
+    },
+    async pickUnheardPoint(points) {
+      const width = Math.max(20, (io.output.columns ?? 80) - 8);
+      const picked = await choose(io, style, 'Which point did you make that the coach did not hear?', [
+        ...points.map((p) => ({ name: clip(`${p.number}. ${p.text}`, width), value: p.number })),
+        { name: 'Cancel', value: 0 },
+      ]);
+      return picked === 0 ? undefined : picked;
+    },
+    async pickTaughtSentence(number, sentences) {
+      const width = Math.max(20, (io.output.columns ?? 80) - 8);
+      // Indexes, not the sentences: two clipped sentences may read the same.
+      const picked = await choose(io, style, `Which words of your answer make point ${number}? (closest first)`, [
+        ...sentences.map((sentence, k) => ({ name: clip(sentence, width), value: k })),
+        { name: 'Cancel', value: -1 },
+      ]);
+      return sentences[picked];
     },
     // Without a clear suggestion the cursor starts on no rating and Enter alone saves nothing.
     rateAnswer: (suggested) => promptRating(io, style, 'How did it go?', RATING_CHOICES, suggested),

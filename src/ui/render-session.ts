@@ -3,6 +3,7 @@ import type { CoachReport } from '../core/coach/types.js';
 import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
+import { wrapText } from './text.js';
 import { describeDue } from './due-text.js';
 import { RATING_WORD } from './rating-words.js';
 import { renderModelPoints } from './render-model-points.js';
@@ -137,6 +138,14 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       const model = parts.findIndex((p) => p.includes('Model answer\n'));
       const ordered = model > 0 ? [parts[model] as string, ...parts.slice(0, model), ...parts.slice(model + 1)] : parts;
       return page(`\n${ordered.join('\n\n')}\n\n`);
+    },
+    taught(line) {
+      if (line.kind === 'none') {
+        out.write(style.warn(`${sanitizeText(line.text)}\n`));
+        return;
+      }
+      const said = `Point ${line.number} taught with your words: "${sanitizeText(line.sentence)}" (saved in ${sanitizeText(line.file)}).`;
+      out.write(`${wrapText(said, width, '', '').map((l) => style.good(l)).join('\n')}\n`);
     },
     saved(attempt, now) {
       out.write(style.dim(`Saved. Next review: ${attempt.card ? describeDue(attempt.card.due, now) : 'soon'}.\n`));

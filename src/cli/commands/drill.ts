@@ -1,4 +1,5 @@
 import { readPhrasingsOrWarn } from '../phrasings-input.js';
+import { drillPhrasingSaver } from '../drill-phrasings.js';
 import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,7 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   try {
     const phrasings = readPhrasingsOrWarn(run);
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
-    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
+    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, savePhrasing: drillPhrasingSaver(run, bank), ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
       runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined, followUps }, deps, progress).then(() => undefined),
       endings.ended,
