@@ -29,7 +29,7 @@ import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
 import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
 import { offerKeptDrafts } from '../draft-resume.js';
-import { keepDraft } from '../../core/practice/draft.js';
+import { keepDrafts, type KeptFiles } from '../kept-drafts.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
 import { sessionGrader } from '../model-grader.js';
@@ -115,9 +115,9 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const withDrafts = offerKeptDrafts(createPrompter(io, run.style), view, join(dirname(historyFile), 'drafts'), start ? questions[0] : undefined);
   const watched = watchUnsavedAnswers(withDrafts.prompter, withDrafts.view, start ? questions[0] : undefined);
   // Beside the history first: the temp folder may be cleared at the next start.
-  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
-  const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
-    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen);
+  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDrafts(unsaved, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
+  const stopped = (unsaved: UnsavedAnswer | undefined, files: KeptFiles | undefined) =>
+    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file: files?.answer, followUpFile: files?.followUps } }, screen);
   let keptAtEnd = '';
   // A signal or a closed terminal does what Ctrl-C does; the answer is kept before anything else happens.
   const endings = watchEndings(process, run.stdin, () => {
