@@ -56,7 +56,7 @@ export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undef
   (run.stdin as ReadStream).setRawMode(true);
   warnAboutProblems(run, listing);
   for (const shortfall of picked.shortfalls) run.warn(shortfall);
-  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run) + BRACKETED_PASTE_ON);
+  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style, run.width) + renderQuestionScreen(first, 0, picked.ids.length, run) + BRACKETED_PASTE_ON);
   return { ids: picked.ids, plan };
 }
 

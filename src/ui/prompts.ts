@@ -5,7 +5,7 @@ import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
 import { promptRating, type RatingChoice } from './rating-prompt.js';
-import { promptMenu } from './mode-menu.js';
+import { doneLine, promptMenu } from './mode-menu.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { editorAnswer, typedAnswer, type OpenAnswer } from './open-answer.js';
 import { clip } from '../core/text/sanitize.js';
@@ -30,7 +30,7 @@ interface Choice<T> {
 async function choose<T>(io: PromptIo, style: Style, message: string, choices: Choice<T>[], preset?: T): Promise<T> {
   const value = await select<T>({ message, choices, ...(preset !== undefined ? { default: preset } : {}) }, { ...io, clearPromptOnDone: true });
   const picked = choices.find((c) => c.value === value)?.name ?? String(value);
-  io.output.write(`${style.good('✔')} ${message} ${style.accent(picked)}\n`);
+  io.output.write(doneLine(style, message, picked, io.output.columns ?? 80));
   return value;
 }
 
@@ -152,11 +152,13 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
         await promptKey(io, style.dim('Press any key to see the model answer…'));
         return;
       }
-      const key = await promptKey(io, style.dim('Press any key to see the model answer… (t: teach a phrasing)'));
+      // Shortened rather than cut on a narrow screen: the t is the part that is easy to miss.
+      const wide = 'Press any key to see the model answer… (t: teach a phrasing)';
+      const key = await promptKey(io, style.dim(wide.length < (io.output.columns ?? 80) ? wide : 'Any key: model answer · t: teach a phrasing'));
       return key === 't' || key === 'T' ? 'teach' : undefined;
     },
     async pickUnheardPoint(points) {
-      const width = Math.max(20, (io.output.columns ?? 80) - 8);
+      const width = Math.max(20, (io.output.columns ?? 80) - 4);
       const picked = await choose(io, style, 'Which point did you make that the coach did not hear?', [
         ...points.map((p) => ({ name: clip(`${p.number}. ${p.text}`, width), value: p.number })),
         { name: 'Cancel', value: 0 },
@@ -164,7 +166,7 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
       return picked === 0 ? undefined : picked;
     },
     async pickTaughtSentence(number, sentences) {
-      const width = Math.max(20, (io.output.columns ?? 80) - 8);
+      const width = Math.max(20, (io.output.columns ?? 80) - 4);
       // Indexes, not the sentences: two clipped sentences may read the same.
       const picked = await choose(io, style, `Which words of your answer make point ${number}? (closest first)`, [
         ...sentences.map((sentence, k) => ({ name: clip(sentence, width), value: k })),

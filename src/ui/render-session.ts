@@ -98,7 +98,7 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
   };
   return {
     start({ plan, count }) {
-      out.write(renderSessionStart(plan, count, style));
+      out.write(renderSessionStart(plan, count, style, width));
     },
     question(question, index, total) {
       out.write(renderQuestionScreen(question, index, total, opts));

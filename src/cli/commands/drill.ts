@@ -34,6 +34,7 @@ import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
 import { sessionGrader } from '../model-grader.js';
 import { clip } from '../../core/text/sanitize.js';
+import { wrapText } from '../../ui/text.js';
 
 export const drillOptionsSchema = z.object({
   category: z.array(categoryOption).optional(),
@@ -155,7 +156,8 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     const report = buildSessionReport(readHistory(historyFile, storeOptions(run)).records, progress.id, await run.loadBank());
     run.stdout.write(`\n${renderReportText(report, screen)}\n`);
   }
-  if (progress.saved) run.stdout.write(run.style.dim(`Review this session any time: rmprep report --session ${progress.id}\n`));
+  // Wrapped at words: a command cut mid-id by the terminal would not paste back whole.
+  if (progress.saved) run.stdout.write(run.style.dim(`${wrapText(`Review this session any time: rmprep report --session ${progress.id}`, run.width).join('\n')}\n`));
   return 0;
 }
 
