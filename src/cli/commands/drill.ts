@@ -135,7 +135,7 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   try {
     const phrasings = readPhrasingsOrWarn(run);
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
-    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, savePhrasing: drillPhrasingSaver(run, bank), ...(grade ? { grade } : {}) };
+    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, savePhrasing: drillPhrasingSaver(run, bank, phrasings), ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
       runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined, followUps }, deps, progress).then(() => undefined),
       endings.ended,
