@@ -7,6 +7,7 @@ import { locatePlan, readPlanCache } from '../core/practice/plan-cache.js';
 import type { Plan } from '../core/practice/plan-parse.js';
 import { CATEGORIES, type Category } from '../core/questions/categories.js';
 import type { Question } from '../core/questions/schema.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from '../ui/bracketed-paste.js';
 import { renderQuestionScreen, renderSessionStart } from '../ui/render-question-screen.js';
 import type { DrillStart } from './commands/drill.js';
 import type { Run } from './context.js';
@@ -27,6 +28,8 @@ type RawOptions = Record<string, unknown>;
 /** Runs `rmprep drill` with options as the fast path read them (strings, arrays of strings, switches). */
 export async function startDrill(run: Run, raw: RawOptions): Promise<number> {
   const start = showFirstQuestion(run, raw);
+  // Every prompt turns bracketed paste off when done; this covers a drill that ends before its first prompt.
+  if (start) process.once('exit', () => writeQuietly(run, BRACKETED_PASTE_OFF));
   const drill = await import('./commands/drill.js');
   return start ? drill.resumeDrill(run, raw, start) : runCommand(drill.command, run, raw, {});
 }
@@ -48,11 +51,12 @@ export function showFirstQuestion(run: Run, raw: RawOptions): DrillStart | undef
   if (!picked || picked.ids.length === 0) return undefined;
   const first = run.cachedQuestion(picked.ids[0] as string);
   if (!first) return undefined;
-  // Keys typed from now on wait, unechoed, for the first prompt, which reads them as typed at it.
+  // Keys typed from now on wait, unechoed, for the first prompt, which reads them as typed at it: a paste
+  // arrives marked (or as a burst) and starts a typed answer, single keys pick from the menu.
   (run.stdin as ReadStream).setRawMode(true);
   warnAboutProblems(run, listing);
   for (const shortfall of picked.shortfalls) run.warn(shortfall);
-  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style) + renderQuestionScreen(first, 0, picked.ids.length, run));
+  run.stdout.write(renderSessionStart(plan?.name, picked.ids.length, run.style, run.width) + renderQuestionScreen(first, 0, picked.ids.length, run) + BRACKETED_PASTE_ON);
   return { ids: picked.ids, plan };
 }
 
@@ -97,4 +101,12 @@ function wholeNumber(value: unknown, max: number): number | null {
   if (typeof value !== 'string' || !/^\d+$/.test(value.trim())) return null;
   const n = Number(value);
   return n >= 1 && n <= max ? n : null;
+}
+
+function writeQuietly(run: Run, text: string): void {
+  try {
+    run.stdout.write(text);
+  } catch {
+    // A terminal that is gone needs no resetting.
+  }
 }

@@ -6,6 +6,8 @@ import { interruptedDraft, type LivePrompter } from '../ui/prompts.js';
 export interface UnsavedAnswer {
   questionId: string;
   text: string;
+  /** What was typed to the interviewer's follow-ups so far (the one being typed included), in order. */
+  followUps?: string[];
 }
 
 export interface WatchedSession {
@@ -33,9 +35,17 @@ export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompt
   let pending: UnsavedAnswer | undefined;
   const keep = async (taken: Promise<TakenAnswer>): Promise<TakenAnswer> => {
     const answer = await taken;
-    // The question's own answer is the one kept: a follow-up's answer taken after it never replaces it.
-    if (answer.kind === 'answer' && current && answer.text.trim() !== '' && pending?.questionId !== current.id) pending = { questionId: current.id, text: answer.text };
+    if (answer.kind !== 'answer' || !current || answer.text.trim() === '') return answer;
+    // The question's own answer is the one kept; a follow-up's answer taken after it is kept beside it.
+    if (pending?.questionId !== current.id) pending = { questionId: current.id, text: answer.text };
+    else pending = { ...pending, followUps: [...(pending.followUps ?? []), answer.text] };
     return answer;
+  };
+  // A follow-up's unfinished text joins the answer it follows up; with no answer kept, it stands alone.
+  const withOpen = (text: string | undefined): UnsavedAnswer | undefined => {
+    if (text === undefined || text.trim() === '' || !current) return pending;
+    if (pending?.questionId === current.id) return { ...pending, followUps: [...(pending.followUps ?? []), text] };
+    return { questionId: current.id, text };
   };
   return {
     prompter: {
@@ -54,17 +64,18 @@ export function watchUnsavedAnswers(prompter: Prompter & Partial<Pick<LivePrompt
         pending = undefined;
         view.saved(attempt, now);
       },
+      // Until it is rated again, the answer of an undone attempt is in the history nowhere.
+      undone(attempt) {
+        const followUps = attempt.followUps?.flatMap((f) => (f.answer ? [f.answer] : [])) ?? [];
+        if (attempt.answer !== undefined && attempt.answer.trim() !== '') pending = { questionId: attempt.questionId, text: attempt.answer, ...(followUps.length > 0 ? { followUps } : {}) };
+        view.undone?.(attempt);
+      },
     },
     unsaved(err) {
-      const draft = interruptedDraft(err);
-      if (draft !== undefined && current && !pending) return { questionId: current.id, text: draft };
-      return pending;
+      return withOpen(interruptedDraft(err));
     },
     unsavedNow() {
-      const open = prompter.openAnswer?.();
-      const text = open?.read() ?? '';
-      if (text.trim() !== '' && current) return { questionId: current.id, text };
-      return pending;
+      return withOpen(prompter.openAnswer?.()?.read());
     },
     discardOpen() {
       prompter.openAnswer?.()?.discard();

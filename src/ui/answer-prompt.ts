@@ -3,6 +3,7 @@ import { countWords } from '../core/coach/text.js';
 import { estimateSeconds } from '../core/coach/delivery.js';
 import { clock, timerText } from './clock.js';
 import { KeyReader, type KeyEvent } from './key-input.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './bracketed-paste.js';
 import { answerHeader, wrapTyped } from './answer-layout.js';
 import { sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
@@ -34,8 +35,6 @@ export function interruptedDraft(err: unknown): string | undefined {
   return err instanceof PromptInterruptedError && err.draft !== undefined && err.draft.trim() !== '' ? err.draft : undefined;
 }
 
-const BRACKETED_PASTE_ON = '\u001b[?2004h';
-const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 const ESCAPE_WAIT_MS = 40;
 
 /**

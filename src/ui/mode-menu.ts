@@ -1,6 +1,7 @@
 import { fitLine, PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
 import type { KeyEvent } from './key-input.js';
 import type { Style } from './style.js';
+import { columns, wrapText } from './text.js';
 
 /** Keys closer together than this are a paste, not typing: no one types three keys in 30 ms. */
 export const BURST_MS = 30;
@@ -18,6 +19,8 @@ export function pastedText(held: readonly HeldKey[]): string | undefined {
   const printable = [...text].filter((c) => c !== '\n').length;
   return printable >= BURST_CHARS ? text : undefined;
 }
+
+const MENU_HINTS = ['(↑↓ or 1–9, Enter; or paste your answer)', '(↑↓/1–9, Enter; or paste an answer)', '(or paste an answer)'];
 
 interface MenuChoice<T> {
   name: string;
@@ -44,7 +47,9 @@ export async function promptMenu<T>(io: RawIo, style: Style, message: string, ch
   const draw = () => {
     erase();
     const width = Math.max(20, io.output.columns ?? 80);
-    const head = `${style.accent('?')} ${message} ${style.dim('(↑↓ or 1–9, Enter; or paste your answer)')}`;
+    // The hint shortens to fit rather than being cut: that a paste is an answer is the part worth keeping.
+    const hint = MENU_HINTS.find((h) => columns(`? ${message} ${h}`) <= width - 1);
+    const head = `${style.accent('?')} ${message}${hint ? ` ${style.dim(hint)}` : ''}`;
     const rows = choices.map((c, k) => (k === index ? style.accent(`❯ ${c.name}`) : `  ${c.name}`));
     const shown = [head, ...rows].map((l) => fitLine(l, width));
     io.output.write(shown.join('\n'));
@@ -104,6 +109,13 @@ export async function promptMenu<T>(io: RawIo, style: Style, message: string, ch
   // The input ended with nothing picked: treated as the person leaving, like Ctrl-C.
   if (!outcome) throw new PromptInterruptedError();
   const picked = outcome.kind === 'picked' ? (choices.find((c) => c.value === (outcome as { value: T }).value)?.name ?? '') : 'Type it here (pasted)';
-  io.output.write(`${style.good('✔')} ${message} ${style.accent(picked)}\n`);
+  io.output.write(doneLine(style, message, picked, io.output.columns ?? 80));
   return outcome;
+}
+
+/** The line a finished prompt leaves: what was asked and what was picked, wrapped at words when it is long. */
+export function doneLine(style: Style, message: string, picked: string, width: number): string {
+  if (columns(`✔ ${message} ${picked}`) <= width - 1) return `${style.good('✔')} ${message} ${style.accent(picked)}\n`;
+  const [first = '', ...rest] = wrapText(`${message} ${picked}`, Math.max(20, width - 1), '✔ ', '  ');
+  return `${style.good('✔')} ${[first.slice(2), ...rest].join('\n')}\n`;
 }

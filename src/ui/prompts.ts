@@ -5,7 +5,7 @@ import type { Question } from '../core/questions/schema.js';
 import { promptAnswer, promptKey, type RawIo } from './answer-prompt.js';
 import { checkEditor } from './editor-command.js';
 import { promptRating, type RatingChoice } from './rating-prompt.js';
-import { promptMenu } from './mode-menu.js';
+import { doneLine, promptMenu } from './mode-menu.js';
 import { editorTemplate, stripEditorComments } from './editor-template.js';
 import { editorAnswer, typedAnswer, type OpenAnswer } from './open-answer.js';
 import { clip } from '../core/text/sanitize.js';
@@ -30,7 +30,7 @@ interface Choice<T> {
 async function choose<T>(io: PromptIo, style: Style, message: string, choices: Choice<T>[], preset?: T): Promise<T> {
   const value = await select<T>({ message, choices, ...(preset !== undefined ? { default: preset } : {}) }, { ...io, clearPromptOnDone: true });
   const picked = choices.find((c) => c.value === value)?.name ?? String(value);
-  io.output.write(`${style.good('✔')} ${message} ${style.accent(picked)}\n`);
+  io.output.write(doneLine(style, message, picked, io.output.columns ?? 80));
   return value;
 }
 
@@ -100,6 +100,8 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
     openAnswer: () => open,
     // A paste at the menu is an answer, not menu keys: it starts a typed answer holding what arrived.
     async chooseAnswerMode() {
+      // Pasted at the draft offer: the answer has begun already.
+      if (pasted !== undefined) return 'type';
       const outcome = await promptMenu(io, style, 'How will you answer?', MODE_CHOICES);
       if (outcome.kind === 'picked') return outcome.value;
       pasted = outcome.text;
@@ -119,11 +121,16 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
         () => promptAnswer(io, { message: 'Your answer', multiline: true, timeLimit, style, onText: (t) => (text = t), ...(start !== undefined ? { initial: start } : {}) }),
       );
     },
-    offerDraft: ({ at, words }) =>
-      choose(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
+    // A list that takes a paste as the menu does: keys that arrived while the question was shown early land here.
+    async offerDraft({ at, words }) {
+      const outcome = await promptMenu(io, style, `You have a draft from ${dayMonth(at)}, ${plural(words, 'word')}:`, [
         { name: 'Continue it', value: true },
         { name: 'Start afresh', value: false },
-      ]),
+      ]);
+      if (outcome.kind === 'picked') return outcome.value;
+      pasted = outcome.text;
+      return false;
+    },
     editAnswer: ({ question }) => {
       const answer = editorAnswer();
       return whileOpen(answer, () => editAnswer(io, style, question, answer));
@@ -140,8 +147,32 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
       await promptKey(io, style.dim('Listening to the model grader… press any key to go on without waiting'), signal);
       return !signal.aborted;
     },
-    async waitBeforeReveal() {
-      await promptKey(io, style.dim('Press any key to see the model answer…'));
+    async waitBeforeReveal(opts) {
+      if (!opts?.teach) {
+        await promptKey(io, style.dim('Press any key to see the model answer…'));
+        return;
+      }
+      // Shortened rather than cut on a narrow screen: the t is the part that is easy to miss.
+      const wide = 'Press any key to see the model answer… (t: teach a phrasing)';
+      const key = await promptKey(io, style.dim(wide.length < (io.output.columns ?? 80) ? wide : 'Any key: model answer · t: teach a phrasing'));
+      return key === 't' || key === 'T' ? 'teach' : undefined;
+    },
+    async pickUnheardPoint(points) {
+      const width = Math.max(20, (io.output.columns ?? 80) - 4);
+      const picked = await choose(io, style, 'Which point did you make that the coach did not hear?', [
+        ...points.map((p) => ({ name: clip(`${p.number}. ${p.text}`, width), value: p.number })),
+        { name: 'Cancel', value: 0 },
+      ]);
+      return picked === 0 ? undefined : picked;
+    },
+    async pickTaughtSentence(number, sentences) {
+      const width = Math.max(20, (io.output.columns ?? 80) - 4);
+      // Indexes, not the sentences: two clipped sentences may read the same.
+      const picked = await choose(io, style, `Which words of your answer make point ${number}? (closest first)`, [
+        ...sentences.map((sentence, k) => ({ name: clip(sentence, width), value: k })),
+        { name: 'Cancel', value: -1 },
+      ]);
+      return sentences[picked];
     },
     // Without a clear suggestion the cursor starts on no rating and Enter alone saves nothing.
     rateAnswer: (suggested) => promptRating(io, style, 'How did it go?', RATING_CHOICES, suggested),
@@ -150,6 +181,12 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
         { name: 'Next question', value: 'next' },
         ...(opts?.undo ? [{ name: 'Undo that rating (rate it again)', value: 'undo' as const }] : []),
         { name: 'Quit', value: 'quit' },
+      ]),
+    // Enter finishes, as it would have without this step; the undo is one arrow away.
+    finishStep: () =>
+      choose<'finish' | 'undo'>(io, style, 'That was the last question.', [
+        { name: 'Finish', value: 'finish' },
+        { name: 'Undo that rating (rate it again)', value: 'undo' },
       ]),
   };
 }

@@ -27,7 +27,7 @@ export function renderFollowUpJudgement(question: QuestionData, followUp: Chosen
   if (judged.heard === null) line = point ? `Follow-up answer not judged (given aloud): listen for "${point}".` : 'Follow-up answered; it probes no particular point.';
   else if (judged.heard) line = `${style.good('✓')} Follow-up recovered "${point}"`;
   else line = `${style.bad('✗')} Not heard in the follow-up answer: "${point}"`;
-  const out = wrapText(line, width);
+  const out = wrapText(line, width, '', '  ');
   if (judged.heard && judged.evidence.length > 0) {
     out.push(...wrapText(`you said ${judged.evidence.map((e) => `"${sanitizeText(e)}"`).join(', ')}`, width, '      ').map((l) => style.dim(l)));
   }

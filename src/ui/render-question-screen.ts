@@ -8,9 +8,10 @@ import type { Style } from './style.js';
 // before the session's modules are loaded, and the session view prints the same text.
 
 /** The line a session opens with. */
-export function renderSessionStart(plan: string | undefined, count: number, style: Style): string {
+export function renderSessionStart(plan: string | undefined, count: number, style: Style, width?: number): string {
   const planText = plan ? `Plan: ${clip(plan)}. ` : '';
-  return style.dim(`${planText}${plural(count, 'question')}. Ctrl-C quits at any time; every rated answer is already saved.\n`);
+  const line = `${planText}${plural(count, 'question')}. Ctrl-C quits at any time; every rated answer is already saved.`;
+  return style.dim(`${width === undefined ? line : wrap(line, width)}\n`);
 }
 
 /** A question as the drill asks it: its number, category line, text and how to shape the answer. */

@@ -3,6 +3,7 @@ import type { CoachReport } from '../core/coach/types.js';
 import type { Rating } from '../core/history/schema.js';
 import type { Outcome, SessionView } from '../core/practice/session.js';
 import { clock } from './clock.js';
+import { wrapText } from './text.js';
 import { describeDue } from './due-text.js';
 import { RATING_WORD } from './rating-words.js';
 import { renderModelPoints } from './render-model-points.js';
@@ -43,20 +44,27 @@ export interface StopInfo {
   saved: number;
   sessionId: string | undefined;
   /** A written answer that was not saved yet, and the file it was kept in (none when no folder took it). */
-  unsaved?: { questionId: string; text: string; file: string | undefined } | undefined;
+  unsaved?: { questionId: string; text: string; file: string | undefined; followUps?: string[]; followUpFile?: string | undefined } | undefined;
 }
 
 /** What Ctrl-C leaves on screen: one line of what was saved and where an unsaved answer went. */
 export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }: Pick<ScreenOptions, 'style'>): string {
   const done = sessionId && saved > 0 ? `${plural(saved, 'answer')} saved this session; review: rmprep report --session ${sessionId}` : 'No answers saved this session';
   if (!unsaved) return `\nStopped. ${done}.\n`;
+  const followUps = unsaved.followUps?.filter((t) => t.trim() !== '') ?? [];
+  // No folder took a file: the text itself is the only copy left, so it goes on screen.
+  const followUpLine =
+    followUps.length === 0
+      ? ''
+      : unsaved.followUpFile === undefined
+        ? `Your follow-up answer could not be written to a file; here it is:\n${sanitizeText(followUps.join('\n\n'))}\n`
+        : `Your follow-up answer is kept in ${sanitizeText(unsaved.followUpFile)}\n`;
   if (unsaved.file === undefined) {
-    // No folder took the file: the text itself is the only copy left, so it goes on screen.
-    return `\nStopped. ${done}. Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n`;
+    return `\nStopped. ${done}. Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n${followUpLine}`;
   }
   // Shown whole, never cut: the path is what finds the answer again.
   const file = sanitizeText(unsaved.file);
-  return `\nStopped. ${done}; your unsaved answer is kept in ${file}\n${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
+  return `\nStopped. ${done}; your unsaved answer is kept in ${file}\n${followUpLine}${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
 }
 
 /** A path as one shell word: quoted when it holds anything but the usual path characters. */
@@ -90,7 +98,7 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
   };
   return {
     start({ plan, count }) {
-      out.write(renderSessionStart(plan, count, style));
+      out.write(renderSessionStart(plan, count, style, width));
     },
     question(question, index, total) {
       out.write(renderQuestionScreen(question, index, total, opts));
@@ -137,6 +145,14 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       const model = parts.findIndex((p) => p.includes('Model answer\n'));
       const ordered = model > 0 ? [parts[model] as string, ...parts.slice(0, model), ...parts.slice(model + 1)] : parts;
       return page(`\n${ordered.join('\n\n')}\n\n`);
+    },
+    taught(line) {
+      if (line.kind === 'none') {
+        out.write(style.warn(`${sanitizeText(line.text)}\n`));
+        return;
+      }
+      const said = `Point ${line.number} taught with your words: "${sanitizeText(line.sentence)}" (saved in ${sanitizeText(line.file)}).`;
+      out.write(`${wrapText(said, width, '', '').map((l) => style.good(l)).join('\n')}\n`);
     },
     saved(attempt, now) {
       out.write(style.dim(`Saved. Next review: ${attempt.card ? describeDue(attempt.card.due, now) : 'soon'}.\n`));

@@ -30,6 +30,8 @@ describe.skipIf(SKIP_PTY)('a kept draft in the drill', () => {
     await s.pageUntil(/How did it go\?/);
     s.type('3');
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     const attempt = readFileSync(home.history, 'utf8')

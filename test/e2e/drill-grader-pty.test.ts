@@ -48,6 +48,8 @@ describe('drill with a model grader', () => {
     await s.pageUntil(/How did it go\?/);
     s.type('3');
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     expect(server.received).toHaveLength(1);
@@ -62,6 +64,8 @@ describe('drill with a model grader', () => {
     await s.pageUntil(/How did it go\?/);
     expect(s.text).not.toContain('The model grader heard');
     s.type('3');
+    s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);

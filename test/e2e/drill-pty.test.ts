@@ -48,6 +48,8 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.pageUntil(/How did it go\?/);
     s.type(KEY.down);
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     // The same calendar words as coach --record prints, never FSRS's minutes or hours.
@@ -153,6 +155,8 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.pageUntil(/How did it go\?/);
     s.type('3');
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     const template = readFileSync(seen, 'utf8');
@@ -180,6 +184,8 @@ describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
     s.type(KEY.enter);
     await s.pageUntil(/How did it go\?/);
     s.type('3');
+    s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
     s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);

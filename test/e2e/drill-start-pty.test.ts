@@ -30,6 +30,8 @@ describe.skipIf(SKIP_PTY)('the drill’s first question from the caches', () => 
     await s.pageUntil(/How did it go\?/);
     s.type('3');
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     expect(count(s.text, 'Question 1 of 1')).toBe(1);

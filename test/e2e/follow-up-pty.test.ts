@@ -36,6 +36,8 @@ describe.skipIf(SKIP_PTY)('drill --follow-ups in a pseudo-terminal', () => {
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
     s.type(KEY.enter);
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary');
     expect(await s.exited()).toBe(0);
     const [attempt, ...rest] = attempts();

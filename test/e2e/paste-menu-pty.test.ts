@@ -17,6 +17,8 @@ async function finishAndRate(s: PtySession): Promise<void> {
   await s.pageUntil(/How did it go\?/);
   s.type('3');
   s.type(KEY.enter);
+  await s.waitFor('That was the last question.');
+  s.type(KEY.enter);
   await s.waitFor('Session summary');
   expect(await s.exited()).toBe(0);
 }

@@ -37,6 +37,8 @@ describe.skipIf(SKIP_PTY)('a study plan in a pseudo-terminal', () => {
         s.type(KEY.enter);
       }
     }
+    await s.waitFor('That was the last question.');
+    s.type(KEY.enter);
     await s.waitFor('Session summary: 2 answered');
     expect(await s.exited()).toBe(0);
     expect(s.text).toMatch(/over time/i);

@@ -92,6 +92,8 @@ describe('the drill’s start-up path', () => {
     expect(screen).toContain(`Question 1 of ${expected.length}\n`);
     if (raw.plan) expect(screen).toMatch(/^Plan: [a-z-]+\. /);
     expect(screen).toContain(` · ${expected[0]} · `);
+    // A paste while the question waits for its menu arrives marked, so it reaches the menu whole.
+    expect(screen.endsWith('\u001b[?2004h')).toBe(true);
   });
 
   it('shows nothing and leaves the drill to the command when a cache does not hold or the options need it', async () => {

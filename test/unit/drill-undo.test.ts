@@ -51,4 +51,53 @@ describe('undo in the drill', () => {
       ['two', 'good'],
     ]);
   });
+
+  it('offers the undo after the last question too, before the session ends, and tells the view', async () => {
+    const ratings: Rating[] = ['easy', 'again'];
+    const finishes: ('finish' | 'undo')[] = ['undo', 'finish'];
+    const undoneSeen: string[] = [];
+    const prompter: Prompter = {
+      chooseAnswerMode: async () => 'type',
+      typeAnswer: async () => ({ kind: 'answer', text: 'We ship on a train.', seconds: 20 }),
+      editAnswer: async () => ({ kind: 'skip', seconds: 0 }),
+      speakAnswer: async () => ({ kind: 'skip', seconds: 0 }),
+      showAnswerAfterSkip: async () => false,
+      waitBeforeReveal: async () => undefined,
+      rateAnswer: async () => ratings.shift() as Rating,
+      nextStep: async () => {
+        throw new Error('no next-step menu after the last question');
+      },
+      finishStep: async () => finishes.shift() as 'finish' | 'undo',
+    };
+    const view: SessionView = {
+      start: () => undefined,
+      question: () => undefined,
+      overTime: () => undefined,
+      feedback: () => undefined,
+      spokenLength: () => undefined,
+      reveal: () => undefined,
+      saved: () => undefined,
+      undone: (a) => undoneSeen.push(`${a.id}:${a.answer ?? ''}`),
+    };
+    const kept: AttemptRecord[] = [];
+    const undone: string[] = [];
+    const recorder = {
+      record(draft: AttemptDraft): AttemptRecord {
+        const attempt: AttemptRecord = { type: 'attempt', id: `a${kept.length + 1}`, ...draft };
+        kept.push(attempt);
+        return attempt;
+      },
+      undo: (id: string) => void undone.push(id),
+    };
+    const progress = await runPracticeSession([makeQuestion('one', 'common')], { mode: 'ask', timeLimit: undefined, plan: undefined }, { prompter, view, recorder, now: () => NOW }, startProgress('s'));
+    expect(finishes).toEqual([]);
+    expect(undone).toEqual(['a1']);
+    expect(undoneSeen).toEqual(['a1:We ship on a train.']);
+    expect(kept.map((a) => [a.id, a.rating, a.answer])).toEqual([
+      ['a1', 'easy', 'We ship on a train.'],
+      ['a2', 'again', 'We ship on a train.'],
+    ]);
+    expect(progress.outcomes.map((o) => o.rating)).toEqual(['again']);
+  });
 });
+

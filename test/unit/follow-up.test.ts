@@ -44,7 +44,26 @@ function heardOnly(ids: string[]): CoachReport {
   return { talkingPoints } as unknown as CoachReport;
 }
 
+function heardOnlyIn(q: QuestionData, ids: string[]): CoachReport {
+  return { talkingPoints: q.keyPoints.map((k) => ({ id: k.id, point: k.point, covered: ids.includes(k.id), evidence: ['quote'] })) } as unknown as CoachReport;
+}
+
 const asked = (q: string, probes: string | null, heard: boolean | null): AskedFollowUp => ({ question: q, probes, heard });
+
+/** A report with every point heard, quoted this many times each. */
+function heardWith(quotes: Record<string, number>, q: QuestionData = question): CoachReport {
+  const talkingPoints = q.keyPoints.map((k) => ({ id: k.id, point: k.point, covered: true, evidence: Array.from({ length: quotes[k.id] ?? 1 }, (_, n) => `quote ${n}`) }));
+  return { talkingPoints } as unknown as CoachReport;
+}
+
+// The follow-up that probes no point comes first here, so "the last one left" would probe a heard point.
+const OPEN_FIRST = load(FILE.replace(/followUps:[\s\S]*?---/, `followUps:
+  - question: Who signs off on it?
+  - question: What do you watch while it runs?
+    probes: metrics
+  - question: How would you undo it?
+    probes: rollback
+---`));
 
 describe('chooseFollowUp', () => {
   it.each<[string, CoachReport | undefined, AskedFollowUp[], string | undefined]>([
@@ -59,6 +78,32 @@ describe('chooseFollowUp', () => {
     ['nothing once every follow-up was asked', heardOnly([]), question.followUps.map((f) => asked(f.question, f.probes ?? null, false)), undefined],
   ])('%s', (_name, report, before, expected) => {
     expect(chooseFollowUp(question, report, before)?.question).toBe(expected);
+  });
+
+  it('never probes a point already heard while a follow-up probing none is left, wherever it stands', () => {
+    expect(chooseFollowUp(OPEN_FIRST, heardWith({}, OPEN_FIRST), [])?.question).toBe('Who signs off on it?');
+    expect(chooseFollowUp(OPEN_FIRST, heardOnlyIn(OPEN_FIRST, ['rollback', 'metrics']), [])?.question).toBe('Who signs off on it?');
+  });
+
+  it('when every follow-up left probes a heard point, asks about the one heard least, the first of equals', () => {
+    const done = [asked('Who signs off on it?', null, null)];
+    expect(chooseFollowUp(question, heardWith({ canary: 3, rollback: 1, metrics: 2 }), done)?.question).toBe('How would you undo it?');
+    expect(chooseFollowUp(question, heardWith({ canary: 3, rollback: 2, metrics: 1 }), done)?.question).toBe('What do you watch while it runs?');
+    expect(chooseFollowUp(question, heardWith({ rollback: 2, metrics: 2 }), done)?.question).toBe('What do you watch while it runs?');
+  });
+
+  it('counts a point an earlier follow-up recovered as heard most: it was just asked about', () => {
+    const twice = load(FILE.replace(/followUps:[\s\S]*?---/, `followUps:
+  - question: Who signs off on it?
+  - question: How would you undo it?
+    probes: rollback
+  - question: When would you roll back?
+    probes: rollback
+  - question: What do you watch while it runs?
+    probes: metrics
+---`));
+    const done = [asked('Who signs off on it?', null, null), asked('How would you undo it?', 'rollback', true)];
+    expect(chooseFollowUp(twice, heardOnlyIn(twice, ['canary', 'metrics']), done)?.question).toBe('What do you watch while it runs?');
   });
 
   it('gives the point the follow-up probes, or null when it names none', () => {

@@ -62,7 +62,7 @@ describe('an answer still being written when a signal ends the drill', () => {
 });
 
 describe('an answer followed by a follow-up, stopped by Ctrl-C', () => {
-  it('keeps the question\'s own answer, not the follow-up\'s', async () => {
+  it('keeps the question\'s own answer as the answer, and the follow-up\'s beside it', async () => {
     const q = makeQuestion('with-follow-up', 'technical', { followUps: [{ question: 'And then?' }] });
     const answers = [ANSWER, 'Only the follow-up.'];
     const prompter = { ...stoppedAtPause(), typeAnswer: async () => ({ kind: 'answer', text: answers.shift() ?? '', seconds: 5 }) } as unknown as Prompter;
@@ -71,6 +71,6 @@ describe('an answer followed by a follow-up, stopped by Ctrl-C', () => {
     const err = await runPracticeSession([q], { mode: 'ask', timeLimit: undefined, plan: undefined, followUps: 1 }, deps as never, startProgress('s2')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PromptInterruptedError);
     expect(answers).toEqual([]);
-    expect(watched.unsaved(err)).toEqual({ questionId: 'with-follow-up', text: ANSWER });
+    expect(watched.unsaved(err)).toEqual({ questionId: 'with-follow-up', text: ANSWER, followUps: ['Only the follow-up.'] });
   });
 });

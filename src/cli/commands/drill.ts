@@ -1,4 +1,5 @@
 import { readPhrasingsOrWarn } from '../phrasings-input.js';
+import { drillPhrasingSaver } from '../drill-phrasings.js';
 import { followAliases } from '../../core/practice/follow-aliases.js';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,11 +29,12 @@ import { createRecorder } from '../recorder.js';
 import { watchUnsavedAnswers, type UnsavedAnswer } from '../unsaved-answer.js';
 import { SIGNAL_EXIT, watchEndings, type EndingSignal } from '../drill-endings.js';
 import { offerKeptDrafts } from '../draft-resume.js';
-import { keepDraft } from '../../core/practice/draft.js';
+import { keepDrafts, type KeptFiles } from '../kept-drafts.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
 import { sessionGrader } from '../model-grader.js';
 import { clip } from '../../core/text/sanitize.js';
+import { wrapText } from '../../ui/text.js';
 
 export const drillOptionsSchema = z.object({
   category: z.array(categoryOption).optional(),
@@ -114,9 +116,9 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   const withDrafts = offerKeptDrafts(createPrompter(io, run.style), view, join(dirname(historyFile), 'drafts'), start ? questions[0] : undefined);
   const watched = watchUnsavedAnswers(withDrafts.prompter, withDrafts.view, start ? questions[0] : undefined);
   // Beside the history first: the temp folder may be cleared at the next start.
-  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDraft(unsaved.text, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
-  const stopped = (unsaved: UnsavedAnswer | undefined, file: string | undefined) =>
-    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file } }, screen);
+  const keep = (unsaved: UnsavedAnswer | undefined) => unsaved && keepDrafts(unsaved, { dirs: [join(dirname(historyFile), 'drafts'), tmpdir()], sessionId: progress.id, questionId: unsaved.questionId });
+  const stopped = (unsaved: UnsavedAnswer | undefined, files: KeptFiles | undefined) =>
+    renderStopped({ saved: progress.outcomes.length, sessionId: progress.saved ? progress.id : undefined, unsaved: unsaved && { ...unsaved, file: files?.answer, followUpFile: files?.followUps } }, screen);
   let keptAtEnd = '';
   // A signal or a closed terminal does what Ctrl-C does; the answer is kept before anything else happens.
   const endings = watchEndings(process, run.stdin, () => {
@@ -133,7 +135,7 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
   try {
     const phrasings = readPhrasingsOrWarn(run);
     const grade = sessionGrader(resolveGrader(run.env, run.home, opts.offline === true), bank, timeLimit, phrasings);
-    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, ...(grade ? { grade } : {}) };
+    const deps = { prompter: watched.prompter, view: watched.view, recorder, now: run.now, storiesFor, savePhrasing: drillPhrasingSaver(run, bank, phrasings), ...(grade ? { grade } : {}) };
     const signal = await Promise.race([
       runPracticeSession(questions, { mode, timeLimit, plan: plan?.name, bank, phrasings, firstShown: start !== undefined, followUps }, deps, progress).then(() => undefined),
       endings.ended,
@@ -154,7 +156,8 @@ async function runDrill(run: Run, opts: DrillOptions, start: DrillStart | undefi
     const report = buildSessionReport(readHistory(historyFile, storeOptions(run)).records, progress.id, await run.loadBank());
     run.stdout.write(`\n${renderReportText(report, screen)}\n`);
   }
-  if (progress.saved) run.stdout.write(run.style.dim(`Review this session any time: rmprep report --session ${progress.id}\n`));
+  // Wrapped at words: a command cut mid-id by the terminal would not paste back whole.
+  if (progress.saved) run.stdout.write(run.style.dim(`${wrapText(`Review this session any time: rmprep report --session ${progress.id}`, run.width).join('\n')}\n`));
   return 0;
 }
 

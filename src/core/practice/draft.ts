@@ -7,6 +7,8 @@ export interface DraftPlace {
   dirs: readonly string[];
   sessionId: string;
   questionId: string;
+  /** The answer to an interviewer's follow-up, kept beside the main answer's file as `<name>.follow-up.txt`. */
+  followUp?: boolean;
 }
 
 /**
@@ -14,8 +16,8 @@ export interface DraftPlace {
  * (exactly as typed), so that stopping never loses it. Returns the file's path, or undefined when no
  * folder took it. An existing file is never replaced.
  */
-export function keepDraft(text: string, { dirs, sessionId, questionId }: DraftPlace): string | undefined {
-  const name = `${safeName(sessionId)}-${safeName(questionId)}.txt`;
+export function keepDraft(text: string, { dirs, sessionId, questionId, followUp }: DraftPlace): string | undefined {
+  const name = `${safeName(sessionId)}-${safeName(questionId)}${followUp ? '.follow-up' : ''}.txt`;
   for (const dir of dirs) {
     const file = join(dir, name);
     try {

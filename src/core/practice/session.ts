@@ -10,6 +10,7 @@ import type { Rng } from '../random.js';
 import type { AnswerMode } from './answer-modes.js';
 import { preselectedRating } from './coach-rating.js';
 import { type DrillFollowUp, askFollowUps } from './follow-up-round.js';
+import { type SavePhrasing, type TeachLine, waitOrTeach } from './teach-round.js';
 import type { ChosenFollowUp } from './follow-up.js';
 
 /** How the user answers one question, or leaves it. */
@@ -41,13 +42,19 @@ export interface Prompter {
   speakAnswer(opts: { timeLimit: number | undefined }): Promise<TakenAnswer>;
   /** After a skip: whether to see the model answer of `question` before moving on. */
   showAnswerAfterSkip(question: Question): Promise<boolean>;
-  /** Between the feedback and the reveal, so the score stays on screen until the user moves on. */
-  waitBeforeReveal(): Promise<void>;
+  /** Between the feedback and the reveal, so the score stays on screen until the user moves on; with `teach`, a key may ask to teach a phrasing. */
+  waitBeforeReveal(opts?: { teach?: boolean }): Promise<void | 'teach'>;
+  /** Which of the points the coach did not hear the person will teach; undefined to cancel. */
+  pickUnheardPoint?(points: readonly { number: number; text: string }[]): Promise<number | undefined>;
+  /** Which words of the answer make point `number` (closest first); undefined to cancel. */
+  pickTaughtSentence?(number: number, sentences: readonly string[]): Promise<string | undefined>;
   /** While a model grader reads the answer: a key goes on without it; true when one was pressed. */
   waitForModel?: WaitForModel;
   rateAnswer(suggested: Rating | undefined): Promise<Rating>;
   /** Between questions; with `undo`, also offers to take back the rating just saved. */
   nextStep(opts?: { undo?: boolean }): Promise<NextStep>;
+  /** After the last question's rating: finish, or take that rating back. Without it the session just ends. */
+  finishStep?(): Promise<'finish' | 'undo'>;
 }
 
 /** Everything the session shows. Implemented in src/ui; may wait for the user (a paged reveal). */
@@ -69,6 +76,10 @@ export interface SessionView {
   /** Whether each follow-up's answer made the point it probed, shown with the main answer's feedback. */
   followUpFeedback?(question: Question, followUps: readonly DrillFollowUp[]): void;
   saved(attempt: AttemptRecord, now: Date): void;
+  /** After teaching a phrasing at the feedback: what was taught, or why nothing was. */
+  taught?(line: TeachLine): void;
+  /** A saved attempt was taken back to be rated again: its answer is unsaved once more. */
+  undone?(attempt: AttemptRecord): void;
 }
 
 export type NextStep = 'next' | 'quit' | 'undo';
@@ -117,6 +128,8 @@ export interface SessionDeps {
   storiesFor?(question: Question): StoryHint[];
   /** A model grader to read typed answers beside the words-only coach, when one is configured. */
   grade?: GradeAnswer;
+  /** Saves a phrasing taught at the feedback (as `coach --heard` does); none offered without it. */
+  savePhrasing?: SavePhrasing;
 }
 
 /** A session id: the UTC day and six hex digits from `rng`, e.g. "2026-11-29-3fa9c1". */
@@ -134,6 +147,8 @@ export function startProgress(id: string): SessionProgress {
 /** Asks each question in turn, gives feedback, reveals the model answer and records the rating. */
 export async function runPracticeSession(questions: readonly Question[], opts: SessionOptions, deps: SessionDeps, progress: SessionProgress): Promise<SessionProgress> {
   const { prompter, view, recorder } = deps;
+  // Grows as the person teaches phrasings at the feedback; later answers are read with them too.
+  let phrasings: readonly Phrasing[] = opts.phrasings ?? [];
   if (!opts.firstShown) view.start({ plan: opts.plan, count: questions.length });
   for (const [index, question] of questions.entries()) {
     if (!(opts.firstShown && index === 0)) view.question(question, index, questions.length);
@@ -154,7 +169,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     const length = answer === undefined ? seconds : estimateSeconds(countWords(answer));
     const overTime = opts.timeLimit !== undefined && length > opts.timeLimit;
     if (overTime && opts.timeLimit !== undefined) view.overTime({ seconds: length, limit: opts.timeLimit, spoken: answer === undefined });
-    let report: CoachReport | undefined = answer === undefined ? undefined : analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings: opts.phrasings });
+    let report: CoachReport | undefined = answer === undefined ? undefined : analyzeAnswer(question, answer, opts.bank, { timeLimit: opts.timeLimit, phrasings });
     let kept: ModelGrading['record'] = {};
     // Asked from the words-only report at once: a model grader is never waited for before the follow-up.
     const followUps = opts.followUps
@@ -170,7 +185,10 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
         await view.modelFeedback?.(graded);
       }
       // A key pressed to go on without the model already asked for the model answer.
-      if (graded !== undefined) await prompter.waitBeforeReveal();
+      if (graded !== undefined) {
+        const offer = !graded || (graded.record.credits?.length ?? 0) === 0;
+        ({ report, phrasings } = await waitOrTeach(question, answer, report, { prompter, view, save: deps.savePhrasing, bank: opts.bank, timeLimit: opts.timeLimit, phrasings, offer }));
+      }
     } else {
       if (!overTime) view.spokenLength(seconds, opts.timeLimit);
       if (followUps.length > 0) view.followUpFeedback?.(question, followUps);
@@ -201,17 +219,24 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     progress.outcomes.push({ question, rating, score: report?.score });
     view.saved(attempt, now);
     const undoable = { undo: recorder.undo !== undefined };
-    let step = index < questions.length - 1 ? await prompter.nextStep(undoable) : 'next';
+    const last = index === questions.length - 1;
+    // The last rating can be taken back too, before the summary: there is no next question to offer it at.
+    const askStep = async (): Promise<NextStep> => {
+      if (!last) return prompter.nextStep(undoable);
+      return undoable.undo && prompter.finishStep && (await prompter.finishStep()) === 'undo' ? 'undo' : 'next';
+    };
+    let step = await askStep();
     // Undo takes the rating just saved back and asks for it again; the answer is then saved with the new one.
     while (step === 'undo' && recorder.undo) {
       recorder.undo(attempt.id, deps.now());
+      view.undone?.(attempt);
       progress.outcomes.pop();
       const again = await prompter.rateAnswer(preselectedRating(report?.score));
       const at = deps.now();
       attempt = recorder.record({ ...draft, rating: again, at: at.toISOString() }, undefined, at);
       progress.outcomes.push({ question, rating: again, score: report?.score });
       view.saved(attempt, at);
-      step = await prompter.nextStep(undoable);
+      step = await askStep();
     }
     if (step === 'quit') break;
   }
