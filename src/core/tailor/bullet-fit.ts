@@ -38,35 +38,53 @@ const POINT_SHARE = 0.5;
 /** A bullet says at least this much (about three words used by one question in ten): a bullet of one or two
  * common words ("developer experience") is not answered in full by every question that uses them. */
 const WORD_FLOOR = 3 * Math.log(10);
+/** A bullet names a practice: a question about the practice answers it a little better than a story about one time. */
+const BEHAVIORAL = 0.9;
+/** A question that answers one part of a bullet answers the bullet this much. */
+const CLAUSE_SHARE = 0.85;
 
 /** Reads each bullet and fits every question of the bank to it. Pure. */
 export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher: ThemeMatcher): BulletReading[] {
-  const unknown = Math.log(UNKNOWN_RARITY);
   return bullets.map((bullet) => {
-    const themes = new Map<string, number>();
-    const counts = new Map<string, number>();
-    for (const hit of findInSenses(matcher, bullet.text)) counts.set(hit.theme, (counts.get(hit.theme) ?? 0) + 1);
-    // A theme weighs more the more of the bullet it is and the fewer questions share it.
-    for (const [theme, n] of counts) themes.set(theme, (1 + Math.log(n)) * Math.log(1 + index.size / (1 + (index.themeCounts.get(theme) ?? 0))));
-    const words = tokenize(bullet.text);
-    const stems = new Map<string, number>();
-    for (const w of words) {
-      if (isGeneric(w.stem)) continue;
-      const idf = index.idf.get(w.stem);
-      stems.set(w.stem, idf === undefined ? unknown : idf);
-    }
-    const pairs = new Set(pairsOf(words));
-    const reading = { bullet, themes, stems, pairs, fits: [] as { id: string; fit: number }[] };
+    const reading = { bullet, ...readText(bullet.text, index, matcher), fits: [] as { id: string; fit: number }[] };
+    // A bullet that asks for two things ("release notes, and keep support informed") is answered by a
+    // question on either: a question's fit is the better of its fit to the whole and to one part.
+    const parts = clausesOf(bullet.text).map((c) => readText(c, index, matcher)).filter((c) => c.stems.size >= 2 || c.themes.size > 0);
     reading.fits = index.profiles
-      .map((p) => ({ id: p.id, fit: fitOf(reading, p) }))
+      .map((p) => {
+        const whole = fitOf(reading, p);
+        const part = parts.length > 1 ? Math.max(...parts.map((c) => fitOf(c, p))) * CLAUSE_SHARE : 0;
+        return { id: p.id, fit: round(Math.max(whole, part) * (p.behavioral ? BEHAVIORAL : 1)) };
+      })
       .filter((f) => f.fit > 0)
       .sort((a, b) => b.fit - a.fit || (a.id < b.id ? -1 : 1));
     return reading;
   });
 }
 
+/** A text's themes (in their senses), specific words and pairs of them. */
+function readText(text: string, index: BankIndex, matcher: ThemeMatcher): Omit<BulletReading, 'fits' | 'bullet'> {
+  const themes = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const hit of findInSenses(matcher, text)) counts.set(hit.theme, (counts.get(hit.theme) ?? 0) + 1);
+  // A theme weighs more the more of the text it is and the fewer questions share it.
+  for (const [theme, n] of counts) themes.set(theme, (1 + Math.log(n)) * Math.log(1 + index.size / (1 + (index.themeCounts.get(theme) ?? 0))));
+  const words = tokenize(text);
+  const stems = new Map<string, number>();
+  for (const w of words) {
+    if (isGeneric(w.stem)) continue;
+    stems.set(w.stem, index.idf.get(w.stem) ?? Math.log(UNKNOWN_RARITY));
+  }
+  return { themes, stems, pairs: new Set(pairsOf(words)) };
+}
+
+/** The parts of a bullet that could each be asked about: split at semicolons, colons and "and" after a comma. */
+function clausesOf(text: string): string[] {
+  return text.split(/\s*(?:[;:]|,\s*(?:and|or)\s|,\s+(?=[a-z]+\s))\s*/).filter((c) => c.trim() !== '');
+}
+
 /** How well one question answers one bullet, 0 to 1. */
-export function fitOf(reading: Omit<BulletReading, 'fits'>, profile: QuestionProfile): number {
+export function fitOf(reading: Omit<BulletReading, 'fits' | 'bullet'>, profile: QuestionProfile): number {
   let themeSum = 0;
   let themeHit = 0;
   let themeBest = 0;

@@ -20,6 +20,8 @@ export const WIDE_CUT = 15;
 const NEAR = 0.2;
 /** A bullet picks among its questions those within this share of its best fit, the one the posting as a whole ranks highest. */
 const CLOSE = 0.95;
+/** How many more questions one bullet may bring when the cut has room. */
+const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
 const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics)\b/i;
 /** Words that make a prose sentence a requirement of the job rather than a line about the employer. */
@@ -40,7 +42,7 @@ export interface BulletPicks {
  * answers it well enough. `relevance` is the posting-wide relevance, 0..1, by question id.
  */
 export function pickForBullets(readings: readonly BulletReading[], relevance: ReadonlyMap<string, number>): BulletPicks {
-  const matched = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
+  const matched = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r)).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
   const cut = matched.length > CUT ? WIDE_CUT : CUT;
   const picks = new Map<string, BulletReading>();
   for (const reading of matched) {
@@ -51,6 +53,17 @@ export function pickForBullets(readings: readonly BulletReading[], relevance: Re
     const pool = close.length > 0 ? close : open;
     const choice = [...pool].sort((a, b) => b.fit + (relevance.get(b.id) ?? 0) * 0.1 - (a.fit + (relevance.get(a.id) ?? 0) * 0.1))[0];
     if (choice) picks.set(choice.id, reading);
+  }
+  // Places left in the cut go to the bullets' next best questions, a round at a time, best fit first: a
+  // bullet may ask about two things, and the next question on it prepares for more of the posting than one
+  // that only shares its words.
+  for (let round = 1; picks.size < cut; round++) {
+    const next = matched
+      .map((reading) => ({ reading, fit: reading.fits.filter((f) => f.fit >= FIT && !picks.has(f.id))[0] }))
+      .filter((n): n is { reading: BulletReading; fit: { id: string; fit: number } } => n.fit !== undefined)
+      .sort((a, b) => b.fit.fit - a.fit.fit);
+    if (next.length === 0 || round > MAX_ROUNDS) break;
+    for (const { reading, fit } of next) if (picks.size < cut && !picks.has(fit.id)) picks.set(fit.id, reading);
   }
   return { picks, matched: matched.length, cut };
 }
@@ -77,10 +90,9 @@ export function placePicks<T extends { id: string }>(ordered: readonly T[], pick
 }
 
 /** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
-function isAboutWork(reading: BulletReading): boolean {
+export function isAboutWork(reading: BulletReading): boolean {
   const { bullet } = reading;
   if (bullet.section !== undefined && NOT_WORK.test(bullet.section)) return false;
-  if (reading.stems.size < 3) return false;
   return bullet.listed || ASKS.test(bullet.text);
 }
 
@@ -89,7 +101,7 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
   const out: GapDetail[] = [];
   for (const reading of readings) {
     const best = reading.fits[0];
-    if ((best?.fit ?? 0) >= FIT || !isAboutWork(reading)) continue;
+    if ((best?.fit ?? 0) >= FIT || !isAboutWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));

@@ -1,6 +1,6 @@
 import type { Category, QuestionData } from '../questions/schema.js';
 import { fitBullets, type BulletReading } from './bullet-fit.js';
-import { findGapBullets, pickForBullets, placePicks, type GapDetail } from './bullet-picks.js';
+import { findGapBullets, isAboutWork, pickForBullets, placePicks, type GapDetail } from './bullet-picks.js';
 import { readBullets } from './bullets.js';
 import { pickCovering } from './diversify.js';
 import { findUnknownNames } from './gaps.js';
@@ -203,11 +203,18 @@ function rankWithIndex(
   return { themes, questions: top, gaps, gapDetails, bullets };
 }
 
-/** Per question: the bullet it answers best and how well. */
+/**
+ * Per question: the bullet it answers best and how well. Best is measured against the bullet's best fit, so
+ * a question is quoted for the bullet it is first choice for, not for a bullet another question answers better.
+ */
 function bestBullets(readings: readonly BulletReading[]): Map<string, { reading: BulletReading; fit: number }> {
-  const out = new Map<string, { reading: BulletReading; fit: number }>();
-  for (const reading of readings) {
-    for (const { id, fit } of reading.fits) if (fit > (out.get(id)?.fit ?? 0)) out.set(id, { reading, fit });
+  const out = new Map<string, { reading: BulletReading; fit: number; rel: number }>();
+  for (const reading of readings.filter(isAboutWork)) {
+    const top = reading.fits[0]?.fit ?? 0;
+    for (const { id, fit } of reading.fits) {
+      const rel = fit / top + fit;
+      if (rel > (out.get(id)?.rel ?? 0)) out.set(id, { reading, fit, rel });
+    }
   }
   return out;
 }
