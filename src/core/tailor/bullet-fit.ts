@@ -16,6 +16,8 @@ export interface BulletReading {
   /** Per specific stem: how much it says (its rarity in the bank; a word the bank never uses counts too). */
   stems: Map<string, number>;
   pairs: Set<string>;
+  /** The share (0..1) of the specific words' weight that stands in theme phrases. */
+  themeCover: number;
   /** Questions that answer it at all, best first, with fits from 0 to 1. */
   fits: { id: string; fit: number }[];
 }
@@ -24,7 +26,7 @@ export interface BulletReading {
  * A fit of FIT or more means the question answers the bullet: it is tuned on the tune half of the postings
  * (test/fixtures/postings) and documented in docs/tailor.md. Below it the bullet is a gap.
  */
-export const FIT = 0.4;
+export const FIT = 0.35;
 /** How much of a fit the themes give and how much the shared words give. */
 const THEME_PART = 0.5;
 /** A word the bank never uses weighs as a word used by one question in this many. */
@@ -33,15 +35,17 @@ const UNKNOWN_RARITY = 8;
 const PAIR_BONUS = 0.5;
 /** A question that covers many themes answers each a little less (as in the posting-wide ranking). */
 const BREADTH_DAMPING = 0.25;
-/** A word in a question's key points but not in what it asks or its tags counts this much of one that is. */
-const POINT_SHARE = 0.5;
+/** How much a question must say a word (in field weights: 3 in what it asks, 2 in a key point, 0.4 in its answer) to answer half of it. */
+const SATURATION = 1.5;
 /** A bullet says at least this much (about three words used by one question in ten): a bullet of one or two
  * common words ("developer experience") is not answered in full by every question that uses them. */
 const WORD_FLOOR = 3 * Math.log(10);
 /** A bullet names a practice: a question about the practice answers it a little better than a story about one time. */
 const BEHAVIORAL = 0.9;
 /** A question that answers one part of a bullet answers the bullet this much. */
-const CLAUSE_SHARE = 0.85;
+const CLAUSE_SHARE = 1;
+/** Theme phrases that hold this share of a bullet's weight give the themes their full part of the fit. */
+const FULL_COVER = 0.5;
 
 /** Reads each bullet and fits every question of the bank to it. Pure. */
 export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher: ThemeMatcher): BulletReading[] {
@@ -66,7 +70,11 @@ export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher
 function readText(text: string, index: BankIndex, matcher: ThemeMatcher): Omit<BulletReading, 'fits' | 'bullet'> {
   const themes = new Map<string, number>();
   const counts = new Map<string, number>();
-  for (const hit of findInSenses(matcher, text)) counts.set(hit.theme, (counts.get(hit.theme) ?? 0) + 1);
+  const inThemes = new Set<string>();
+  for (const hit of findInSenses(matcher, text)) {
+    counts.set(hit.theme, (counts.get(hit.theme) ?? 0) + 1);
+    for (const w of tokenize(hit.surface)) inThemes.add(w.stem);
+  }
   // A theme weighs more the more of the text it is and the fewer questions share it.
   for (const [theme, n] of counts) themes.set(theme, (1 + Math.log(n)) * Math.log(1 + index.size / (1 + (index.themeCounts.get(theme) ?? 0))));
   const words = tokenize(text);
@@ -75,7 +83,9 @@ function readText(text: string, index: BankIndex, matcher: ThemeMatcher): Omit<B
     if (isGeneric(w.stem)) continue;
     stems.set(w.stem, index.idf.get(w.stem) ?? Math.log(UNKNOWN_RARITY));
   }
-  return { themes, stems, pairs: new Set(pairsOf(words)) };
+  const total = [...stems.values()].reduce((a, b) => a + b, 0);
+  const covered = [...stems].reduce((a, [stem, w]) => a + (inThemes.has(stem) ? w : 0), 0);
+  return { themes, stems, pairs: new Set(pairsOf(words)), themeCover: total === 0 ? (themes.size > 0 ? 1 : 0) : covered / total };
 }
 
 /** The parts of a bullet that could each be asked about: split at semicolons, colons and "and" after a comma. */
@@ -99,8 +109,10 @@ export function fitOf(reading: Omit<BulletReading, 'fits' | 'bullet'>, profile: 
   let wordHit = 0;
   for (const [stem, weight] of reading.stems) {
     wordSum += weight;
-    if (profile.askStems.has(stem)) wordHit += weight;
-    else if (profile.keyStems.has(stem)) wordHit += POINT_SHARE * weight;
+    // Saturating in how much the question says the word, counted by where it says it (asked and tagged words
+    // count most, the model answer least), so one mention in an anecdote counts little.
+    const said = profile.terms.get(stem) ?? 0;
+    wordHit += weight * (said / (said + SATURATION));
   }
   for (const pair of reading.pairs) {
     if (!profile.pairs.has(pair)) continue;
@@ -113,7 +125,10 @@ export function fitOf(reading: Omit<BulletReading, 'fits' | 'bullet'>, profile: 
   // A bullet that asks for two things is answered in part by a question on one of them: half the theme part
   // is the best single theme, half the share of all of them.
   const themes = ((themeHit / themeSum + themeBest) / 2) / Math.max(1, breadth) ** BREADTH_DAMPING;
-  return round(THEME_PART * themes + (1 - THEME_PART) * words);
+  // The themes speak for the part of the bullet they stand in: one theme word ("negotiate") in a bullet of
+  // words the bank never uses ("payroll budget") does not make a stakeholder question its answer.
+  const share = THEME_PART * Math.min(1, reading.themeCover / FULL_COVER);
+  return round(share * themes + (1 - share) * words);
 }
 
 /** The bullet's words that tie it to a question, with their weights: what a quote for that question should hold. */

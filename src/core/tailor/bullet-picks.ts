@@ -23,7 +23,9 @@ const CLOSE = 0.95;
 /** How many more questions one bullet may bring when the cut has room. */
 const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
-const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics)\b/i;
+const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics|nice to have|why)\b/i;
+/** A credential rather than a duty: years of experience, a degree, a language, a certificate held. */
+const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:english|german|french|dutch|spanish)\b/i;
 /** Words that make a prose sentence a requirement of the job rather than a line about the employer. */
 const ASKS = /\b(?:you(?:'ll| will| have| bring| are| can| know| own| lead| run)|we need|we expect|we want you|must|required|experience (?:with|in|of)|responsible for)\b/i;
 
@@ -92,7 +94,7 @@ export function placePicks<T extends { id: string }>(ordered: readonly T[], pick
 /** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
 export function isAboutWork(reading: BulletReading): boolean {
   const { bullet } = reading;
-  if (bullet.section !== undefined && NOT_WORK.test(bullet.section)) return false;
+  if ((bullet.section !== undefined && NOT_WORK.test(bullet.section)) || CREDENTIAL.test(bullet.text)) return false;
   return bullet.listed || ASKS.test(bullet.text);
 }
 
@@ -101,7 +103,9 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
   const out: GapDetail[] = [];
   for (const reading of readings) {
     const best = reading.fits[0];
-    if ((best?.fit ?? 0) >= FIT || !isAboutWork(reading) || reading.stems.size < 3) continue;
+    // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
+    // answers; a degree, a language or a line about the employer is none.
+    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || reading.themes.size === 0 || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
