@@ -71,12 +71,14 @@ export interface Tally {
   gapsFound: number;
   gapsReported: number;
   gapsRight: number;
+  keyBullets: number;
+  bulletsHeard: number;
   quotesChecked: number;
   quotesRight: number;
   missed: string[];
 }
 
-export const emptyTally = (): Tally => ({ keyQuestions: 0, inCut: 0, keyGaps: 0, gapsFound: 0, gapsReported: 0, gapsRight: 0, quotesChecked: 0, quotesRight: 0, missed: [] });
+export const emptyTally = (): Tally => ({ keyQuestions: 0, inCut: 0, keyBullets: 0, bulletsHeard: 0, keyGaps: 0, gapsFound: 0, gapsReported: 0, gapsRight: 0, quotesChecked: 0, quotesRight: 0, missed: [] });
 
 /** Scores one posting's result against its key, adding to `tally`. `result` holds at least the cut. */
 export function scoreAgainstKey(result: TailorResult, key: KeyedPosting, tally: Tally): void {
@@ -84,6 +86,11 @@ export function scoreAgainstKey(result: TailorResult, key: KeyedPosting, tally: 
   const ids = new Set(cut.map((q) => q.id));
   const bulletsOf = new Map<string, string[]>();
   for (const b of key.bullets) if ('questions' in b) for (const id of b.questions) bulletsOf.set(id, [...(bulletsOf.get(id) ?? []), b.bullet]);
+  for (const b of key.bullets) {
+    if (!('questions' in b)) continue;
+    tally.keyBullets++;
+    if (b.questions.some((id) => ids.has(id))) tally.bulletsHeard++;
+  }
   for (const [id, bullets] of bulletsOf) {
     tally.keyQuestions++;
     if (!ids.has(id)) {
@@ -117,6 +124,7 @@ export function formatTally(label: string, t: Tally): string {
   return [
     `${label}:`,
     `  key questions within the cut  ${share(t.inCut, t.keyQuestions)}  (${t.inCut}/${t.keyQuestions}; target >= 0.85)`,
+    `  key bullets with a key question within the cut ${share(t.bulletsHeard, t.keyBullets)}  (${t.bulletsHeard}/${t.keyBullets})`,
     `  gap recall                    ${share(t.gapsFound, t.keyGaps)}  (${t.gapsFound}/${t.keyGaps}; target >= 0.80)`,
     `  gap precision                 ${share(t.gapsRight, t.gapsReported)}  (${t.gapsRight}/${t.gapsReported}; target >= 0.80)`,
     `  reasons quoting the key bullet ${share(t.quotesRight, t.quotesChecked)}  (${t.quotesRight}/${t.quotesChecked}; target >= 0.90)`,

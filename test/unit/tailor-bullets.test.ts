@@ -122,7 +122,7 @@ describe('ranking a posting bullet by bullet', () => {
   ])('names the question nearest a gap only when one comes close (fit %s)', (fit, nearest) => {
     const reading = {
       bullet: { text: 'Negotiate the annual payroll budget with finance.', listed: true },
-      themes: new Map<string, number>(),
+      themes: new Map([['stakeholders', 1]]),
       stems: new Map([['negotiat', 1], ['annual', 1], ['payroll', 1], ['budget', 1]]),
       pairs: new Set<string>(),
       themeCover: 0,
@@ -131,6 +131,8 @@ describe('ranking a posting bullet by bullet', () => {
     const [gap] = findGapBullets([reading], new Map());
     expect(gap?.nearest).toEqual(nearest);
     expect(findGapBullets([{ ...reading, fits: [{ id: 'approval-board', fit: FIT }] }], new Map())).toEqual([]);
+    // A listed duty with no theme of release work (a language, a degree) is no gap.
+    expect(findGapBullets([{ ...reading, themes: new Map() }], new Map())).toEqual([]);
   });
 
   it('never names a bullet about the employer or the offer as a gap', () => {

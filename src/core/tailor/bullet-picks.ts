@@ -18,8 +18,8 @@ export const CUT = 10;
 export const WIDE_CUT = 15;
 /** A gap names its nearest question when that question's fit is at least this. */
 const NEAR = 0.2;
-/** A bullet picks among its questions those within this share of its best fit, the one the posting as a whole ranks highest. */
-const CLOSE = 0.95;
+/** A bullet picks among its questions those within this share of its best fit (tuned: only ties), the one the posting as a whole ranks highest. */
+const CLOSE = 1;
 /** How many more questions one bullet may bring when the cut has room. */
 const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
