@@ -47,7 +47,7 @@ describe('rmprep tailor', () => {
   });
 
   it('answers each bullet with a question that quotes it, and reports the bullets no question answers', async () => {
-    const text = `${readFileSync(posting('cloud-platform.md'), 'utf8')}\n- Negotiate the payroll budget with finance every quarter.\n`;
+    const text = `${readFileSync(posting('cloud-platform.md'), 'utf8')}\n- Make every release accessible: WCAG 2.2 AA checks with screen readers before it ships.\n`;
     const r = await run(['tailor', '-', '--json'], text);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as TailorJson;
@@ -56,12 +56,12 @@ describe('rmprep tailor', () => {
     const supply = json.questions.find((q) => q.id === 'supply-chain-security');
     expect(supply?.bullet).toMatch(/^Lead our software supply chain security work/);
     expect(supply?.bullet).toContain(supply?.because[0]);
-    const gap = json.gapDetails.find((g) => g.bullet.startsWith('Negotiate the payroll budget'));
-    expect(gap?.text).toMatch(/payroll budget/);
+    const gap = json.gapDetails.find((g) => g.bullet.startsWith('Make every release accessible'));
+    expect(gap?.text).toMatch(/WCAG 2\.2 AA/);
     expect(json.gaps).toContain(gap?.text);
 
     await run(['tailor', '-', '--out', 'plan.yaml'], text);
-    expect(readFileSync(join(home.dir, 'plan.yaml'), 'utf8')).toMatch(/^# Gaps: .*\n# {3}- .*payroll budget/m);
+    expect(readFileSync(join(home.dir, 'plan.yaml'), 'utf8')).toMatch(/^# Gaps: .*\n# {3}- .*WCAG 2\.2 AA/m);
   });
 
   it.skipIf(SKIP_PTY)('writes a plan with --out that drill --plan runs, in rank order', async () => {

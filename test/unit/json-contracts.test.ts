@@ -38,9 +38,10 @@ describe('the JSON contracts in docs/scripting.md', async () => {
 
   it('names every field tailor --json writes', () => {
     const posting = readFileSync(join(ROOT, 'test', 'fixtures', 'postings', 'tuning', 'cloud-platform.md'), 'utf8');
-    const { themes, questions, gaps, gapDetails, bullets } = createRanker(bank).rank(posting + '\n- Negotiate the payroll budget with finance every quarter.', 10);
-    // As the command writes it (src/cli/commands/tailor.ts), with a gap that has a nearest question.
-    const written = { themes, questions, gaps, gapDetails: [...gapDetails, { text: 'a', bullet: 'a', nearest: { id: 'x', fit: 0.3 } }], bullets };
+    const withGap = `${posting}\n- Make every release accessible: WCAG 2.2 AA checks with screen readers before it ships.\n`;
+    const { themes, questions, gaps, gapDetails, bullets } = createRanker(bank).rank(withGap, 10);
+    // As the command writes it (src/cli/commands/tailor.ts).
+    const written = { themes, questions, gaps, gapDetails, bullets };
     const shape = shapeUnder('rmprep tailor');
     const keys = [...keysOf(written)];
     expect(keys).toEqual(expect.arrayContaining(['themes', 'label', 'phrases', 'questions', 'because', 'bullet', 'fit', 'score', 'gaps', 'gapDetails', 'text', 'nearest', 'read', 'matched', 'cut']));

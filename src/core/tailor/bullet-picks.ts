@@ -1,6 +1,7 @@
 import { FIT, type BulletReading } from './bullet-fit.js';
 import type { QuestionProfile } from './profile.js';
 import { quoteOf } from './quote.js';
+import { tokenize } from './words.js';
 
 /** A bullet no question answers well: what the bank cannot prepare for, in the posting's words. */
 export interface GapDetail {
@@ -98,6 +99,13 @@ export function isAboutWork(reading: BulletReading): boolean {
   return bullet.listed || ASKS.test(bullet.text);
 }
 
+/** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */
+const RELEASE_WORDS = new Set(['releas', 'deploy', 'deployment', 'ship', 'rollout', 'chang', 'version', 'build', 'pipelin', 'launch', 'go']);
+
+function isReleaseWork(reading: BulletReading): boolean {
+  return reading.themes.size > 0 || [...tokenize(reading.bullet.text)].some((w) => RELEASE_WORDS.has(w.stem));
+}
+
 /** The bullets about the work that no question answers with a fit of FIT, each quoted by the words no question shares. */
 export function findGapBullets(readings: readonly BulletReading[], profiles: ReadonlyMap<string, QuestionProfile>): GapDetail[] {
   const out: GapDetail[] = [];
@@ -105,7 +113,7 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
     const best = reading.fits[0];
     // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
     // answers; a degree, a language or a line about the employer is none.
-    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || reading.themes.size === 0 || reading.stems.size < 3) continue;
+    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
