@@ -135,6 +135,16 @@ describe('ranking a posting bullet by bullet', () => {
     expect(findGapBullets([{ ...reading, themes: new Map() }], new Map())).toEqual([]);
   });
 
+  it.each([
+    'At least five years of release management with cutover weekends.',
+    'You have managed a change advisory board for at least two years.',
+    'Degree in computer science; fluent English.',
+  ])('takes a credential for no duty: "%s" brings no question and is no gap', (line) => {
+    const result = createRanker(bank).rank(`About you\n- ${line}`, 10);
+    expect(result.bullets.matched).toBe(0);
+    expect(result.gapDetails).toEqual([]);
+  });
+
   it('never names a bullet about the employer or the offer as a gap', () => {
     const offer = createRanker(bank).rank('Benefits\n- A generous pension, private healthcare and a cycle-to-work scheme.\n\nWe are a payroll company in Leeds.', 10);
     expect(offer.gapDetails).toEqual([]);

@@ -26,7 +26,7 @@ const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
 const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics|nice to have|why)\b/i;
 /** A credential rather than a duty: years of experience, a degree, a language, a certificate held. */
-const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:english|german|french|dutch|spanish)\b/i;
+const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|ten|several) years? (?:of|in|as|releasing|managing)\b|\bfor at least \w+ years\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:english|german|french|dutch|spanish)\b/i;
 /** Words that make a prose sentence a requirement of the job rather than a line about the employer. */
 const ASKS = /\b(?:you(?:'ll| will| have| bring| are| can| know| own| lead| run)|we need|we expect|we want you|must|required|experience (?:with|in|of)|responsible for)\b/i;
 
