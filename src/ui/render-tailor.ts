@@ -27,7 +27,8 @@ export function renderTailor(result: TailorResult, { width, style }: TailorScree
     const hang = ' '.repeat(head.length);
     out.push(`${head}${style.bold(q.id)} ${style.dim(`(${q.category})`)}`);
     out.push(...wrapText(clean(q.question).replace(/\s+/g, ' '), width, hang));
-    if (q.because.length > 0) out.push(...wrapText(`because the posting says: ${words(q.because)}`, width, hang).map((l) => style.dim(l)));
+    const reason = q.bullet !== undefined ? `"${words(q.because)}"` : words(q.because);
+    if (q.because.length > 0) out.push(...wrapText(`because the posting says: ${reason}`, width, hang).map((l) => style.dim(l)));
   });
   out.push('', style.heading('What the posting stresses:'));
   for (const theme of result.themes) {
@@ -38,7 +39,14 @@ export function renderTailor(result: TailorResult, { width, style }: TailorScree
   if (result.themes.length === 0) out.push('  nothing from the release-management vocabulary; the ranking uses shared words only');
   if (result.gaps.length > 0) {
     out.push('', style.heading('Gaps: the bank has no question on these; prepare them on your own:'));
-    out.push(...wrapText(words(result.gaps), width, '  '));
+    // Bullets of the posting one to a line, each with the question that comes closest; then theme words and tools.
+    for (const gap of result.gapDetails) {
+      const near = gap.nearest ? style.dim(` (closest: ${clean(gap.nearest.id)})`) : '';
+      out.push(...wrapText(`"${clean(gap.text).replace(/\s+/g, ' ')}"${near}`, width, '  - ', '    '));
+    }
+    const quoted = new Set(result.gapDetails.map((g) => g.text));
+    const rest = result.gaps.filter((g) => !quoted.has(g));
+    if (rest.length > 0) out.push(...wrapText(words(rest), width, '  '));
   }
   return `${out.join('\n')}\n`;
 }

@@ -16,8 +16,10 @@ const posting = (name: string) => join(ROOT, 'test', 'fixtures', 'postings', 'tu
 
 interface TailorJson {
   themes: { theme: string; label: string; phrases: string[]; questions: string[] }[];
-  questions: { id: string; category: string; question: string; score: number; because: string[] }[];
+  questions: { id: string; category: string; question: string; score: number; because: string[]; bullet?: string; fit?: number }[];
   gaps: string[];
+  gapDetails: { text: string; bullet: string; nearest?: { id: string; fit: number } }[];
+  bullets: { read: number; matched: number; cut: number };
 }
 
 describe('rmprep tailor', () => {
@@ -26,7 +28,7 @@ describe('rmprep tailor', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Practise these first \(10\):\n 1\. [a-z0-9-]+ \((common|behavioral|technical)\)\n/);
-    expect(r.stdout).toMatch(/\d\. regulated-change-approval \(technical\)\n[^]*?because the posting says: change advisory board/);
+    expect(r.stdout).toMatch(/\d\. cab-change-requests \(technical\)\n[^]*?because the posting says: "[^"]*Change Advisory Board[^"]*"/);
     expect(r.stdout).toMatch(/What the posting stresses:\n {2}- compliance, audit and regulated change \(\d+ questions?\): audit trail/);
   });
 
@@ -34,14 +36,32 @@ describe('rmprep tailor', () => {
     const r = await run(['tailor', '-', '--json', '--count', '3'], readFileSync(posting('cloud-platform.md'), 'utf8'));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as TailorJson;
-    expect(Object.keys(json).sort()).toEqual(['gaps', 'questions', 'themes']);
+    expect(Object.keys(json).sort()).toEqual(['bullets', 'gapDetails', 'gaps', 'questions', 'themes']);
     expect(json.questions).toHaveLength(3);
-    expect(Object.keys(json.questions[0]!).sort()).toEqual(['because', 'category', 'id', 'question', 'score']);
+    expect(Object.keys(json.questions[0]!).sort()).toEqual(['because', 'bullet', 'category', 'fit', 'id', 'question', 'score']);
     const scores = json.questions.map((q) => q.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const supply = json.themes.find((t) => t.theme === 'supply-chain');
     expect(supply?.phrases).toEqual(expect.arrayContaining(['sboms', 'slsa', 'cosign']));
     expect(supply?.questions).toContain('supply-chain-security');
+  });
+
+  it('answers each bullet with a question that quotes it, and reports the bullets no question answers', async () => {
+    const text = `${readFileSync(posting('cloud-platform.md'), 'utf8')}\n- Make every release accessible: WCAG 2.2 AA checks with screen readers before it ships.\n`;
+    const r = await run(['tailor', '-', '--json'], text);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as TailorJson;
+    expect(json.bullets.read).toBeGreaterThan(10);
+    expect(json.bullets.cut).toBe(json.bullets.matched > 10 ? 15 : 10);
+    const supply = json.questions.find((q) => q.id === 'supply-chain-security');
+    expect(supply?.bullet).toMatch(/^Lead our software supply chain security work/);
+    expect(supply?.bullet).toContain(supply?.because[0]);
+    const gap = json.gapDetails.find((g) => g.bullet.startsWith('Make every release accessible'));
+    expect(gap?.text).toMatch(/WCAG 2\.2 AA/);
+    expect(json.gaps).toContain(gap?.text);
+
+    await run(['tailor', '-', '--out', 'plan.yaml'], text);
+    expect(readFileSync(join(home.dir, 'plan.yaml'), 'utf8')).toMatch(/^# Gaps: .*\n# {3}- .*WCAG 2\.2 AA/m);
   });
 
   it.skipIf(SKIP_PTY)('writes a plan with --out that drill --plan runs, in rank order', async () => {

@@ -33,6 +33,9 @@ describe('what a story must tell', () => {
     ['a conflict the teller was part of', 'team-conflict', 'The QA lead and I disagreed about sign-off for weeks.'],
     ['a conflict with the teller', 'team-conflict', 'The QA lead disagreed with me about sign-off.'],
     ['a word of the term said in another sense', 'night-incident', 'Calls were short; every morning the status call took ten minutes.'],
+    ['a plan prepared for it', 'cutover-rollback-call', 'We went live on time with a back-out plan printed for every team lead.'],
+    ['a possibility', 'cutover-rollback-call', 'The team was ready to roll back within ten minutes, and the switch went cleanly.'],
+    ['a condition', 'cutover-rollback-call', 'We agreed that if the ledger totals differed we would switch back to the old platform.'],
   ])('does not take %s for it', (_what, id, text) => {
     expect(findTells(q(id), text)?.found).toBeNull();
   });
@@ -41,6 +44,7 @@ describe('what a story must tell', () => {
     ['the teller’s own decision', 'difficult-decision', 'Without the logs I made the call to pause the train.'],
     ['a conflict between others that the teller settled', 'team-conflict', 'Two leads disagreed about the flaky suite, and I met each of them.'],
     ['a night incident', 'night-incident', 'I was paged at 3am when checkout failed.'],
+    ['a back-out that happened', 'cutover-rollback-call', 'At 2am the totals differed, and I called it: we rolled back to the old platform.'],
   ])('hears %s', (_what, id, text) => {
     expect(findTells(q(id), text)?.found).toMatch(/\w/);
   });

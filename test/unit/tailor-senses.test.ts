@@ -47,4 +47,23 @@ describe('word senses in a posting', () => {
     expect(themesOf('You will chair the weekly change\nadvisory board for the bank.')).toContain('change-approval:change advisory board');
     expect(themesOf('- Build the mobile app\n- Run the release train for the platform')).toContain('safe:release train');
   });
+
+  it.each([
+    'Own the release management practice as ITIL 4 describes it, beside change enablement.',
+    'Run release management in line with our ITSM processes.',
+  ])('reads "release management" as the ITIL practice in "%s"', (sentence) => {
+    expect(themesOf(sentence)).toContain('itil:release management');
+  });
+
+  it.each([
+    'Ten years in release management for mobile apps.',
+    'We follow release management best practices for our weekly releases.',
+  ])('reads "release management" as the job itself in "%s"', (sentence) => {
+    expect(themesOf(sentence).filter((h) => h.startsWith('itil:'))).toEqual([]);
+  });
+
+  it('reads each bullet on its own: ITIL in one does not make the next a practice', () => {
+    const hits = themesOf('- ITIL 4 Foundation\n- Five years of release management at a bank');
+    expect(hits).not.toContain('itil:release management');
+  });
 });

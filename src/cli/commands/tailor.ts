@@ -49,7 +49,7 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
   const source = file === '-' ? 'from standard input' : basename(file);
   // `--out -` is standard output, as for export and report: the plan alone, ready for a pipe.
   if (opts.out === '-') {
-    run.stdout.write(formatPlanYaml(buildTailorPlan(result, source), 'plan.yaml'));
+    run.stdout.write(formatPlanYaml(buildTailorPlan(result, source), 'plan.yaml', result.gapDetails));
     return 0;
   }
   if (opts.out !== undefined) {
@@ -57,11 +57,11 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
     if (!opts.force && isRegularFile(target)) {
       throw new FailureError(`${clip(opts.out)} already exists`, 'pass --force to replace it, or pick another --out');
     }
-    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out), protectedPaths(run.paths));
+    writeOutputFile(target, formatPlanYaml(buildTailorPlan(result, source), opts.out, result.gapDetails), protectedPaths(run.paths));
   }
   if (opts.json) {
-    const { themes, questions, gaps } = result;
-    run.stdout.write(`${toJsonText({ themes, questions, gaps })}\n`);
+    const { themes, questions, gaps, gapDetails, bullets } = result;
+    run.stdout.write(`${toJsonText({ themes, questions, gaps, gapDetails, bullets })}\n`);
   } else {
     run.stdout.write(renderTailor(result, { width: run.width, style: run.style }));
     if (opts.out !== undefined) run.stdout.write(run.style.dim(`Plan written to ${sanitizeText(opts.out)}; practise it with: rmprep drill --plan ${sanitizeText(opts.out)}\n`));

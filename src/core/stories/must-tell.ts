@@ -69,6 +69,7 @@ export function findTells(question: QuestionData, story: string | Reading): Tell
     for (const span of matchTerm(reading, pattern)) {
       // Compiled as 'either' so that this reading of a denial, which knows subjects, replaces the coach's.
       if (pattern.polarity === 'either' && deniedInClause(reading, span.from)) continue;
+      if (hypothetical(reading, span)) continue;
       if (!small.every((w) => saidNear(reading, span, w))) continue;
       if (!told(reading, span, c.actor)) continue;
       return { what: c.what, found: quoteOf(reading, span) };
@@ -100,6 +101,26 @@ function deniedInClause(reading: Reading, at: number): boolean {
     // "Without the logs I made the call": a subject after the negator starts a statement of its own.
     if (t?.norm === 'but' || TELLER.has(t?.norm ?? '') || OTHER.has(t?.norm ?? '')) return false;
     if (t && isNegator(t.norm)) return true;
+  }
+  return false;
+}
+
+/** Words that make what follows in the clause a possibility rather than an event: "ready to back out". */
+const CONDITIONAL = new Set(['if', 'would', 'could', 'might', 'may', 'should', 'unless', 'whether', 'case', 'ready', 'prepared', 'able', 'option', 'needed']);
+/** Nouns that make the match a thing prepared rather than an act: "the back-out plan", "a rollback script". */
+const ARTEFACT = new Set(['plan', 'plans', 'script', 'scripts', 'procedure', 'procedures', 'steps', 'option', 'options', 'criteria', 'path', 'runbook', 'window', 'rehearsal', 'test', 'tested']);
+
+/**
+ * The match names a possibility or a thing prepared, not the act the element needs: "if we had to back out",
+ * "we were ready to roll back", "the back-out plan was printed". A rehearsed or planned back-out is not the
+ * call to go back.
+ */
+function hypothetical(reading: Reading, span: Span): boolean {
+  const { tokens } = reading.doc;
+  const clause = tokens[span.from]?.clause;
+  if (ARTEFACT.has(tokens[span.to]?.norm ?? '') && tokens[span.to]?.clause === clause) return true;
+  for (let p = span.from - 1; p >= 0 && p >= span.from - 6 && tokens[p]?.clause === clause; p--) {
+    if (CONDITIONAL.has(tokens[p]?.norm ?? '')) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Plan } from '../practice/plan-parse.js';
+import type { GapDetail } from './bullet-picks.js';
 import type { TailorResult } from './rank.js';
 
 /** The timer and answer mode of a tailored plan: the same as a mock interview's. */
@@ -20,9 +21,20 @@ export function buildTailorPlan(result: TailorResult, source: string): Plan {
   };
 }
 
-/** The plan as the YAML text of a plan file, with a comment on how to run it. */
-export function formatPlanYaml(plan: Plan, file: string): string {
+/** The plan as the YAML text of a plan file, with a comment on how to run it and the posting's gaps as comments. */
+export function formatPlanYaml(plan: Plan, file: string, gaps: readonly GapDetail[] = []): string {
   const items = plan.items.map((item) => ({ ids: item.ids, count: item.count }));
   const body = stringify({ ...plan, items }, { lineWidth: 100 });
-  return `# Written by 'rmprep tailor'. Run it with: rmprep drill --plan ${file.replace(/[\x00-\x1f\x7f]/g, '?')}\n${body}`;
+  const notes = gaps.length === 0 ? '' : `# Gaps: the bank has no question that answers these parts of the posting; prepare them on your own.\n${gaps.map(gapComment).join('')}`;
+  return `# Written by 'rmprep tailor'. Run it with: rmprep drill --plan ${oneLine(file, '?')}\n${notes}${body}`;
+}
+
+function gapComment(gap: GapDetail): string {
+  const nearest = gap.nearest ? ` (nearest question: ${oneLine(gap.nearest.id)}, fit ${gap.nearest.fit.toFixed(2)})` : '';
+  return `#   - ${oneLine(gap.text)}${nearest}\n`;
+}
+
+/** Text made safe for one comment line: no line breaks or other control characters can end the comment. */
+function oneLine(text: string, by = ' '): string {
+  return text.replace(/[\x00-\x1f\x7f\u0085\u2028\u2029]/g, by);
 }

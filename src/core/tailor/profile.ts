@@ -17,6 +17,8 @@ export interface QuestionProfile {
   /** Two specific words in a row in what it asks, its tags or key points ("feature flag", "build number"), as "a b" stems. */
   pairs: Set<string>;
   themes: Map<string, number>;
+  /** A question about one time in the person's past rather than about a practice. */
+  behavioral: boolean;
 }
 
 /** The bank's profiles and each stem's inverse document frequency. */
@@ -72,7 +74,7 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
       themes.set(hit.theme, Math.max(themes.get(hit.theme) ?? 0, themeStrength(field)));
     }
   }
-  return { id: q.id, terms, keyStems, askStems, pairs, themes };
+  return { id: q.id, terms, keyStems, askStems, pairs, themes, behavioral: q.category === 'behavioral' };
 }
 
 /** Each two words in a row that both say something, as "a b" stems: "crash free", "release note". */

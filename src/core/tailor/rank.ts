@@ -1,9 +1,14 @@
 import type { Category, QuestionData } from '../questions/schema.js';
+import { fitBullets, type BulletReading } from './bullet-fit.js';
+import { findGapBullets, isAboutWork, pickForBullets, placePicks, type GapDetail } from './bullet-picks.js';
+import { readBullets } from './bullets.js';
 import { pickCovering } from './diversify.js';
 import { findUnknownNames } from './gaps.js';
 import { compileThemes, type ThemeMatcher } from './match.js';
 import { findInSenses } from './senses.js';
 import { indexBank, pairsOf, STRONG, type BankIndex, type QuestionProfile } from './profile.js';
+import { quoteOf } from './quote.js';
+import { tiesOf } from './bullet-fit.js';
 import { isGeneric, tokenize, type Word } from './words.js';
 
 export interface PostingTheme {
@@ -21,8 +26,12 @@ export interface RankedQuestion {
   question: string;
   /** 0..1, relative to the best match for this posting. */
   score: number;
-  /** The posting's words that made the question relevant. */
+  /** The posting's words that made the question relevant: a quote of the bullet it answers, when it answers one. */
   because: string[];
+  /** The whole bullet the quote in `because` comes from. */
+  bullet?: string;
+  /** How well the question answers that bullet, 0 to 1. */
+  fit?: number;
 }
 
 export interface TailorResult {
@@ -30,6 +39,10 @@ export interface TailorResult {
   questions: RankedQuestion[];
   /** The posting's phrases for themes no question prepares for, then tools it names that no question mentions. */
   gaps: string[];
+  /** The bullets no question answers well (fit under FIT), each named in the posting's words. */
+  gapDetails: GapDetail[];
+  /** How many bullets and sentences the posting has, how many a question answers, and how many questions at the top hold one for each. */
+  bullets: { read: number; matched: number; cut: number };
 }
 
 /** How the theme and the word-overlap signals mix; tuned on the postings in test/fixtures/postings/tuning. */
@@ -41,6 +54,10 @@ const SPECIFIC_IDF = Math.log(10);
 /** How much covering a theme no pick covers yet counts against relevance, and how much one pick covers it. */
 const DIVERSITY = 0.6;
 const OVERLAP = 0.7;
+/** How much a bullet's fit counts beside relevance to the whole posting, for a question that bullet picked. */
+const BULLET_SHARE = 0.5;
+/** A question whose best bullet fits it at least this well quotes that bullet as its reason. */
+const QUOTE_FIT = 0.25;
 
 /** The themes a question is about, named in what it asks or its tags: those it covers for the list's breadth. */
 function coverOf(profile: QuestionProfile): Map<string, number> {
@@ -56,6 +73,7 @@ interface PostingReading {
   pairs: Map<string, string>;
   /** Names of tools and practices no question mentions. */
   unknownNames: string[];
+  bullets: BulletReading[];
 }
 
 function readPosting(text: string, matcher: ThemeMatcher, index: BankIndex): PostingReading {
@@ -80,7 +98,7 @@ function readPosting(text: string, matcher: ThemeMatcher, index: BankIndex): Pos
     const lineWords = tokenize(line);
     pairsOf(lineWords).forEach((pair) => pairs.has(pair) || pairs.set(pair, surfaceOf(lineWords, pair)));
   }
-  return { themes, terms, pairs, unknownNames: findUnknownNames(text, index.idf, matcher) };
+  return { themes, terms, pairs, unknownNames: findUnknownNames(text, index.idf, matcher), bullets: fitBullets(readBullets(text), index, matcher) };
 }
 
 /** A ranker built once per bank; `rank` may then run on any number of postings. */
@@ -143,12 +161,28 @@ function rankWithIndex(
     .filter((s) => s.relevance > 0)
     .sort((a, b) => b.relevance - a.relevance || (a.profile.id < b.profile.id ? -1 : 1));
   const share = new Map([...themeWeight].map(([t, w]) => [t, w / themeTotal]));
-  const ranked = pickCovering(relevant, share, relevant.length, DIVERSITY, OVERLAP);
+  const bulletPicks = pickForBullets(reading.bullets, new Map(relevant.map((s) => [s.profile.id, s.relevance])));
+  for (const id of bulletPicks.picks.keys()) {
+    const profile = index.profiles.find((p) => p.id === id) as QuestionProfile;
+    if (!relevant.some((s) => s.profile.id === id)) relevant.push({ profile, theme: 0, term: 0, themeReasons: [], termReasons: [], pairReasons: [], relevance: 0, themes: coverOf(profile) });
+  }
+  const answers = bestBullets(reading.bullets);
+  // A question a bullet picked counts that bullet's fit beside its relevance to the whole posting.
+  const boosted = relevant.map((s) => ({ ...s, relevance: (1 - BULLET_SHARE) * s.relevance + BULLET_SHARE * (bulletPicks.picks.has(s.profile.id) ? (answers.get(s.profile.id)?.fit ?? 0) : 0) }));
+  const diversified = pickCovering(boosted, share, boosted.length, DIVERSITY, OVERLAP).map((r) => ({ ...r, id: r.item.profile.id }));
+  const ranked = placePicks(diversified, new Set(bulletPicks.picks.keys()), bulletPicks.cut);
   const first = ranked[0]?.gain || 1;
 
+  let last = 1;
   const top = ranked.slice(0, count).map(({ item: s, gain }): RankedQuestion => {
     const q = byId.get(s.profile.id) as QuestionData;
-    return { id: q.id, category: q.category, question: q.question, score: Math.round((gain / first) * 1000) / 1000, because: explain(s.themeReasons, s.pairReasons, s.termReasons, reading) };
+    // A pick moved up keeps the score of the place it takes, so scores never rise down the list.
+    last = Math.min(last, Math.round((gain / first) * 1000) / 1000);
+    const picked = bulletPicks.picks.get(q.id);
+    const answer = picked ? { reading: picked, fit: picked.fits.find((f) => f.id === q.id)?.fit ?? 0 } : answers.get(q.id);
+    const base = { id: q.id, category: q.category, question: q.question, score: last };
+    if (answer && answer.fit >= QUOTE_FIT) return { ...base, because: [quoteOf(answer.reading.bullet.text, tiesOf(answer.reading, s.profile, matcher))], bullet: answer.reading.bullet.text, fit: answer.fit };
+    return { ...base, because: explain(s.themeReasons, s.pairReasons, s.termReasons, reading) };
   });
 
   const order = new Map(ranked.map(({ item }, i) => [item.profile.id, i]));
@@ -163,8 +197,26 @@ function rankWithIndex(
         .map((p) => p.id)
         .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)),
     }));
-  const gaps = [...themes.filter((t) => t.questions.length === 0).flatMap((t) => t.phrases), ...reading.unknownNames];
-  return { themes, questions: top, gaps };
+  const gapDetails = findGapBullets(reading.bullets, new Map(index.profiles.map((p) => [p.id, p])));
+  const gaps = [...new Set([...themes.filter((t) => t.questions.length === 0).flatMap((t) => t.phrases), ...gapDetails.map((g) => g.text), ...reading.unknownNames])];
+  const bullets = { read: reading.bullets.length, matched: bulletPicks.matched, cut: bulletPicks.cut };
+  return { themes, questions: top, gaps, gapDetails, bullets };
+}
+
+/**
+ * Per question: the bullet it answers best and how well. Best is measured against the bullet's best fit, so
+ * a question is quoted for the bullet it is first choice for, not for a bullet another question answers better.
+ */
+function bestBullets(readings: readonly BulletReading[]): Map<string, { reading: BulletReading; fit: number }> {
+  const out = new Map<string, { reading: BulletReading; fit: number; rel: number }>();
+  for (const reading of readings.filter(isAboutWork)) {
+    const top = reading.fits[0]?.fit ?? 0;
+    for (const { id, fit } of reading.fits) {
+      const rel = fit / top + fit;
+      if (rel > (out.get(id)?.rel ?? 0)) out.set(id, { reading, fit, rel });
+    }
+  }
+  return out;
 }
 
 function termOverlap(profile: QuestionProfile, posting: Map<string, number>, postingNorm: number, index: BankIndex) {

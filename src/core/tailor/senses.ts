@@ -36,6 +36,19 @@ const SENSES: readonly Sense[] = [
 ];
 
 /**
+ * Phrases that name a theme only in one sense: "release management" is the job itself in most postings and
+ * ITIL 4's release management practice only beside ITIL's own words ("practice", "ITSM", "service value").
+ * Found in a posting's sentences, never in the bank's questions, which use the phrase for the job.
+ */
+const PRACTICES: readonly { theme: string; phrase: RegExp; cues: RegExp }[] = [
+  {
+    theme: 'itil',
+    phrase: /\brelease management\b/gi,
+    cues: /\bITIL\b|\bITSM\b|(?<!\bbest )\bpractices?\b|\bservice management\b|\bservice value\b|\bservice transition\b/i,
+  },
+];
+
+/**
  * The sentences of a posting: split at sentence ends, blank lines, headings and bullets, but not at a line
  * break inside a wrapped sentence ("change\nadvisory board" is one phrase).
  */
@@ -61,6 +74,17 @@ export function findInSenses(matcher: ThemeMatcher, text: string): ThemeHit[] {
       const read = senseOf(hit, sentence);
       if (read) out.push(read);
     }
+    out.push(...practicesIn(sentence));
+  }
+  return out;
+}
+
+/** The practices a sentence names in their practice sense: "release management" beside ITIL's words. */
+function practicesIn(sentence: string): ThemeHit[] {
+  const out: ThemeHit[] = [];
+  for (const { theme, phrase, cues } of PRACTICES) {
+    if (!cues.test(sentence)) continue;
+    for (const m of sentence.matchAll(phrase)) out.push({ theme, surface: m[0] });
   }
   return out;
 }

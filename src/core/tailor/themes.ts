@@ -107,7 +107,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'incidents',
     label: 'incidents and postmortems',
-    phrases: ['incident', 'on call', 'oncall', 'pager', 'pagerduty', 'postmortem', 'post mortem', 'post incident', 'root cause', 'rca', 'outage', 'sev1', 'sev 1', 'p1', 'major incident', 'blameless', 'problem management'],
+    phrases: ['incident', 'on call', 'oncall', 'pager', 'pagerduty', 'postmortem', 'post mortem', 'post incident', 'root cause', 'rca', 'outage', 'sev1', 'sev 1', 'p1', 'major incident', 'blameless', 'problem management', 'post implementation review', 'lessons learned'],
   },
   {
     id: 'rollback',
@@ -207,7 +207,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'coordination',
     label: 'coordinating many teams',
-    phrases: ['coordinate', 'coordination', 'coordinating', 'orchestrate', 'dependencies across team', 'multiple team', 'many team', 'cross team', 'program management', 'programme management', 'scrum of scrum', 'release coordination'],
+    phrases: ['coordinate', 'coordination', 'coordinating', 'orchestrate', 'dependencies across team', 'multiple team', 'many team', 'cross team', 'program management', 'programme management', 'scrum of scrum', 'release coordination', 'dependencies between teams', 'cross team dependencies'],
   },
   {
     id: 'communication',

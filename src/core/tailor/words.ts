@@ -46,8 +46,14 @@ export function stemWord(word: string): string {
   else if (w.endsWith('s') && !/(ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
-  // "release", "released" and "releasing" meet at "releas".
-  return w.length > 3 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
+  // "release", "released" and "releasing" meet at "releas"; but "notes" never becomes the word "not".
+  return w.length > 3 && w.endsWith('e') && !w.endsWith('ee') && !stopWords().has(w.slice(0, -1)) ? w.slice(0, -1) : w;
+}
+
+let stops: Set<string> | undefined;
+function stopWords(): Set<string> {
+  stops ??= new Set(GENERIC_WORDS.split(/\s+/));
+  return stops;
 }
 
 function undouble(w: string): string {

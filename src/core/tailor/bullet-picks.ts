@@ -1,0 +1,123 @@
+import { FIT, type BulletReading } from './bullet-fit.js';
+import type { QuestionProfile } from './profile.js';
+import { quoteOf } from './quote.js';
+import { tokenize } from './words.js';
+
+/** A bullet no question answers well: what the bank cannot prepare for, in the posting's words. */
+export interface GapDetail {
+  /** A short quote of the bullet: the words that name what is missing. */
+  text: string;
+  /** The whole bullet. */
+  bullet: string;
+  /** The question that comes closest, when one comes within NEAR of FIT. */
+  nearest?: { id: string; fit: number };
+}
+
+/** The first this many questions hold one question for each matched bullet ... */
+export const CUT = 10;
+/** ... or this many when the posting has more than CUT matched bullets. */
+export const WIDE_CUT = 15;
+/** A gap names its nearest question when that question's fit is at least this. */
+const NEAR = 0.2;
+/** A bullet picks among its questions those within this share of its best fit (tuned: only ties), the one the posting as a whole ranks highest. */
+const CLOSE = 1;
+/** How many more questions one bullet may bring when the cut has room. */
+const MAX_ROUNDS = 2;
+/** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
+const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics|nice to have|why)\b/i;
+/** A credential rather than a duty: years of experience, a degree, a language, a certificate held. */
+const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|ten|several) years? (?:of|in|as|releasing|managing)\b|\bfor at least \w+ years\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:english|german|french|dutch|spanish)\b/i;
+/** Words that make a prose sentence a requirement of the job rather than a line about the employer. */
+const ASKS = /\b(?:you(?:'ll| will| have| bring| are| can| know| own| lead| run)|we need|we expect|we want you|must|required|experience (?:with|in|of)|responsible for)\b/i;
+
+export interface BulletPicks {
+  /** Question id -> the bullet it answers best among the bullets that picked it. */
+  picks: Map<string, BulletReading>;
+  /** How many bullets some question answers with a fit of at least FIT. */
+  matched: number;
+  /** How many questions at the top hold the picks: CUT, or WIDE_CUT for a posting of many matched bullets. */
+  cut: number;
+}
+
+/**
+ * One question for each bullet a question answers: its best fit, or among fits close to the best the one the
+ * posting as a whole ranks highest, and never one an earlier (better answered) bullet has taken when another
+ * answers it well enough. `relevance` is the posting-wide relevance, 0..1, by question id.
+ */
+export function pickForBullets(readings: readonly BulletReading[], relevance: ReadonlyMap<string, number>): BulletPicks {
+  const matched = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r)).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
+  const cut = matched.length > CUT ? WIDE_CUT : CUT;
+  const picks = new Map<string, BulletReading>();
+  for (const reading of matched) {
+    if (picks.size >= cut) break;
+    const best = reading.fits[0]?.fit ?? 0;
+    const open = reading.fits.filter((f) => f.fit >= FIT && !picks.has(f.id));
+    const close = open.filter((f) => f.fit >= best * CLOSE);
+    const pool = close.length > 0 ? close : open;
+    const choice = [...pool].sort((a, b) => b.fit + (relevance.get(b.id) ?? 0) * 0.1 - (a.fit + (relevance.get(a.id) ?? 0) * 0.1))[0];
+    if (choice) picks.set(choice.id, reading);
+  }
+  // Places left in the cut go to the bullets' next best questions, a round at a time, best fit first: a
+  // bullet may ask about two things, and the next question on it prepares for more of the posting than one
+  // that only shares its words.
+  for (let round = 1; picks.size < cut; round++) {
+    const next = matched
+      .map((reading) => ({ reading, fit: reading.fits.filter((f) => f.fit >= FIT && !picks.has(f.id))[0] }))
+      .filter((n): n is { reading: BulletReading; fit: { id: string; fit: number } } => n.fit !== undefined)
+      .sort((a, b) => b.fit.fit - a.fit.fit);
+    if (next.length === 0 || round > MAX_ROUNDS) break;
+    for (const { reading, fit } of next) if (picks.size < cut && !picks.has(fit.id)) picks.set(fit.id, reading);
+  }
+  return { picks, matched: matched.length, cut };
+}
+
+/**
+ * Orders the list so that every pick stands within the first `cut`: a pick the diversified order put lower
+ * moves up in place of the last question there that no bullet picked. Keeps the order otherwise.
+ */
+export function placePicks<T extends { id: string }>(ordered: readonly T[], picks: ReadonlySet<string>, cut: number): T[] {
+  const head = ordered.slice(0, cut);
+  const tail = ordered.slice(cut);
+  for (const late of tail.filter((q) => picks.has(q.id))) {
+    const at = head.map((q) => picks.has(q.id)).lastIndexOf(false);
+    if (at < 0) break;
+    const [out] = head.splice(at, 1) as [T];
+    head.push(late);
+    tail.splice(tail.indexOf(late), 1);
+    tail.unshift(out);
+  }
+  // The moved picks keep the diversified order among themselves: sort the head back into it.
+  const rank = new Map(ordered.map((q, i) => [q.id, i]));
+  head.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  return [...head, ...tail.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))];
+}
+
+/** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
+export function isAboutWork(reading: BulletReading): boolean {
+  const { bullet } = reading;
+  if ((bullet.section !== undefined && NOT_WORK.test(bullet.section)) || CREDENTIAL.test(bullet.text)) return false;
+  return bullet.listed || ASKS.test(bullet.text);
+}
+
+/** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */
+const RELEASE_WORDS = new Set(['releas', 'deploy', 'deployment', 'ship', 'rollout', 'chang', 'version', 'build', 'pipelin', 'launch', 'go']);
+
+function isReleaseWork(reading: BulletReading): boolean {
+  return reading.themes.size > 0 || [...tokenize(reading.bullet.text)].some((w) => RELEASE_WORDS.has(w.stem));
+}
+
+/** The bullets about the work that no question answers with a fit of FIT, each quoted by the words no question shares. */
+export function findGapBullets(readings: readonly BulletReading[], profiles: ReadonlyMap<string, QuestionProfile>): GapDetail[] {
+  const out: GapDetail[] = [];
+  for (const reading of readings) {
+    const best = reading.fits[0];
+    // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
+    // answers; a degree, a language or a line about the employer is none.
+    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
+    const near = best && best.fit >= NEAR ? best : undefined;
+    const answered = near ? profiles.get(near.id)?.keyStems : undefined;
+    const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
+    out.push({ text: quoteOf(reading.bullet.text, weights), bullet: reading.bullet.text, ...(near ? { nearest: { id: near.id, fit: near.fit } } : {}) });
+  }
+  return out;
+}
