@@ -47,10 +47,16 @@ export interface StopInfo {
   unsaved?: { questionId: string; text: string; file: string | undefined; followUps?: string[]; followUpFile?: string | undefined } | undefined;
 }
 
-/** What Ctrl-C leaves on screen: one line of what was saved and where an unsaved answer went. */
+/**
+ * What Ctrl-C leaves on screen: what was saved and where an unsaved answer went. Commands and paths stand
+ * on their own indented lines, so a narrow terminal never breaks a word of the sentence around them.
+ */
 export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }: Pick<ScreenOptions, 'style'>): string {
-  const done = sessionId && saved > 0 ? `${plural(saved, 'answer')} saved this session; review: rmprep report --session ${sessionId}` : 'No answers saved this session';
-  if (!unsaved) return `\nStopped. ${done}.\n`;
+  const done =
+    sessionId && saved > 0
+      ? `Stopped. ${plural(saved, 'answer')} saved this session. Review ${saved === 1 ? 'it' : 'them'} with:\n  rmprep report --session ${sessionId}\n`
+      : 'Stopped. No answers saved this session.\n';
+  if (!unsaved) return `\n${done}`;
   const followUps = unsaved.followUps?.filter((t) => t.trim() !== '') ?? [];
   // No folder took a file: the text itself is the only copy left, so it goes on screen.
   const followUpLine =
@@ -58,13 +64,13 @@ export function renderStopped({ saved, sessionId, unsaved }: StopInfo, { style }
       ? ''
       : unsaved.followUpFile === undefined
         ? `Your follow-up answer could not be written to a file; here it is:\n${sanitizeText(followUps.join('\n\n'))}\n`
-        : `Your follow-up answer is kept in ${sanitizeText(unsaved.followUpFile)}\n`;
+        : `Your follow-up answer is kept in:\n  ${sanitizeText(unsaved.followUpFile)}\n`;
   if (unsaved.file === undefined) {
-    return `\nStopped. ${done}. Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n${followUpLine}`;
+    return `\n${done}Your unsaved answer could not be written to a file; here it is:\n${sanitizeText(unsaved.text)}\n${followUpLine}`;
   }
   // Shown whole, never cut: the path is what finds the answer again.
   const file = sanitizeText(unsaved.file);
-  return `\nStopped. ${done}; your unsaved answer is kept in ${file}\n${followUpLine}${style.dim(`Feedback on it: rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
+  return `\n${done}Your unsaved answer is kept in:\n  ${file}\n${followUpLine}${style.dim(`Feedback on it:\n  rmprep coach ${clip(unsaved.questionId)} --answer-file ${shellWord(file)}`)}\n`;
 }
 
 /** A path as one shell word: quoted when it holds anything but the usual path characters. */

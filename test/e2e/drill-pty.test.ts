@@ -81,7 +81,7 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ questionId: 'release-process', rating: 'good', mode: 'spoken' });
     const session = records().find((r) => r.type === 'session');
-    expect(s.text).toContain(`1 answer saved this session; review: rmprep report --session ${String(session!.id)}`);
+    expect(s.text).toMatch(new RegExp(`1 answer saved this session\\. Review it with:\\r?\\n  rmprep report --session ${String(session!.id)}\\r?\\n`));
     expect(s.text).not.toMatch(/at .*\.js:\d+/);
   });
 
@@ -94,12 +94,12 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.waitFor('we tag it');
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
-    const line = /No answers saved this session; your unsaved answer is kept in (\S+)\r?\n/.exec(s.text);
+    const line = /No answers saved this session\.\r?\nYour unsaved answer is kept in:\r?\n  (\S+)\r?\n/.exec(s.text);
     expect(line, s.text.slice(-600)).not.toBeNull();
     const file = line![1]!;
     expect(file.startsWith(join(home.dir, 'data', 'rmprep', 'drafts'))).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('First we freeze the branch.\n\n  Then we tag it');
-    expect(s.text).toContain(`Feedback on it: rmprep coach release-process --answer-file ${file}`);
+    expect(s.text).toMatch(new RegExp(`Feedback on it:\\r?\\n  rmprep coach release-process --answer-file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('on Ctrl-C after a finished answer but before its rating keeps that answer too', async () => {
@@ -110,7 +110,7 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.waitFor('Press any key to see the model answer');
     s.type(KEY.ctrlC);
     expect(await s.exited()).toBe(130);
-    const file = /your unsaved answer is kept in (\S+)\r?\n/.exec(s.text)?.[1];
+    const file = /Your unsaved answer is kept in:\r?\n  (\S+)\r?\n/.exec(s.text)?.[1];
     expect(file, s.text.slice(-600)).toBeDefined();
     expect(readFileSync(file!, 'utf8')).toBe('We cut a release branch and tag it.');
   });

@@ -94,7 +94,7 @@ describe('a drill ended from outside keeps the answer not yet rated', () => {
     const history = existsSync(home.history) ? readFileSync(home.history, 'utf8') : '';
     expect(history).not.toContain('"type":"attempt"');
     // With the terminal still there, the drill says where the answer went, as after Ctrl-C.
-    if (signal !== 'SIGHUP') expect(s.text).toContain(`your unsaved answer is kept in ${file}`);
+    if (signal !== 'SIGHUP') expect(s.text).toMatch(new RegExp(`Your unsaved answer is kept in:\\r?\\n  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\r?\\n`));
     if (stage === 'editor') {
       const temp = readFileSync(join(home.dir, 'editor-file'), 'utf8');
       expect(existsSync(temp)).toBe(false);

@@ -39,14 +39,14 @@ describe('keepDraft', () => {
 describe('renderStopped', () => {
   it.each([
     [{ saved: 0, sessionId: undefined }, '\nStopped. No answers saved this session.\n'],
-    [{ saved: 2, sessionId: 's1' }, '\nStopped. 2 answers saved this session; review: rmprep report --session s1.\n'],
+    [{ saved: 2, sessionId: 's1' }, '\nStopped. 2 answers saved this session. Review them with:\n  rmprep report --session s1\n'],
     [
       { saved: 1, sessionId: 's1', unsaved: { questionId: 'q', text: 't', file: '/d/my drafts/s1-q.txt' } },
-      "\nStopped. 1 answer saved this session; review: rmprep report --session s1; your unsaved answer is kept in /d/my drafts/s1-q.txt\nFeedback on it: rmprep coach q --answer-file '/d/my drafts/s1-q.txt'\n",
+      "\nStopped. 1 answer saved this session. Review it with:\n  rmprep report --session s1\nYour unsaved answer is kept in:\n  /d/my drafts/s1-q.txt\nFeedback on it:\n  rmprep coach q --answer-file '/d/my drafts/s1-q.txt'\n",
     ],
     [
       { saved: 0, sessionId: undefined, unsaved: { questionId: 'q', text: 'kept\n\u001b[2Jtext', file: undefined } },
-      '\nStopped. No answers saved this session. Your unsaved answer could not be written to a file; here it is:\nkept\ntext\n',
+      '\nStopped. No answers saved this session.\nYour unsaved answer could not be written to a file; here it is:\nkept\ntext\n',
     ],
   ])('%j', (info, expected) => {
     expect(renderStopped(info, { style })).toBe(expected);
