@@ -117,7 +117,8 @@ size and mtime.
 ## The drill's first question
 
 The drill row times \`rmprep drill --id release-process --answer-mode spoken\` in a pseudo-terminal from
-start until "Question 1 of 1" is on screen, against \`node -e 0\` in the same pseudo-terminal. A drill's
+start until "Question 1 of 1" is on screen, against \`node -e 0\` in the same pseudo-terminal. The terminal is
+util-linux \`script\`'s, as in the terminal tests (a shell sizes it, then execs node, on both sides of a pair). A drill's
 session needs the prompts, the schema library, the scheduler and the coach, whose modules take several
 times as long to load as Node takes to start; its first question needs none of them. So the start-up
 bundle reads the drill's command line itself, picks the questions from the caches (the bank's listing,

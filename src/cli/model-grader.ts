@@ -35,7 +35,7 @@ export function wordsOnly(report: CoachReport, notice: string | null = null): Gr
   return {
     report,
     grader: { used: false, model: null, latencyMs: null, droppedQuotes: 0, notice },
-    wordsScore: report.score,
+    wordsScore: report.wordsScore ?? report.score,
     reading: 'words',
     credits: [],
   };

@@ -17,8 +17,8 @@ export interface DataPlaces {
 
 /**
  * One protected place. `file`: that file; `tree`: the folder and all below it, but `except`; `family`: the
- * file and every file beside it named after it (`history.json.bak`, `.history.json.summary`,
- * `history.json.torn-*`, its lock), which is how the history keeps its backups and caches.
+ * file and the files beside it that rmprep names after it (`history.json.v1.bak`, `.history.json.summary`,
+ * `history.json.torn-*`, its lock: see isFamilyName), which is how the history keeps its backups and caches.
  */
 export interface ProtectedPath {
   path: string;
@@ -102,12 +102,32 @@ function within(path: string, folder: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep);
 }
 
-/** `history.json`, `history.json.<anything>` and `.history.json.<anything>` in the history's folder. */
+// The names the history's own files take beside it (`<name>` is the history's file name), and nothing else:
+// `history.json.md` is a file of the person's own. Keep in step with the writers in src/core/history/ and
+// src/core/backup/ (lock, backups, torn and rejected lines, restore's copy aside, caches and temporary files).
+const FAMILY_AFTER_NAME = /^(?:lock|(?:.+\.)?bak|torn-.+|rejected-.+|before-restore-.+)$/;
+const FAMILY_AFTER_DOT_NAME = /^(?:summary|practice|tmp-.+|.+\.bak\.tmp-.+)$/;
+const FAMILY_AFTER_DOTS_NAME = /^(?:summary|practice)\.tmp-.+$/;
+
+/**
+ * `history.json` and the files the history keeps beside it in its folder: `history.json.lock`,
+ * `history.json[.<label>][.<hash>].bak`, `history.json.torn-*`, `history.json.rejected-*`,
+ * `history.json.before-restore-*`, `.history.json.summary`, `.history.json.practice` and their temporary files.
+ */
 function inFamily(path: string, file: string): boolean {
   if (dirname(path) !== dirname(file)) return false;
-  const name = basename(path);
-  const base = basename(file);
-  return name === base || name.startsWith(`${base}.`) || name.startsWith(`.${base}.`);
+  return isFamilyName(basename(path), basename(file));
+}
+
+function isFamilyName(name: string, base: string): boolean {
+  if (name === base) return true;
+  const after = (prefix: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : undefined);
+  const plain = after(`${base}.`);
+  if (plain !== undefined) return FAMILY_AFTER_NAME.test(plain);
+  const hidden = after(`.${base}.`);
+  if (hidden !== undefined) return FAMILY_AFTER_DOT_NAME.test(hidden);
+  const temp = after(`..${base}.`);
+  return temp !== undefined && FAMILY_AFTER_DOTS_NAME.test(temp);
 }
 
 function familyOf(file: string, fs: ProtectFs): string[] {

@@ -86,9 +86,10 @@ describe('report', () => {
     expect(report.session).toEqual({ id: SESSION.id, label: null, at: SESSION.at, plan: 'mock-interview', timeLimit: 180 });
     expect(report.attempts.map((a) => a.questionId)).toEqual(['rollback-recovery', 'difficult-decision', 'branching-strategy']);
     expect(Object.keys(report.attempts[0]!).sort()).toEqual(
-      ['answer', 'at', 'attemptId', 'category', 'coach', 'followUps', 'index', 'missed', 'mode', 'overTime', 'practise', 'question', 'questionId', 'rating', 'score', 'seconds', 'timeLimit'].sort(),
+      ['answer', 'at', 'attemptId', 'category', 'coach', 'followUps', 'index', 'missed', 'mode', 'overTime', 'practise', 'question', 'questionId', 'rating', 'reading', 'score', 'seconds', 'timeLimit', 'wordsScore'].sort(),
     );
-    expect(report.attempts[0]).toMatchObject({ index: 1, answer: ANSWERS['rollback-recovery'], score: 61, rating: 'good', overTime: false });
+    // Saved before the words-only score was kept beside the shown one: its score counts as words-only.
+    expect(report.attempts[0]).toMatchObject({ index: 1, answer: ANSWERS['rollback-recovery'], score: 61, wordsScore: 61, reading: 'words', rating: 'good', overTime: false });
     expect(report.attempts[0]!.coach).toMatchObject({ id: 'rollback-recovery' });
     expect(typeof (report.attempts[0]!.coach as { score: unknown }).score).toBe('number');
     expect(report.attempts[2]).toMatchObject({ mode: 'spoken', answer: null, coach: null });

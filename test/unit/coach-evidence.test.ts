@@ -71,3 +71,31 @@ describe('evidence from the fewest clauses', () => {
     expect(v).toMatchObject({ covered: true, evidence: ['rollback plan'] });
   });
 });
+
+describe('the quote is the clause that earned the credit', () => {
+  // The bank's own question: its model answer tells of updating finance every hour, so "every hour" and
+  // "finance" lend evidence to the neighbouring clause.
+  const heard = (answer: string, id: string) => {
+    const q = bank.find((b) => b.id === 'mistake-ownership') as Question;
+    return analyzeAnswer(q, answer, bank).talkingPoints.find((p) => p.id === id);
+  };
+
+  it('shows "it was my mistake" for admitting the mistake, not the clause before it about telling finance', () => {
+    const admits = heard('I told finance every hour, and it was my mistake.', 'admits-mistake-quickly');
+    expect(admits?.covered).toBe(true);
+    expect(admits?.evidence).toEqual(['was my mistake']);
+  });
+
+  it('still quotes telling finance every hour for keeping the affected people informed', () => {
+    const informs = heard('I told finance every hour, and it was my mistake.', 'keeps-affected-people');
+    expect(informs?.covered).toBe(true);
+    expect(informs?.evidence.join(' ')).toContain('every hour');
+  });
+
+  it('prefers the clauses that make the point over a longer stretch whose first clause only lends words', () => {
+    const admits = heard('Billing stalled, I told finance every hour, it was my mistake and I said so to my manager.', 'admits-mistake-quickly');
+    expect(admits?.covered).toBe(true);
+    expect(admits?.evidence.some((e) => e.includes('finance'))).toBe(false);
+    expect(admits?.evidence.some((e) => e.includes('mistake'))).toBe(true);
+  });
+});

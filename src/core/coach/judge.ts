@@ -63,12 +63,16 @@ export function assessIdea(reading: Reading, idea: Idea): IdeaVerdict {
     for (const [k, w] of windows.entries()) {
       const judged = judgeWindow(w, idea);
       const span = [clause, ends[k] ?? clause] as const;
-      if (judged.covered && !bestCovered) {
+      // The quote is the stretch that earned the credit: the fewest clauses that say it, not a longer one
+      // whose neighbouring clause adds stray words of the idea ("told finance every hour, and it was my mistake").
+      const shorter = span[1] - span[0] < bestClauses[1] - bestClauses[0];
+      const longer = span[1] - span[0] > bestClauses[1] - bestClauses[0];
+      if (judged.covered && (!bestCovered || shorter)) {
         bestCovered = true;
         best = judged.score;
         bestHits = judged.used;
         bestClauses = span;
-      } else if (judged.covered === bestCovered && judged.score > best) {
+      } else if (judged.covered === bestCovered && !(judged.covered && longer) && judged.score > best) {
         best = judged.score;
         bestHits = judged.used;
         bestClauses = span;
@@ -174,7 +178,7 @@ function judgeWindow(hits: readonly Hit[], idea: Idea): { covered: boolean; scor
 /** The words that made the match, as written: per clause, from the first hit to the last. */
 function quote(reading: Reading, hits: readonly Hit[]): string[] {
   const { tokens, text } = reading.doc;
-  const spans = hits.map((h) => ({ from: h.from, to: h.to })).sort((a, b) => a.from - b.from);
+  const spans = madeIt(reading, hits).map((h) => ({ from: h.from, to: h.to })).sort((a, b) => a.from - b.from);
   const pieces: { from: number; to: number }[] = [];
   for (const s of spans) {
     const last = pieces.at(-1);
@@ -193,6 +197,24 @@ function quote(reading: Reading, hits: readonly Hit[]): string[] {
     out.push(text.slice(first.start, end).replace(/\s+/g, ' '));
   }
   return out.slice(0, MAX_EVIDENCE);
+}
+
+/**
+ * The hits of the clauses that made the point: those holding one of its terms, else those holding a word of
+ * the point's own wording, else the clause with the most evidence. A neighbouring clause that only lent a word
+ * ("I told finance every hour" beside "it was my mistake") helped the count but is not quoted as the point.
+ */
+function madeIt(reading: Reading, hits: readonly Hit[]): readonly Hit[] {
+  const clauseOf = (h: Hit) => reading.doc.tokens[h.from]?.clause ?? -1;
+  for (const makes of [(h: Hit) => h.term, (h: Hit) => h.own]) {
+    const clauses = new Set(hits.filter(makes).map(clauseOf));
+    if (clauses.size > 0) return hits.filter((h) => clauses.has(clauseOf(h)));
+  }
+  const weight = new Map<number, number>();
+  for (const h of hits) weight.set(clauseOf(h), (weight.get(clauseOf(h)) ?? 0) + h.weight);
+  let top = -1;
+  for (const [c, w] of weight) if (top === -1 || w > (weight.get(top) ?? 0)) top = c;
+  return hits.filter((h) => clauseOf(h) === top);
 }
 
 /** Whether a stretch is one word as written ("owner", "go-live"). */

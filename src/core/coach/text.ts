@@ -37,8 +37,11 @@ export interface Span {
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
-// The gap between two tokens: "noon. We" ends a sentence, "3.4" does not.
-const SENTENCE_GAP = /[.!?]["')\]]*\s|\n/;
+// The gap between two tokens: "noon. We" ends a sentence, "3.4" does not; so does a line break, unless the
+// line was only wrapped (see isWrappedLine).
+const SENTENCE_END = /[.!?]["')\]]*\s/;
+/** A line at least this long that stops mid-sentence was wrapped, not ended (a list item is shorter). */
+const WRAPPED_LINE_MIN = 40;
 const CLAUSE_GAP = /[,;:()–—]|\.\.\.|…|\s-\s/;
 const VOWEL = /[aeiouy]/;
 
@@ -69,7 +72,7 @@ export function analyzeText(text: string): AnalyzedText {
     const raw = m[0];
     const gapText = text.slice(prevEnd, start);
     let gapBefore: Gap = 'none';
-    if (tokens.length === 0 || SENTENCE_GAP.test(gapText)) gapBefore = 'sentence';
+    if (tokens.length === 0 || SENTENCE_END.test(gapText) || (gapText.includes('\n') && !isWrappedLine(text, prevEnd, gapText, raw))) gapBefore = 'sentence';
     else if (CLAUSE_GAP.test(gapText)) gapBefore = 'clause';
     if (gapBefore === 'sentence' && tokens.length > 0) sentence++;
     if (gapBefore !== 'none' && tokens.length > 0) clause++;
@@ -90,6 +93,17 @@ export function analyzeText(text: string): AnalyzedText {
     pairIndex,
     stems: new Set(index.keys()),
   };
+}
+
+/**
+ * True when a line break inside a sentence only wraps it, as an editor or an email does: one break, no end
+ * punctuation before it, a long line before it, and the next line going on in lower case ("from an older /
+ * release"). A blank line, a bullet, a short line or a capital still starts a new sentence.
+ */
+function isWrappedLine(text: string, lineEnd: number, gap: string, next: string): boolean {
+  if (!/^[^\n.!?]*\n[ \t]*$/.test(gap) || !/^\p{Ll}/u.test(next)) return false;
+  const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+  return lineEnd - lineStart >= WRAPPED_LINE_MIN;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

@@ -16,7 +16,7 @@ export const TUNING = {
   /** No single word, however rare, says an idea on its own. */
   wordMax: 0.6,
   /** A sentence whose evidence reaches this covers the idea. */
-  coveredAt: 0.75,
+  coveredAt: 0.8,
   /** Or this share of the idea's own words (weighted by specificity), at least two, in one sentence. */
   ownShare: 0.5,
   /** A clause that says the idea names at least this many of its core words (a phrase term counts its words). */

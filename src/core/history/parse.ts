@@ -16,6 +16,11 @@ export interface ParsedHistory {
   torn: { offset: number; text: string } | undefined;
   /** Byte length of the text up to and including the last newline-terminated line. */
   completeBytes: number;
+  /**
+   * With `keepLines`: every readable line after the header, in file order, as written; `record` is absent
+   * for a record type this build does not know (a newer build wrote it), which is kept, never dropped.
+   */
+  lines?: { text: string; record?: HistoryRecord }[];
 }
 
 /**
@@ -24,9 +29,10 @@ export interface ParsedHistory {
  */
 export function parseHistoryText(
   text: string,
-  { startLine = 1, startByte = 0, expectHeader = true }: { startLine?: number; startByte?: number; expectHeader?: boolean } = {},
+  { startLine = 1, startByte = 0, expectHeader = true, keepLines = false }: { startLine?: number; startByte?: number; expectHeader?: boolean; keepLines?: boolean } = {},
 ): ParsedHistory {
   const records: HistoryRecord[] = [];
+  const kept: NonNullable<ParsedHistory['lines']> = [];
   const bad: BadLine[] = [];
   let header: Header | undefined;
   let torn: ParsedHistory['torn'];
@@ -46,6 +52,7 @@ export function parseHistoryText(
       if (parsed.ok) {
         if (parsed.header) header = parsed.header;
         else if (parsed.record) records.push(parsed.record);
+        if (keepLines && !parsed.header) kept.push(parsed.record ? { text: line, record: parsed.record } : { text: line });
       } else if (last) {
         torn = { offset: bytes, text: raw };
       } else {
@@ -59,7 +66,7 @@ export function parseHistoryText(
     pos = last ? text.length : nl + 1;
     lineNo++;
   }
-  return { header, records, bad, torn, completeBytes };
+  return { header, records, bad, torn, completeBytes, ...(keepLines ? { lines: kept } : {}) };
 }
 
 type LineResult =

@@ -7,7 +7,7 @@ import { acquireLock } from './lock.js';
 import { chunkBytes, type WriteOptions } from './options.js';
 import { checkScanned, copyBackup, HEADER, resolveTarget } from './read.js';
 import { scanHistory } from './scan.js';
-import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
+import { HISTORY_VERSION } from './schema.js';
 
 export interface RepairResult {
   kept: number;
@@ -17,8 +17,10 @@ export interface RepairResult {
 }
 
 /**
- * Sets aside every line that is not a valid record and rewrites the rest; returns what was done. Reads
- * and writes in parts, so a history of any size is repaired in bounded memory.
+ * Sets aside every line that cannot be read and rewrites the rest; returns what was done. A whole record of
+ * a type this build does not know is kept as written (a newer build wrote it), and so are the records of a
+ * file already in the current format, with any fields a newer build added. Reads and writes in parts, so a
+ * history of any size is repaired in bounded memory.
  */
 export function repairHistory(path: string, opts: WriteOptions): RepairResult {
   const fs = opts.fs ?? nodeFs;
@@ -28,22 +30,26 @@ export function repairHistory(path: string, opts: WriteOptions): RepairResult {
   try {
     const chunk = chunkBytes(opts);
     let kept = 0;
-    const scan = scanHistory(fs, file, chunk, { record: () => kept++, progress: () => lock.refresh() });
+    const scan = scanHistory(fs, file, chunk, { record: () => undefined, line: () => kept++, progress: () => lock.refresh() });
     if ((scan.header?.version ?? HISTORY_VERSION) > HISTORY_VERSION) checkScanned(path, file, scan, fs);
     const rejected = [...scan.bad.map((b) => b.text), ...(scan.torn ? [scan.torn.text] : [])];
     if (rejected.length === 0) return { kept, rejected: 0 };
     const backup = copyBackup(fs, file, scan.hash);
     const rejectedFile = uniquePath(fs, `${file}.rejected-${stamp(opts.now)}`, '.txt');
     fs.writeFileSync(rejectedFile, `${rejected.join('\n')}\n`, { flag: 'wx', mode: 0o600 });
-    rewrite(fs, file, (write) => scanHistory(fs, file, chunk, { record: write, progress: () => lock.refresh() }));
+    // Older formats are written upgraded; lines already in this format are kept exactly as they were.
+    const current = (scan.header?.version ?? HISTORY_VERSION) === HISTORY_VERSION;
+    rewrite(fs, file, (write) =>
+      scanHistory(fs, file, chunk, { record: () => undefined, line: (text, r) => write(r === undefined || current ? text : JSON.stringify(r)), progress: () => lock.refresh() }),
+    );
     return { kept, rejected: rejected.length, rejectedFile, backup };
   } finally {
     lock.release();
   }
 }
 
-/** Writes the header and every record `feed` hands over to a temporary file, then puts it in place whole. */
-function rewrite(fs: Fs, file: string, feed: (write: (r: HistoryRecord) => void) => void): void {
+/** Writes the header and every line `feed` hands over to a temporary file, then puts it in place whole. */
+function rewrite(fs: Fs, file: string, feed: (write: (line: string) => void) => void): void {
   const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const keep = keepingOf(file, 0o600, (p) => fs.statSync(p));
   const fd = fs.openSync(temp, 'wx', 0o600);
@@ -58,8 +64,8 @@ function rewrite(fs: Fs, file: string, feed: (write: (r: HistoryRecord) => void)
       batch = [];
       size = 0;
     };
-    feed((r) => {
-      const line = `${JSON.stringify(r)}\n`;
+    feed((text) => {
+      const line = `${text}\n`;
       batch.push(line);
       size += line.length;
       if (size > 1_000_000) flush();

@@ -19,6 +19,11 @@ export interface Scan {
 
 export interface ScanHandlers {
   record(record: HistoryRecord): void;
+  /**
+   * Every readable line after the header, in file order, as written, with its record in the current format,
+   * or none for a record type this build does not know. Called before `record` for the same line.
+   */
+  line?(text: string, record: HistoryRecord | undefined): void;
   /** Called between chunks: a writer refreshes its lock's heartbeat here. */
   progress?(): void;
 }
@@ -37,14 +42,22 @@ export function scanHistory(fs: Fs, file: string, chunkBytes: number, handlers: 
   let pending = Buffer.alloc(0);
   let pos = 0;
   const take = (text: string, last: boolean) => {
-    const parsed = parseHistoryText(text, { startLine: scan.lines + 1, startByte: scan.completeBytes, expectHeader: upgrade === undefined });
+    const parsed = parseHistoryText(text, { startLine: scan.lines + 1, startByte: scan.completeBytes, expectHeader: upgrade === undefined, keepLines: handlers.line !== undefined });
     if (parsed.header) scan.header = parsed.header;
     if (upgrade === undefined && (parsed.header || parsed.records.length > 0 || parsed.bad.length > 0 || parsed.torn)) {
       upgrade = makeUpgrader(scan.header?.version ?? HISTORY_VERSION);
     }
     if ((scan.header?.version ?? HISTORY_VERSION) > HISTORY_VERSION) return false;
     for (const b of parsed.bad) scan.bad.push(b);
-    for (const r of parsed.records) handlers.record(upgrade ? upgrade(r) : r);
+    if (parsed.lines && handlers.line) {
+      for (const l of parsed.lines) {
+        const r = l.record && (upgrade ? upgrade(l.record) : l.record);
+        handlers.line(l.text, r);
+        if (r) handlers.record(r);
+      }
+    } else {
+      for (const r of parsed.records) handlers.record(upgrade ? upgrade(r) : r);
+    }
     scan.torn = parsed.torn;
     scan.completeBytes = parsed.completeBytes;
     if (!last) scan.lines += countLines(text);

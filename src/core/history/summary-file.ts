@@ -18,8 +18,11 @@ export const peekFs: PeekFs = { lstatSync, realpathSync, statSync, openSync, fst
 
 /** A summary cache larger than this is not read; a FIFO or device in its place is not read at all. */
 const MAX_CACHE_BYTES = 64_000_000;
-/** Bump when the file's shape, the anchor's hash or what the summary counts changes (4: undo and rerate folded in). */
-export const SUMMARY_CACHE_VERSION = 4;
+/**
+ * Bump when the file's shape, the anchor's hash or what the summary counts changes (4: undo and rerate
+ * folded in; 5: recent scores are words-only, the shown ones kept beside them with their reading).
+ */
+export const SUMMARY_CACHE_VERSION = 5;
 
 export interface CachedState {
   summary: Summary;
@@ -113,6 +116,7 @@ export function peekSummary(path: string, timeZone: string | undefined, fs: Fs =
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 export const isInt = (v: unknown, min: number, max = Infinity) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isScore = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 100;
 const isAtLeast0 = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 export const isInstant = (v: unknown) => typeof v === 'string' && isIsoInstant(v);
 
@@ -146,7 +150,9 @@ function isQuestionSummary(v: unknown): boolean {
     ratings.every((r) => isInt(r, 1, 4)) &&
     Array.isArray(scores) &&
     scores.length <= RECENT &&
-    scores.every((s) => typeof s === 'number' && s >= 0 && s <= 100) &&
+    scores.every(isScore) &&
+    (v.recentShown === undefined ||
+      (Array.isArray(v.recentShown) && v.recentShown.length <= RECENT && v.recentShown.every((s) => isObject(s) && isScore(s.score) && typeof s.reading === 'string'))) &&
     isInt(v.overTime, 0) &&
     (v.card === undefined || isCard(v.card))
   );

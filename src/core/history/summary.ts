@@ -1,6 +1,7 @@
 import type { Category } from '../questions/schema.js';
 import { RATING_VALUE } from './ratings.js';
 import type { HistoryRecord, StoredCard } from './schema.js';
+import { oneReading, readingKey, wordsOnlyScore, type ShownScore } from './score-reading.js';
 
 /** How many recent ratings and scores of a question count toward its need. */
 export const RECENT = 5;
@@ -11,8 +12,10 @@ export interface QuestionSummary {
   lastAt: string;
   /** Ratings as 1 (again) .. 4 (easy), newest last, at most RECENT. */
   recentRatings: number[];
-  /** Coach scores 0..100, newest last, at most RECENT. */
+  /** Words-only coach scores 0..100, newest last, at most RECENT (see score-reading.ts). */
   recentScores: number[];
+  /** The scores shown and the reading that gave each, newest last, at most RECENT; absent means all were words-only. */
+  recentShown?: ShownScore[];
   overTime: number;
   card?: StoredCard;
 }
@@ -47,7 +50,9 @@ export function applyRecord(summary: Summary, record: HistoryRecord): void {
   q.attempts++;
   if (record.at >= q.lastAt) q.lastAt = record.at;
   pushRecent(q.recentRatings, RATING_VALUE[record.rating]);
-  if (record.score !== undefined) pushRecent(q.recentScores, record.score);
+  const words = wordsOnlyScore(record);
+  if (words !== undefined) pushRecent(q.recentScores, words);
+  if (record.score !== undefined) pushRecent((q.recentShown ??= []), { score: record.score, reading: readingKey(record) });
   if (record.overTime) q.overTime++;
   if (record.card) q.card = record.card;
   const day = localDay(new Date(record.at));
@@ -62,13 +67,27 @@ export function applyRecord(summary: Summary, record: HistoryRecord): void {
   }
 }
 
+/** A question's recent shown scores with their readings; a summary without them held words-only scores. */
+export function shownOf(q: QuestionSummary): ShownScore[] {
+  return q.recentShown ?? q.recentScores.map((score) => ({ score, reading: 'words' }));
+}
+
+/**
+ * Each question's recent scores, comparable across all of them: the shown ones when every one of them was
+ * read the same way, else the words-only ones.
+ */
+export function comparableRecentScores(questions: readonly QuestionSummary[]): number[][] {
+  const shown = questions.map(shownOf);
+  return oneReading(shown.flat().map((s) => s.reading)) ? shown.map((list) => list.map((s) => s.score)) : questions.map((q) => q.recentScores);
+}
+
 export function summarize(records: Iterable<HistoryRecord>): Summary {
   const summary = emptySummary();
   for (const r of records) applyRecord(summary, r);
   return summary;
 }
 
-function pushRecent(list: number[], value: number): void {
+function pushRecent<T>(list: T[], value: T): void {
   list.push(value);
   if (list.length > RECENT) list.splice(0, list.length - RECENT);
 }

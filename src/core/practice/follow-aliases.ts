@@ -1,4 +1,4 @@
-import { RECENT, type QuestionSummary, type Summary } from '../history/summary.js';
+import { RECENT, shownOf, type QuestionSummary, type Summary } from '../history/summary.js';
 
 interface Aliased {
   id: string;
@@ -35,6 +35,7 @@ function combine(a: QuestionSummary, b: QuestionSummary): QuestionSummary {
     lastAt: newer.lastAt,
     recentRatings: [...older.recentRatings, ...newer.recentRatings].slice(-RECENT),
     recentScores: [...older.recentScores, ...newer.recentScores].slice(-RECENT),
+    ...(older.recentShown || newer.recentShown ? { recentShown: [...shownOf(older), ...shownOf(newer)].slice(-RECENT) } : {}),
     overTime: a.overTime + b.overTime,
     ...(card ? { card } : {}),
   };

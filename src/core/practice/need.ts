@@ -1,4 +1,4 @@
-import type { QuestionSummary, Summary } from '../history/summary.js';
+import { comparableRecentScores, type QuestionSummary, type Summary } from '../history/summary.js';
 import { CATEGORIES, type Category, type QuestionKey } from '../questions/categories.js';
 
 /** Weights of the need score; the README explains them. They add up to 1. */
@@ -41,7 +41,8 @@ export function categoryNeed(category: Category, questions: readonly QuestionKey
     if (!last || s.lastAt > last) last = s.lastAt;
   }
   const ratings = seen.map((s) => mean(s.recentRatings)).filter((x): x is number => x !== undefined);
-  const scores = seen.map((s) => mean(s.recentScores)).filter((x): x is number => x !== undefined);
+  // Compared across the category: words-only scores unless every recent score was read the same way.
+  const scores = comparableRecentScores(seen).map(mean).filter((x): x is number => x !== undefined);
   const averageRating = mean(ratings);
   const averageScore = mean(scores);
   const weakness = averageRating === undefined ? 1 : (4 - averageRating) / 3;

@@ -2,6 +2,7 @@ import { clip } from '../text/sanitize.js';
 import { InputError } from '../errors.js';
 import type { CoachReport } from '../coach/index.js';
 import { rereadWithCredits } from '../coach/model-reading.js';
+import { comparableScores, wordsOnlyScore, type Reading, type ScoredAttempt } from '../history/score-reading.js';
 import { RATINGS, type AttemptRecord, type HistoryRecord, type Rating, type SessionRecord } from '../history/schema.js';
 import type { Category, QuestionData } from '../questions/schema.js';
 import { type ReportFollowUp, practiseNext, reportFollowUps } from './report-follow-ups.js';
@@ -24,6 +25,10 @@ export interface ReportAttempt {
   rating: Rating;
   /** The score saved with the attempt, else the one computed now; null for spoken answers. */
   score: number | null;
+  /** The words-only score beside it (see score-reading.ts); null when unknown or for spoken answers. */
+  wordsScore: number | null;
+  /** How the score was read: by the words alone, or by a model (its name and the server's origin). */
+  reading: Reading | null;
   seconds: number;
   timeLimit: number | null;
   overTime: boolean;
@@ -43,6 +48,7 @@ export interface SessionReport {
   summary: {
     questions: number;
     typed: number;
+    /** Words-only scores averaged, unless every score was read the same way. */
     averageScore: number | null;
     totalSeconds: number;
     overTime: number;
@@ -138,7 +144,7 @@ function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): Repor
     mode: a.mode,
     answer: typed ? (a.answer as string) : null,
     rating: a.rating,
-    score: a.score ?? coach?.score ?? null,
+    ...scoresOf(a, coach),
     seconds: a.seconds,
     timeLimit: a.timeLimit ?? null,
     overTime: a.overTime ?? (a.timeLimit !== undefined && a.seconds > a.timeLimit),
@@ -149,8 +155,15 @@ function reportAttempt(a: AttemptRecord, index: number, bank: ReportBank): Repor
   };
 }
 
+/** The score shown, its words-only twin and the reading: stored with the attempt, else from the coach now. */
+function scoresOf(a: AttemptRecord, coach: CoachReport | null): Pick<ReportAttempt, 'score' | 'wordsScore' | 'reading'> {
+  const scored: ScoredAttempt = a.score !== undefined ? a : coach ? { score: coach.score, wordsScore: coach.wordsScore, reading: a.reading } : {};
+  return { score: scored.score ?? null, wordsScore: wordsOnlyScore(scored) ?? null, reading: scored.score === undefined ? null : (scored.reading ?? 'words') };
+}
+
 function summarize(attempts: ReportAttempt[]): SessionReport['summary'] {
-  const scores = attempts.map((a) => a.score).filter((s): s is number => s !== null);
+  const comparable = comparableScores(attempts.map((a) => ({ score: a.score ?? undefined, wordsScore: a.wordsScore ?? undefined, reading: a.reading ?? undefined })));
+  const scores = comparable.filter((s): s is number => s !== undefined);
   const ratings = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
   for (const a of attempts) ratings[a.rating]++;
   return {

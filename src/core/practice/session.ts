@@ -208,6 +208,8 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       seconds: Math.round(seconds * 10) / 10,
       ...(answer !== undefined ? { answer } : {}),
       ...(report ? { score: report.score } : {}),
+      // Taught phrasings may have raised the score: the words' own is kept beside it (the model's reading overrides).
+      ...(report?.wordsScore !== undefined ? { wordsScore: report.wordsScore, reading: 'words' as const } : {}),
       ...kept,
       ...(opts.timeLimit ? { timeLimit: opts.timeLimit, overTime } : {}),
       session: progress.id,
