@@ -39,6 +39,11 @@ describe('figures', () => {
   it('counts "zero" with a noun as a figure, so a result of zero defects carries a number', () => {
     expect(findNumbers('we had zero defects in the first month').map((n) => n.text)).toEqual(['zero defects']);
     expect(findNumbers('the zero point of the scale')).toEqual([]);
+    // A severity label is not a figure; the count before it is.
+    expect(findNumbers('we shipped with zero sev-1 incidents').map((n) => n.text)).toEqual(['zero sev-1 incidents']);
+    expect(findNumbers('2 P1 bugs and no sev 2 incidents in 3 weeks').map((n) => n.text)).toEqual(['2 P1 bugs', 'no sev 2 incidents', '3 weeks']);
+    expect(findNumbers('a sev-1 incident paged me').map((n) => n.text)).toEqual([]);
+    expect(findNumbers('p95 latency stayed under 200 ms').map((n) => n.text)).toEqual(['p95', '200 ms']);
   });
 });
 

@@ -22,8 +22,13 @@ const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 // Digits with an optional unit ("3.4%", "$20k", "12 minutes", "10x"), latency percentiles ("p95"),
 // status classes ("5xx"), spelled numbers ("three weeks"); "one", "a couple of" and "half" only before a unit.
 const DURATION_UNITS = UNITS.replace('|times|percent|per ?cent|x', '');
+// A severity or priority label ("sev-1", "P1") names a class of thing, so the count is the number before
+// it ("zero sev-1 incidents", "2 P1 bugs"), and its own digit is never a figure ("1 incidents").
+const SEVERITY = `(?:sev(?:erity)?|p(?:riority)?)[ -]?[0-4]${NOT_WORD_AFTER}`;
 const NUMBER = new RegExp(
   [
+    `${NOT_WORD_BEFORE}(?:\\d+|${SPELLED}|no)[ -]${SEVERITY}[ -](?:${UNITS})${NOT_WORD_AFTER}`,
+    `${NOT_WORD_BEFORE}(?<label>${SEVERITY})(?:[ -](?:${UNITS})${NOT_WORD_AFTER})?`,
     `${NOT_WORD_BEFORE}p(?:50|75|90|95|99|999)${NOT_WORD_AFTER}`,
     `${NOT_WORD_BEFORE}[1-5]xx${NOT_WORD_AFTER}`,
     `${NOT_WORD_BEFORE}[$€£]?\\d+(?:[.,]\\d+)*(?:\\s?(?:%|k|m|ms|s|h|x|am|pm)${NOT_WORD_AFTER}|${NOT_WORD_AFTER})(?:[ -](?:${UNITS})${NOT_WORD_AFTER})?`,
@@ -42,7 +47,7 @@ export function findNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const found = m[0].trim();
-    if (YEAR.test(found)) continue;
+    if (YEAR.test(found) || m.groups?.['label'] !== undefined) continue;
     out.push({ text: found, start: m.index });
   }
   return out;
