@@ -13,6 +13,7 @@ import { renderReveal } from './render.js';
 import { clip, sanitizeText } from '../core/text/sanitize.js';
 import type { Style } from './style.js';
 import { plural } from '../core/text/plural.js';
+import { comparableScores } from '../core/history/score-reading.js';
 
 export interface ScreenOptions {
   width: number;
@@ -32,7 +33,8 @@ export function renderSessionSummary(outcomes: readonly Outcome[], { style }: Sc
     const rated = BEST_FIRST.map((rating) => [list.filter((o) => o.rating === rating).length, RATING_WORD[rating]] as const)
       .filter(([n]) => n > 0)
       .map(([n, word]) => (list.length === 1 ? word : `${n} ${word}`));
-    const scores = list.map((o) => o.score).filter((s): s is number => s !== undefined);
+    // Shown scores when one reading gave them all, else the words-only ones: a mix would not average.
+    const scores = comparableScores(list).filter((s): s is number => s !== undefined);
     const score = scores.length > 0 ? ` · coach score ${Math.round(scores.reduce((a, b) => a + b, 0) / scores.length)}/100` : '';
     lines.push(`  ${category.padEnd(11)} ${list.length} answered, rated ${rated.join(', ')}${score}`);
   }

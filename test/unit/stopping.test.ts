@@ -66,4 +66,24 @@ describe('renderSessionSummary', () => {
     );
     expect(text).not.toMatch(/\d\.\d/);
   });
+
+  it('averages words-only scores when a model read some answers and not others, and shown scores when one reading read them all', () => {
+    const model = { model: 'llama3', origin: 'http://localhost:11434' };
+    const mixed = renderSessionSummary(
+      [
+        { question: makeQuestion('a', 'common'), rating: 'good' as const, score: 80, wordsScore: 50, reading: model },
+        { question: makeQuestion('b', 'common'), rating: 'good' as const, score: 60, wordsScore: 60, reading: 'words' as const },
+      ],
+      { width: 80, style },
+    );
+    expect(mixed).toContain('coach score 55/100');
+    const same = renderSessionSummary(
+      [
+        { question: makeQuestion('a', 'common'), rating: 'good' as const, score: 80, wordsScore: 50, reading: model },
+        { question: makeQuestion('b', 'common'), rating: 'good' as const, score: 70, wordsScore: 40, reading: model },
+      ],
+      { width: 80, style },
+    );
+    expect(same).toContain('coach score 75/100');
+  });
 });

@@ -95,6 +95,14 @@ export interface Outcome {
   question: Question;
   rating: Rating;
   score: number | undefined;
+  /** How the score was read, as saved: a summary averages shown scores only when one reading gave them all. */
+  wordsScore?: number | undefined;
+  reading?: AttemptRecord['reading'] | undefined;
+}
+
+/** A saved attempt's outcome for the session summary. */
+function outcomeOf(question: Question, attempt: AttemptRecord): Outcome {
+  return { question, rating: attempt.rating, score: attempt.score, wordsScore: attempt.wordsScore, reading: attempt.reading };
 }
 
 /** What a session has done so far; readable when a prompt is interrupted. */
@@ -218,7 +226,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     };
     let attempt = recorder.record(draft, marker, now);
     progress.saved = true;
-    progress.outcomes.push({ question, rating, score: report?.score });
+    progress.outcomes.push(outcomeOf(question, attempt));
     view.saved(attempt, now);
     const undoable = { undo: recorder.undo !== undefined };
     const last = index === questions.length - 1;
@@ -236,7 +244,7 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
       const again = await prompter.rateAnswer(preselectedRating(report?.score));
       const at = deps.now();
       attempt = recorder.record({ ...draft, rating: again, at: at.toISOString() }, undefined, at);
-      progress.outcomes.push({ question, rating: again, score: report?.score });
+      progress.outcomes.push(outcomeOf(question, attempt));
       view.saved(attempt, at);
       step = await askStep();
     }
