@@ -9,11 +9,18 @@ export function renderModelPoints(report: CoachReport, notice: string | null, op
   if (notice) return `${wrapText(sanitizeText(notice), width).map((l) => style.dim(l)).join('\n')}\n`;
   const added = report.talkingPoints.filter((p) => p.heardBy === 'model');
   if (added.length === 0) return `${style.dim('The model grader heard no point the words did not.')}\n`;
-  const out = wrapText(`The model grader heard ${added.length} more: score ${report.score}/100 (words alone: ${report.wordsScore ?? report.score})`, width).map((l) => style.heading(l));
+  const out = [renderModelSummary(report, opts).trimEnd()];
   for (const p of added) {
     out.push(...wrapText(`[model] ${style.good('✓')} ${sanitizeText(p.point)}`, width, '  ', '      '));
     const heard = p.evidence.map((e) => `"${sanitizeText(e)}"`).join(', ');
     out.push(...wrapText(`heard in ${heard}`, width, '      ', '      ').map((l) => style.dim(l)));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** One line under feedback that now holds the model's points: how many it added and the two scores. */
+export function renderModelSummary(report: CoachReport, { width, style }: { width: number; style: Style }): string {
+  const added = report.talkingPoints.filter((p) => p.heardBy === 'model').length;
+  const line = `The model grader heard ${added} more: score ${report.score}/100 (words alone: ${report.wordsScore ?? report.score})`;
+  return `${wrapText(line, width).map((l) => style.heading(l)).join('\n')}\n`;
 }

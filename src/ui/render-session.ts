@@ -6,7 +6,7 @@ import { clock } from './clock.js';
 import { wrapText } from './text.js';
 import { describeDue } from './due-text.js';
 import { RATING_WORD } from './rating-words.js';
-import { renderModelPoints } from './render-model-points.js';
+import { renderModelPoints, renderModelSummary } from './render-model-points.js';
 import { renderCoachReport } from './render-coach.js';
 import { renderQuestionScreen, renderSessionStart } from './render-question-screen.js';
 import { renderReveal } from './render.js';
@@ -90,6 +90,9 @@ export interface SessionScreenOptions extends ScreenOptions {
 /** The drill's screen: writes each step of a session to `out`, a page at a time where it is long. */
 export function createSessionView(out: { write(text: string): unknown }, opts: SessionScreenOptions): SessionView {
   const { style, width } = opts;
+  // Rows of the feedback when it went out whole, with nothing written after it: a model's reply can then
+  // redraw it in place. Undefined once it was paged or anything else was written.
+  let redrawable: number | undefined;
   const page = async (text: string) => {
     const lines = text.split('\n');
     const size = Math.max(5, opts.rows() - 2);
@@ -104,6 +107,7 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       }
     }
   };
+  const feedbackText = (report: CoachReport) => `\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`;
   return {
     start({ plan, count }) {
       out.write(renderSessionStart(plan, count, style, width));
@@ -130,14 +134,26 @@ export function createSessionView(out: { write(text: string): unknown }, opts: S
       out.write(`\n${style.accent('The interviewer asks back.')}\n${renderFollowUpQuestion(question, { ...followUp, probes: null }, opts)}`);
     },
     followUpFeedback(question, followUps) {
+      redrawable = undefined;
       for (const f of followUps) {
         out.write(`${renderFollowUpQuestion(question, f, opts)}${renderFollowUpJudgement(question, f, f, opts)}`);
       }
     },
-    feedback(report: CoachReport) {
-      return page(`\n${style.heading('Feedback on your answer')}\n${renderCoachReport(report, { width, style })}\n`);
+    async feedback(report: CoachReport) {
+      const text = feedbackText(report);
+      const rows = text.split('\n').length - 1;
+      await page(text);
+      redrawable = rows < Math.max(5, opts.rows() - 2) ? rows : undefined;
     },
     modelFeedback(graded) {
+      const rows = redrawable;
+      redrawable = undefined;
+      const added = graded.report.talkingPoints.filter((p) => p.heardBy === 'model').length;
+      // Still on screen: the feedback is written again with the model's points in their places, marked.
+      if (rows !== undefined && rows < opts.rows() && graded.notice === null && added > 0) {
+        out.write(`\u001b[${rows}A\r\u001b[J${feedbackText(graded.report)}${renderModelSummary(graded.report, { width, style })}`);
+        return;
+      }
       out.write(renderModelPoints(graded.report, graded.notice, { width, style }));
     },
     spokenLength(seconds, limit) {

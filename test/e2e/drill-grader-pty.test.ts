@@ -24,15 +24,16 @@ afterEach(async () => {
 
 const attempts = () => readHistoryAttempts(home.history);
 
-async function drillWith(delayMs: number) {
+async function drillWith(delayMs: number, rows = 60) {
   const server = await startChatServer(() => ({ delayMs, content: claims({ point: 2, quote: POINT_2 }) }));
   close = server.close;
   const env = { ...home.env, RMPREP_GRADER_URL: server.url, RMPREP_GRADER_MODEL: 'test-model', RMPREP_GRADER_TIMEOUT: '60' };
-  const s = new PtySession(['drill', '--id', ID, '--answer-mode', 'type'], env, { cols: 100, rows: 60 });
+  const s = new PtySession(['drill', '--id', ID, '--answer-mode', 'type'], env, { cols: 100, rows });
   await s.waitFor('Ctrl-D: done');
   s.type(bracketedPaste(ANSWER));
   s.type(KEY.enter);
   s.type(KEY.ctrlD);
+  if (rows < 40) await s.pageUntil(/Listening to the model grader/);
   await s.waitFor('Listening to the model grader… press any key to go on without waiting');
   return { s, server };
 }
@@ -42,7 +43,15 @@ describe('drill with a model grader', () => {
     const { s, server } = await drillWith(1500);
     expect(s.text).toMatch(/Score \d+\/100/);
     await s.waitFor(/The model grader heard 1 more: score \d+\/100 \(words alone: \d+\)/);
-    expect(s.text).toContain('[model] ✓ Agrees the rollback triggers in advance');
+    // The feedback fits on screen, so it is redrawn in place: the cursor goes back up to where it began
+    // and the feedback is written again with the model's point in its place, marked.
+    const first = s.raw.indexOf('Feedback on your answer');
+    const redraw = s.raw.search(/\u001b\[\d+A\r\u001b\[J\r?\n?Feedback on your answer/);
+    expect(first).toBeGreaterThan(-1);
+    expect(redraw).toBeGreaterThan(first);
+    const again = s.text.slice(s.text.lastIndexOf('Feedback on your answer'));
+    expect(again).toMatch(/✓ Agrees the rollback triggers in advance\r?\n\s+\[model\] heard in "We write down the error level that sends us back"/);
+    expect(again).toMatch(/The model grader heard 1 more/);
     await s.waitFor('Press any key to see the model answer');
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
@@ -56,6 +65,15 @@ describe('drill with a model grader', () => {
     const [attempt] = attempts();
     expect(attempt).toMatchObject({ reading: { model: 'test-model', origin: server.origin }, credits: [{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }] });
     expect(attempt!.wordsScore).toBeLessThan(attempt!.score as number);
+  });
+
+  it('adds the model\'s points below, marked, when the feedback did not fit on the screen', async () => {
+    const { s } = await drillWith(1500, 20);
+    await s.waitFor(/The model grader heard 1 more: score \d+\/100 \(words alone: \d+\)/);
+    expect(s.text).toContain('[model] ✓ Agrees the rollback triggers in advance');
+    expect(s.raw).not.toMatch(/\u001b\[\d+A\r\u001b\[J\r?\n?Feedback on your answer/);
+    s.type(KEY.ctrlC);
+    expect(await s.exited()).toBe(130);
   });
 
   it('goes on without the model at a key press, and saves the rated attempt words-only', async () => {

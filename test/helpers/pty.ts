@@ -82,6 +82,11 @@ export class PtySession {
     });
   }
 
+  /** Everything printed so far, escape sequences included (cursor moves, erasing). */
+  get raw(): string {
+    return this.screen;
+  }
+
   /** Everything printed so far, with escape sequences removed. */
   get text(): string {
     // eslint-disable-next-line no-control-regex
