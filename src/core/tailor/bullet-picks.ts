@@ -21,6 +21,10 @@ export const WIDE_CUT = 15;
 const NEAR = 0.2;
 /** A bullet picks among its questions those within this share of its best fit (tuned: only ties), the one the posting as a whole ranks highest. */
 const CLOSE = 1;
+/** A posting with at least this many list items about the work picks for its list items and prose duties only. */
+const LISTS_DUTIES = 5;
+/** A prose sentence that states a duty rather than a trait of the person ("you will", not "you are", "you can"). */
+const DUTY = /\b(?:you will|you'll|we need you to)\b/i;
 /** How many more questions one bullet may bring when the cut has room. */
 const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
@@ -45,7 +49,11 @@ export interface BulletPicks {
  * answers it well enough. `relevance` is the posting-wide relevance, 0..1, by question id.
  */
 export function pickForBullets(readings: readonly BulletReading[], relevance: ReadonlyMap<string, number>): BulletPicks {
-  const matched = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r)).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
+  const work = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r));
+  // A posting that lists its duties says them in its lists; its prose introduces the team and the person,
+  // except a sentence that states a duty ("you will run the go/no-go").
+  const listed = work.filter((r) => r.bullet.listed || DUTY.test(r.bullet.text));
+  const matched = (listed.length >= LISTS_DUTIES ? listed : work).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
   const cut = matched.length > CUT ? WIDE_CUT : CUT;
   const picks = new Map<string, BulletReading>();
   for (const reading of matched) {
