@@ -86,8 +86,10 @@ function readText(text: string, index: BankIndex, matcher: ThemeMatcher): Omit<B
     if (isGeneric(w.stem)) continue;
     stems.set(w.stem, index.idf.get(w.stem) ?? Math.log(UNKNOWN_RARITY));
   }
-  const total = [...stems.values()].reduce((a, b) => a + b, 0);
-  const covered = [...stems].reduce((a, [stem, w]) => a + (inThemes.has(stem) ? w : 0), 0);
+  // A theme phrase of everyday words ("many teams", "say no") still says its theme: its words weigh as a rare word.
+  const plain = [...inThemes].filter((stem) => isGeneric(stem)).length * Math.log(UNKNOWN_RARITY);
+  const total = [...stems.values()].reduce((a, b) => a + b, 0) + plain;
+  const covered = [...stems].reduce((a, [stem, w]) => a + (inThemes.has(stem) ? w : 0), 0) + plain;
   return { themes, stems, pairs: new Set(pairsOf(words)), themeCover: total === 0 ? (themes.size > 0 ? 1 : 0) : covered / total, senses: distinctSenses(matcher, text) };
 }
 

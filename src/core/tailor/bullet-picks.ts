@@ -1,6 +1,7 @@
 import { FIT, type BulletReading } from './bullet-fit.js';
 import type { QuestionProfile } from './profile.js';
 import { quoteOf } from './quote.js';
+import { THEMES } from './themes.js';
 import { tokenize } from './words.js';
 
 /** A bullet no question answers well: what the bank cannot prepare for, in the posting's words. */
@@ -107,6 +108,17 @@ export function isAboutWork(reading: BulletReading): boolean {
   return bullet.listed || ASKS.test(bullet.text);
 }
 
+/** The stems of the lexicon's phrases: an acronym there (ECAB) is release vocabulary, not an unknown standard. */
+const LEXICON = new Set(THEMES.flatMap((t) => [...t.phrases, ...(t.exact ?? [])]).flatMap((p) => tokenize(p).map((w) => w.stem)));
+/** A duty that names a standard the bank never mentions is a gap below this fit. */
+const NAMED_FIT = 0.5;
+
+/** The duty's own clause (before "with", "for", a comma ...) names an acronym (WCAG, AA) that neither the bank nor the lexicon uses. */
+function namesUnknownStandard(reading: BulletReading, known: ReadonlySet<string>): boolean {
+  const head = reading.bullet.text.split(/\s+(?:with|for|so|before|after|into|including|across|from|when|where|whose|that|to|in|on|at|of)\s+|[,:;(]/)[0] ?? '';
+  return [...head.matchAll(/\b[A-Z][A-Z0-9]+\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
+}
+
 /** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */
 const RELEASE_WORDS = new Set(['releas', 'deploy', 'deployment', 'ship', 'rollout', 'chang', 'version', 'build', 'pipelin', 'launch', 'go']);
 
@@ -117,11 +129,14 @@ function isReleaseWork(reading: BulletReading): boolean {
 /** The bullets about the work that no question answers with a fit of FIT, each quoted by the words no question shares. */
 export function findGapBullets(readings: readonly BulletReading[], profiles: ReadonlyMap<string, QuestionProfile>): GapDetail[] {
   const out: GapDetail[] = [];
+  const known = new Set([...[...profiles.values()].flatMap((p) => [...p.terms.keys()]), ...LEXICON]);
   for (const reading of readings) {
     const best = reading.fits[0];
     // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
-    // answers; a degree, a language or a line about the employer is none.
-    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
+    // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
+    // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
+    const limit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
+    if ((best?.fit ?? 0) >= limit || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
