@@ -2,7 +2,7 @@ import type { Bullet } from './bullets.js';
 import type { ThemeMatcher } from './match.js';
 import type { BankIndex, QuestionProfile } from './profile.js';
 import { pairsOf, STRONG } from './profile.js';
-import { distinctSenses, findInSenses } from './senses.js';
+import { distinctSenses, findInSenses, namesOtherSense } from './senses.js';
 import { isGeneric, tokenize } from './words.js';
 
 /**
@@ -49,6 +49,18 @@ const CLAUSE_SHARE = 1;
 /** Theme phrases that hold this share of a bullet's weight give the themes their full part of the fit. */
 const FULL_COVER = 0.5;
 
+/** A question on a word's other sense (the EU act called DORA) answers a bullet that does not name it this much. */
+const UNNAMED_SUBJECT = 0.6;
+
+/**
+ * A question that asks about a word in its other sense is about that subject (the EU act, not any change
+ * process or vendor): it answers a bullet only in full when the bullet names the word too.
+ */
+function namesSubject(reading: Pick<BulletReading, 'bullet'>, profile: QuestionProfile): boolean {
+  for (const [stem, { read, first }] of profile.senses) if (read !== first && !namesOtherSense(reading.bullet.text, first, stem)) return false;
+  return true;
+}
+
 /** Reads each bullet and fits every question of the bank to it. Pure. */
 export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher: ThemeMatcher): BulletReading[] {
   return bullets.map((bullet) => {
@@ -61,7 +73,7 @@ export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher
       .map((p) => {
         const whole = fitOf(reading, p);
         const part = parts.length > 1 ? Math.max(...parts.map((c) => fitOf(c, p))) * CLAUSE_SHARE : 0;
-        return { id: p.id, fit: round(Math.max(whole, part) * (p.behavioral ? BEHAVIORAL : 1)) };
+        return { id: p.id, fit: round(Math.max(whole, part) * (p.behavioral ? BEHAVIORAL : 1) * (namesSubject(reading, p) ? 1 : UNNAMED_SUBJECT)) };
       })
       .filter((f) => f.fit > 0)
       .sort((a, b) => b.fit - a.fit || (a.id < b.id ? -1 : 1));

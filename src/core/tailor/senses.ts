@@ -108,3 +108,9 @@ export function distinctSenses(matcher: ThemeMatcher, text: string, context?: st
   }
   return out;
 }
+
+/** Whether `text` names the subject of a word's other sense: the word itself, or the words that give that sense ("operational resilience"). */
+export function namesOtherSense(text: string, first: string, stem: string): boolean {
+  const sense = SENSES.find((s) => s.distinct === true && s.theme === first);
+  return tokenize(text).some((w) => w.stem === stem) || (sense?.cues.test(text) ?? false);
+}
