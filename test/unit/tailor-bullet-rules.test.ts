@@ -129,4 +129,18 @@ describe('which bullets pick questions and which are gaps', () => {
     expect(findGapBullets([reading], new Map()).length).toBe(gap ? 1 : 0);
     expect(findGapBullets([{ ...reading, fits: [{ id: 'notes', fit: 0.55 }] }], new Map())).toEqual([]);
   });
+
+  it('takes a trait of the person for no gap, however little the bank says about it', () => {
+    const reading = {
+      bullet: { text: 'A calm head when a release goes wrong on a Friday evening.', listed: true },
+      themes: new Map([['incidents', 1]]),
+      stems: new Map([['calm', 1], ['head', 1], ['wrong', 1], ['friday', 1], ['evening', 1]]),
+      pairs: new Set<string>(),
+      themeCover: 0,
+      fits: [{ id: 'notes', fit: 0.1 }],
+    };
+    expect(findGapBullets([reading], new Map())).toEqual([]);
+    const duty = { ...reading, bullet: { text: 'Stay calm when a release goes wrong on a Friday evening.', listed: true } };
+    expect(findGapBullets([duty], new Map())).toHaveLength(1);
+  });
 });

@@ -110,13 +110,19 @@ export function isAboutWork(reading: BulletReading): boolean {
 
 /** The stems of the lexicon's phrases: an acronym there (ECAB) is release vocabulary, not an unknown standard. */
 const LEXICON = new Set(THEMES.flatMap((t) => [...t.phrases, ...(t.exact ?? [])]).flatMap((p) => tokenize(p).map((w) => w.stem)));
+/** A trait of the person ("A calm head when ...", "A strong sense of ownership"), not a duty or a practice: no gap. */
+const TRAIT = /^an?\s/i;
 /** A duty that names a standard the bank never mentions is a gap below this fit. */
 const NAMED_FIT = 0.5;
 
+/** A duty's own clause: its verb and object, before "with", "for", a comma ... ("Negotiate renewals and pricing"). */
+function headOf(text: string): string {
+  return text.split(/\s+(?:with|for|so|before|after|into|including|across|from|when|where|whose|that|to|in|on|at|of)\s+|[,:;(]/)[0] ?? '';
+}
+
 /** The duty's own clause (before "with", "for", a comma ...) names an acronym (WCAG, AA) that neither the bank nor the lexicon uses. */
 function namesUnknownStandard(reading: BulletReading, known: ReadonlySet<string>): boolean {
-  const head = reading.bullet.text.split(/\s+(?:with|for|so|before|after|into|including|across|from|when|where|whose|that|to|in|on|at|of)\s+|[,:;(]/)[0] ?? '';
-  return [...head.matchAll(/\b[A-Z][A-Z0-9]+\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
+  return [...headOf(reading.bullet.text).matchAll(/\b[A-Z][A-Z0-9]+\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
 }
 
 /** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */
@@ -136,7 +142,7 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
     // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
     // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
     const limit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
-    if ((best?.fit ?? 0) >= limit || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
+    if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
