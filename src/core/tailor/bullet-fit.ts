@@ -2,7 +2,7 @@ import type { Bullet } from './bullets.js';
 import type { ThemeMatcher } from './match.js';
 import type { BankIndex, QuestionProfile } from './profile.js';
 import { pairsOf, STRONG } from './profile.js';
-import { findInSenses } from './senses.js';
+import { distinctSenses, findInSenses, namesOtherSense } from './senses.js';
 import { isGeneric, tokenize } from './words.js';
 
 /**
@@ -18,6 +18,8 @@ export interface BulletReading {
   pairs: Set<string>;
   /** The share (0..1) of the specific words' weight that stands in theme phrases. */
   themeCover: number;
+  /** Words of two distinct senses (DORA), with the theme of the sense the bullet gives them. */
+  senses?: Map<string, { read: string; first: string }>;
   /** Questions that answer it at all, best first, with fits from 0 to 1. */
   fits: { id: string; fit: number }[];
 }
@@ -47,6 +49,18 @@ const CLAUSE_SHARE = 1;
 /** Theme phrases that hold this share of a bullet's weight give the themes their full part of the fit. */
 const FULL_COVER = 0.5;
 
+/** A question on a word's other sense (the EU act called DORA) answers a bullet that does not name it this much. */
+const UNNAMED_SUBJECT = 0.6;
+
+/**
+ * A question that asks about a word in its other sense is about that subject (the EU act, not any change
+ * process or vendor): it answers a bullet only in full when the bullet names the word too.
+ */
+function namesSubject(reading: Pick<BulletReading, 'bullet'>, profile: QuestionProfile): boolean {
+  for (const [stem, { read, first }] of profile.senses) if (read !== first && !namesOtherSense(reading.bullet.text, first, stem)) return false;
+  return true;
+}
+
 /** Reads each bullet and fits every question of the bank to it. Pure. */
 export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher: ThemeMatcher): BulletReading[] {
   return bullets.map((bullet) => {
@@ -55,10 +69,11 @@ export function fitBullets(bullets: readonly Bullet[], index: BankIndex, matcher
     // question on either: a question's fit is the better of its fit to the whole and to one part.
     const parts = clausesOf(bullet.text).map((c) => readText(c, index, matcher)).filter((c) => c.stems.size >= 2 || c.themes.size > 0);
     reading.fits = index.profiles
+      .filter((p) => !p.aboutYou)
       .map((p) => {
         const whole = fitOf(reading, p);
         const part = parts.length > 1 ? Math.max(...parts.map((c) => fitOf(c, p))) * CLAUSE_SHARE : 0;
-        return { id: p.id, fit: round(Math.max(whole, part) * (p.behavioral ? BEHAVIORAL : 1)) };
+        return { id: p.id, fit: round(Math.max(whole, part) * (p.behavioral ? BEHAVIORAL : 1) * (namesSubject(reading, p) ? 1 : UNNAMED_SUBJECT)) };
       })
       .filter((f) => f.fit > 0)
       .sort((a, b) => b.fit - a.fit || (a.id < b.id ? -1 : 1));
@@ -83,9 +98,11 @@ function readText(text: string, index: BankIndex, matcher: ThemeMatcher): Omit<B
     if (isGeneric(w.stem)) continue;
     stems.set(w.stem, index.idf.get(w.stem) ?? Math.log(UNKNOWN_RARITY));
   }
-  const total = [...stems.values()].reduce((a, b) => a + b, 0);
-  const covered = [...stems].reduce((a, [stem, w]) => a + (inThemes.has(stem) ? w : 0), 0);
-  return { themes, stems, pairs: new Set(pairsOf(words)), themeCover: total === 0 ? (themes.size > 0 ? 1 : 0) : covered / total };
+  // A theme phrase of everyday words ("many teams", "say no") still says its theme: its words weigh as a rare word.
+  const plain = [...inThemes].filter((stem) => isGeneric(stem)).length * Math.log(UNKNOWN_RARITY);
+  const total = [...stems.values()].reduce((a, b) => a + b, 0) + plain;
+  const covered = [...stems].reduce((a, [stem, w]) => a + (inThemes.has(stem) ? w : 0), 0) + plain;
+  return { themes, stems, pairs: new Set(pairsOf(words)), themeCover: total === 0 ? (themes.size > 0 ? 1 : 0) : covered / total, senses: distinctSenses(matcher, text) };
 }
 
 /** The parts of a bullet that could each be asked about: split at semicolons, colons and "and" after a comma. */
@@ -111,7 +128,10 @@ export function fitOf(reading: Omit<BulletReading, 'fits' | 'bullet'>, profile: 
     wordSum += weight;
     // Saturating in how much the question says the word, counted by where it says it (asked and tagged words
     // count most, the model answer least), so one mention in an anecdote counts little.
-    const said = profile.terms.get(stem) ?? 0;
+    // A word read in one sense is not answered by a question on the other (DORA the metrics, DORA the act).
+    const mine = reading.senses?.get(stem)?.read;
+    const other = mine !== (profile.senses.get(stem)?.read ?? mine);
+    const said = other ? 0 : (profile.terms.get(stem) ?? 0);
     wordHit += weight * (said / (said + SATURATION));
   }
   for (const pair of reading.pairs) {

@@ -1,6 +1,7 @@
 import { FIT, type BulletReading } from './bullet-fit.js';
 import type { QuestionProfile } from './profile.js';
 import { quoteOf } from './quote.js';
+import { THEMES } from './themes.js';
 import { tokenize } from './words.js';
 
 /** A bullet no question answers well: what the bank cannot prepare for, in the posting's words. */
@@ -21,6 +22,10 @@ export const WIDE_CUT = 15;
 const NEAR = 0.2;
 /** A bullet picks among its questions those within this share of its best fit (tuned: only ties), the one the posting as a whole ranks highest. */
 const CLOSE = 1;
+/** A posting with at least this many list items about the work picks for its list items and prose duties only. */
+const LISTS_DUTIES = 5;
+/** A prose sentence that states a duty rather than a trait of the person ("you will", not "you are", "you can"). */
+const DUTY = /\b(?:you will|you'll|we need you to)\b/i;
 /** How many more questions one bullet may bring when the cut has room. */
 const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
@@ -45,7 +50,11 @@ export interface BulletPicks {
  * answers it well enough. `relevance` is the posting-wide relevance, 0..1, by question id.
  */
 export function pickForBullets(readings: readonly BulletReading[], relevance: ReadonlyMap<string, number>): BulletPicks {
-  const matched = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r)).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
+  const work = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r));
+  // A posting that lists its duties says them in its lists; its prose introduces the team and the person,
+  // except a sentence that states a duty ("you will run the go/no-go").
+  const listed = work.filter((r) => r.bullet.listed || DUTY.test(r.bullet.text));
+  const matched = (listed.length >= LISTS_DUTIES ? listed : work).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
   const cut = matched.length > CUT ? WIDE_CUT : CUT;
   const picks = new Map<string, BulletReading>();
   for (const reading of matched) {
@@ -99,6 +108,23 @@ export function isAboutWork(reading: BulletReading): boolean {
   return bullet.listed || ASKS.test(bullet.text);
 }
 
+/** The stems of the lexicon's phrases: an acronym there (ECAB) is release vocabulary, not an unknown standard. */
+const LEXICON = new Set(THEMES.flatMap((t) => [...t.phrases, ...(t.exact ?? [])]).flatMap((p) => tokenize(p).map((w) => w.stem)));
+/** A trait of the person ("A calm head when ...", "A strong sense of ownership"), not a duty or a practice: no gap. */
+const TRAIT = /^an?\s/i;
+/** A duty that names a standard the bank never mentions is a gap below this fit. */
+const NAMED_FIT = 0.5;
+
+/** A duty's own clause: its verb and object, before "with", "for", a comma ... ("Negotiate renewals and pricing"). */
+function headOf(text: string): string {
+  return text.split(/\s+(?:with|for|so|before|after|into|including|across|from|when|where|whose|that|to|in|on|at|of)\s+|[,:;(]/)[0] ?? '';
+}
+
+/** The duty's own clause (before "with", "for", a comma ...) names an acronym (WCAG, AA) that neither the bank nor the lexicon uses. */
+function namesUnknownStandard(reading: BulletReading, known: ReadonlySet<string>): boolean {
+  return [...headOf(reading.bullet.text).matchAll(/\b[A-Z][A-Z0-9]+\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
+}
+
 /** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */
 const RELEASE_WORDS = new Set(['releas', 'deploy', 'deployment', 'ship', 'rollout', 'chang', 'version', 'build', 'pipelin', 'launch', 'go']);
 
@@ -109,11 +135,14 @@ function isReleaseWork(reading: BulletReading): boolean {
 /** The bullets about the work that no question answers with a fit of FIT, each quoted by the words no question shares. */
 export function findGapBullets(readings: readonly BulletReading[], profiles: ReadonlyMap<string, QuestionProfile>): GapDetail[] {
   const out: GapDetail[] = [];
+  const known = new Set([...[...profiles.values()].flatMap((p) => [...p.terms.keys()]), ...LEXICON]);
   for (const reading of readings) {
     const best = reading.fits[0];
     // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
-    // answers; a degree, a language or a line about the employer is none.
-    if ((best?.fit ?? 0) >= FIT || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
+    // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
+    // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
+    const limit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
+    if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));

@@ -1,5 +1,6 @@
 import type { QuestionData } from '../questions/schema.js';
 import type { ThemeMatcher } from './match.js';
+import { distinctSenses } from './senses.js';
 import { isGeneric, tokenize, type Word } from './words.js';
 
 /** How much a word counts by where in a question it stands: what is asked and tagged outweighs the model answer. */
@@ -19,6 +20,10 @@ export interface QuestionProfile {
   themes: Map<string, number>;
   /** A question about one time in the person's past rather than about a practice. */
   behavioral: boolean;
+  /** A question about the person rather than the work (why this role, questions for the panel): it answers no bullet. */
+  aboutYou: boolean;
+  /** Words of two distinct senses (DORA), with the theme of the sense the question asks about. */
+  senses: Map<string, { read: string; first: string }>;
 }
 
 /** The bank's profiles and each stem's inverse document frequency. */
@@ -29,6 +34,9 @@ export interface BankIndex {
   themeCounts: Map<string, number>;
   size: number;
 }
+
+/** Tags of a question about the person and the interview rather than about the work. */
+const ABOUT_YOU = new Set(['role-fit', 'motivation', 'introduction', 'opening-question', 'closing-question', 'hr-screen']);
 
 /** A theme named in what a question asks, its tags or key points: the question prepares for it. */
 export const STRONG = 0.5;
@@ -74,7 +82,11 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
       themes.set(hit.theme, Math.max(themes.get(hit.theme) ?? 0, themeStrength(field)));
     }
   }
-  return { id: q.id, terms, keyStems, askStems, pairs, themes, behavioral: q.category === 'behavioral' };
+  // A question's sense of a word like DORA is the one it asks about: its key points may name the other to set it apart.
+  const ask = `${q.question}. ${q.tags.join(' ').replace(/-/g, ' ')}`;
+  const senses = distinctSenses(matcher, fieldsOf(q).map(([, text]) => text).join('\n'), ask);
+  for (const { read, first } of senses.values()) if (read !== first) themes.delete(first);
+  return { id: q.id, terms, keyStems, askStems, pairs, themes, behavioral: q.category === 'behavioral', aboutYou: q.tags.some((t) => ABOUT_YOU.has(t)), senses };
 }
 
 /** Each two words in a row that both say something, as "a b" stems: "crash free", "release note". */

@@ -161,7 +161,10 @@ function rankWithIndex(
     .filter((s) => s.relevance > 0)
     .sort((a, b) => b.relevance - a.relevance || (a.profile.id < b.profile.id ? -1 : 1));
   const share = new Map([...themeWeight].map(([t, w]) => [t, w / themeTotal]));
-  const bulletPicks = pickForBullets(reading.bullets, new Map(relevant.map((s) => [s.profile.id, s.relevance])));
+  // A bullet is a gap or is heard, never both: gap bullets pick no question.
+  const gapDetails = findGapBullets(reading.bullets, new Map(index.profiles.map((p) => [p.id, p])));
+  const gapBullets = new Set(gapDetails.map((g) => g.bullet));
+  const bulletPicks = pickForBullets(reading.bullets.filter((b) => !gapBullets.has(b.bullet.text)), new Map(relevant.map((s) => [s.profile.id, s.relevance])));
   for (const id of bulletPicks.picks.keys()) {
     const profile = index.profiles.find((p) => p.id === id) as QuestionProfile;
     if (!relevant.some((s) => s.profile.id === id)) relevant.push({ profile, theme: 0, term: 0, themeReasons: [], termReasons: [], pairReasons: [], relevance: 0, themes: coverOf(profile) });
@@ -197,7 +200,6 @@ function rankWithIndex(
         .map((p) => p.id)
         .sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)),
     }));
-  const gapDetails = findGapBullets(reading.bullets, new Map(index.profiles.map((p) => [p.id, p])));
   const gaps = [...new Set([...themes.filter((t) => t.questions.length === 0).flatMap((t) => t.phrases), ...gapDetails.map((g) => g.text), ...reading.unknownNames])];
   const bullets = { read: reading.bullets.length, matched: bulletPicks.matched, cut: bulletPicks.cut };
   return { themes, questions: top, gaps, gapDetails, bullets };

@@ -16,6 +16,8 @@ interface Sense {
   other?: string;
   /** Words that keep the first sense even beside a cue ("SAFe", "PI planning" with "mobile"). */
   keeps?: RegExp;
+  /** The two senses share nothing but the word: a question in one sense is not answered by the word in the other. */
+  distinct?: boolean;
 }
 
 const SENSES: readonly Sense[] = [
@@ -25,6 +27,7 @@ const SENSES: readonly Sense[] = [
     cues: /\b(?:digital operational resilience|operational resilience|resilience act|ict risk|ict third|third[- ]party risk|resilience testing|threat[- ]led|tlpt|regulation|regulatory|regulator|eu|european|directive|supervisor)\b/i,
     other: 'compliance',
     keeps: /\b(?:deployment frequency|lead time|change failure|time to restore|mttr|four key|metrics?)\b/i,
+    distinct: true,
   },
   {
     theme: 'safe',
@@ -87,4 +90,27 @@ function practicesIn(sentence: string): ThemeHit[] {
     for (const m of sentence.matchAll(phrase)) out.push({ theme, surface: m[0] });
   }
   return out;
+}
+
+/**
+ * The stems of words with distinct senses (DORA) in `text`, each with the theme of the sense read (and of its first sense): from its own
+ * sentence, or from `context` when given (a question's sense comes from what it asks and its tags).
+ */
+export function distinctSenses(matcher: ThemeMatcher, text: string, context?: string): Map<string, { read: string; first: string }> {
+  const out = new Map<string, { read: string; first: string }>();
+  for (const sentence of sentencesOf(text)) {
+    for (const hit of matcher.find(tokenize(sentence), sentence)) {
+      const sense = SENSES.find((s) => s.distinct === true && s.theme === hit.theme && s.phrase.test(hit.surface.trim()));
+      if (!sense) continue;
+      const read = senseOf(hit, context ?? sentence);
+      for (const w of tokenize(hit.surface)) out.set(w.stem, { read: read?.theme ?? '', first: sense.theme });
+    }
+  }
+  return out;
+}
+
+/** Whether `text` names the subject of a word's other sense: the word itself, or the words that give that sense ("operational resilience"). */
+export function namesOtherSense(text: string, first: string, stem: string): boolean {
+  const sense = SENSES.find((s) => s.distinct === true && s.theme === first);
+  return tokenize(text).some((w) => w.stem === stem) || (sense?.cues.test(text) ?? false);
 }

@@ -92,7 +92,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'feature-flags',
     label: 'feature flags',
-    phrases: ['feature flag', 'feature toggle', 'launchdarkly', 'kill switch', 'unleash', 'flagging', 'release toggle', 'decouple deploy from release', 'decoupling deployment from release'],
+    phrases: ['feature flag', 'feature toggle', 'launchdarkly', 'kill switch', 'unleash', 'flagging', 'release toggle', 'decouple deploy from release', 'decoupling deployment from release', 'remote config', 'remote configuration', 'switch off', 'turn off', 'dark launch'],
   },
   {
     id: 'dora',
@@ -107,7 +107,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'incidents',
     label: 'incidents and postmortems',
-    phrases: ['incident', 'on call', 'oncall', 'pager', 'pagerduty', 'postmortem', 'post mortem', 'post incident', 'root cause', 'rca', 'outage', 'sev1', 'sev 1', 'p1', 'major incident', 'blameless', 'problem management', 'post implementation review', 'lessons learned'],
+    phrases: ['incident', 'on call', 'oncall', 'pager', 'pagerduty', 'postmortem', 'post mortem', 'post incident', 'root cause', 'rca', 'outage', 'sev1', 'sev 1', 'p1', 'major incident', 'blameless', 'without blame', 'blame free', 'problem management', 'post implementation review', 'post incident review', 'after action review', 'lessons learned', 'review afterwards'],
   },
   {
     id: 'rollback',
@@ -202,7 +202,12 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'stakeholders',
     label: 'stakeholder management',
-    phrases: ['stakeholder', 'product owner', 'product manager', 'product management', 'executive', 'senior leadership', 'leadership', 'cross functional', 'business partner', 'negotiate', 'negotiation', 'influence', 'escalation', 'escalate', 'expectation', 'saying no', 'say no', 'push back', 'pushback', 'senior people', 'senior stakeholder', 'senior leader'],
+    phrases: ['stakeholder', 'product owner', 'product manager', 'product management', 'executive', 'senior leadership', 'leadership', 'cross functional', 'business partner', 'negotiate', 'negotiation', 'influence', 'escalation', 'escalate', 'expectation', 'senior people', 'senior stakeholder', 'senior leader'],
+  },
+  {
+    id: 'pushback',
+    label: 'saying no and pushing back',
+    phrases: ['saying no', 'say no', 'said no', 'push back', 'pushed back', 'pushback', 'not this week', 'stop a change', 'stop the release', 'hold the line', 'stand firm', 'not ready'],
   },
   {
     id: 'coordination',
@@ -223,6 +228,16 @@ export const THEMES: readonly Theme[] = [
     id: 'leadership',
     label: 'leading and coaching people',
     phrases: ['mentor', 'mentoring', 'coach', 'coaching', 'people management', 'line management', 'direct report', 'lead a team', 'manage a team', 'grow the team', 'knowledge sharing'],
+  },
+  {
+    id: 'hiring',
+    label: 'hiring and building a team',
+    phrases: ['hire', 'hiring', 'recruit', 'recruiting', 'recruitment', 'interview loop', 'job description', 'defining the role', 'defining each role', 'headcount', 'build a team', 'build the team', 'grow the team'],
+  },
+  {
+    id: 'performance',
+    label: 'performance conversations',
+    phrases: ['performance conversation', 'performance management', 'performance review', 'underperform', 'underperforming', 'not performing', 'falling short', 'poor performance', 'performance issue', 'hard conversation', 'difficult conversation'],
   },
   {
     id: 'tooling-choice',

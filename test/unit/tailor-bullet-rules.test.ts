@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../../src/core/questions/schema.js';
+import { fitBullets } from '../../src/core/tailor/bullet-fit.js';
+import { findGapBullets } from '../../src/core/tailor/bullet-picks.js';
+import { readBullets } from '../../src/core/tailor/bullets.js';
+import { compileThemes } from '../../src/core/tailor/match.js';
+import { indexBank } from '../../src/core/tailor/profile.js';
+import { createRanker } from '../../src/core/tailor/rank.js';
+import { makeQuestion } from '../support/questions.js';
+
+const matcher = compileThemes();
+
+/** Fits of every question of `bank` to one listed bullet, by id. */
+function fitsFor(bank: Question[], bullet: string): Map<string, number> {
+  const [reading] = fitBullets(readBullets(`- ${bullet}`), indexBank(bank, matcher), matcher);
+  return new Map((reading?.fits ?? []).map((f) => [f.id, f.fit]));
+}
+
+const regulation = makeQuestion('eu-act', 'technical', {
+  question: 'What does the Digital Operational Resilience Act ask of how a bank changes its systems and of its third-party providers?',
+  answer: 'Recorded, tested and approved changes; audit rights over providers.',
+  keyPoints: [{ id: 'apart', point: 'Keeps it apart from the DORA metrics', terms: ['not the dora metrics', 'third party risk'] }],
+  tags: ['eu-dora', 'regulation', 'third-party-risk'],
+});
+const metrics = makeQuestion('delivery-metrics', 'technical', {
+  question: 'Which DORA metrics would you report, and how would you use them?',
+  answer: 'Deployment frequency, lead time, change failure rate and time to restore.',
+  tags: ['dora', 'metrics'],
+});
+const vendors = makeQuestion('vendor-drops', 'technical', {
+  question: 'How do you plan a release that depends on a vendor delivery?',
+  answer: 'Dates in the contract, an early drop and a test slot.',
+  tags: ['vendor-management'],
+});
+
+describe('a word in two senses, in the bank as in the posting', () => {
+  it('does not answer a DORA-metrics bullet with the question on the EU act, which names the metrics only to set them apart', () => {
+    const fits = fitsFor([regulation, metrics, vendors], 'Report delivery performance with the DORA metrics every month.');
+    expect(fits.get('delivery-metrics') ?? 0).toBeGreaterThan(fits.get('eu-act') ?? 0);
+  });
+
+  it('answers a bullet that names the EU act with the question on it', () => {
+    const fits = fitsFor([regulation, metrics, vendors], 'Prepare our change process for DORA, the EU operational resilience regulation.');
+    expect(fits.get('eu-act') ?? 0).toBeGreaterThan(fits.get('delivery-metrics') ?? 0);
+  });
+
+  it('answers a vendor bullet that does not name the act with the vendor question, not the one on the act', () => {
+    const fits = fitsFor([regulation, metrics, vendors], 'Manage the third-party vendors who deliver parts of a release.');
+    expect(fits.get('vendor-drops') ?? 0).toBeGreaterThan(fits.get('eu-act') ?? 0);
+  });
+});
+
+describe('questions about the person', () => {
+  const bank = [
+    makeQuestion('why-us', 'common', { question: 'Why do you want this role on our on-call release team?', answer: 'The on-call rota and the team.', tags: ['motivation', 'role-fit'] }),
+    makeQuestion('rota', 'technical', { question: 'How do you staff an out-of-hours release rota?', answer: 'Named people, a rota and time off after.', tags: ['out-of-hours'] }),
+  ];
+
+  it('answer no bullet, however many words they share with it', () => {
+    const fits = fitsFor(bank, 'Run an on-call rota for releases that the team does not dread.');
+    expect(fits.has('why-us')).toBe(false);
+    expect(fits.get('rota') ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('the lexicon names practices in the words postings use', () => {
+  const bank = [
+    makeQuestion('low-performer', 'behavioral', { question: 'Tell me about a time someone on your team was not performing. What did you do?', answer: 'Clear feedback and a plan.', tags: ['performance-management'] }),
+    makeQuestion('hired', 'behavioral', { question: 'Tell me about a time you hired someone for your team.', answer: 'Defined the role, ran the interview loop.', tags: ['hiring'] }),
+    makeQuestion('senior-no', 'behavioral', { question: 'Tell me about a time you pushed back on a senior leader.', answer: 'Held the line with evidence.', tags: ['pushback'] }),
+    makeQuestion('toggles', 'technical', { question: 'How do you use feature flags in releases?', answer: 'Kill switches.', tags: ['feature-flags'] }),
+  ];
+
+  it.each([
+    ['Hold honest performance conversations, including the hard ones when someone is falling short.', 'low-performer'],
+    ['Hire four release engineers this year, from defining each role to onboarding them.', 'hired'],
+    ['Have the confidence to stop a change that is not ready.', 'senior-no'],
+    ['Put every risky feature behind remote config we can switch off without a new binary.', 'toggles'],
+  ])('"%s" is answered best by %s', (bullet, id) => {
+    const fits = [...fitsFor(bank, bullet)].sort((a, b) => b[1] - a[1]);
+    expect(fits[0]?.[0]).toBe(id);
+  });
+
+  it('counts a theme phrase of everyday words ("many teams") toward the theme', () => {
+    const coordination = makeQuestion('many-teams', 'common', { question: 'How do you keep many teams on one release plan?', answer: 'One plan, one owner per dependency.', tags: ['coordination'] });
+    const fits = fitsFor([coordination, ...bank], 'The ability to bring many teams to one plan.');
+    expect(fits.get('many-teams') ?? 0).toBeGreaterThan(0.35);
+  });
+});
+
+describe('which bullets pick questions and which are gaps', () => {
+  const bank = [
+    makeQuestion('gates', 'technical', { question: 'How do you run a go/no-go for a release?', answer: 'Evidence from testing, operations and the owner.', tags: ['go-no-go'] }),
+    makeQuestion('cab', 'technical', { question: 'How do you prepare a change for the change advisory board?', answer: 'Risk and a backout plan.', tags: ['change-management'] }),
+    makeQuestion('notes', 'technical', { question: 'How do you write release notes and sign off a release?', answer: 'Plain words; an owner signs off.', tags: ['release-notes'] }),
+    makeQuestion('rota', 'technical', { question: 'How do you staff an out-of-hours release rota and on-call dashboards?', answer: 'Named people.', tags: ['out-of-hours', 'dashboard'] }),
+  ];
+  const listed = [
+    'Responsibilities',
+    '- Run the go/no-go for every release.',
+    '- Chair the change advisory board.',
+    '- Write release notes for each release.',
+    '- Run the out-of-hours release rota.',
+    '- Prepare change requests for the change advisory board with a backout plan.',
+    '',
+    'You can talk to people as much as you read on-call dashboards.',
+  ].join('\n');
+
+  it('takes a posting that lists its duties at its lists: a prose line about the person is no matched bullet', () => {
+    const ranker = createRanker([...bank, makeQuestion('boards', 'technical', { question: 'How do you build dashboards people read?', answer: 'Few numbers.', tags: ['dashboard'] })]);
+    const withProse = ranker.rank(listed, 10);
+    const listOnly = ranker.rank(listed.split('\n').slice(0, 6).join('\n'), 10);
+    expect(withProse.bullets.matched).toBe(listOnly.bullets.matched);
+  });
+
+  it.each([
+    ['Make sure every release meets WCAG 2.2 AA before it reaches the public.', true],
+    ['Make sure every release meets our accessibility rules before it reaches the public.', false],
+    ['Handle emergency changes through the ECAB before they reach the public.', false],
+  ])('takes "%s", answered at a fit between FIT and 0.5, for a gap: %s (a standard the bank never names)', (text, gap) => {
+    const reading = {
+      bullet: { text, listed: true },
+      themes: new Map([['uat-signoff', 1]]),
+      stems: new Map([['meet', 1], ['wcag', 1], ['public', 1], ['reach', 1]]),
+      pairs: new Set<string>(),
+      themeCover: 0,
+      fits: [{ id: 'notes', fit: 0.42 }],
+    };
+    expect(findGapBullets([reading], new Map()).length).toBe(gap ? 1 : 0);
+    expect(findGapBullets([{ ...reading, fits: [{ id: 'notes', fit: 0.55 }] }], new Map())).toEqual([]);
+  });
+
+  it('takes a trait of the person for no gap, however little the bank says about it', () => {
+    const reading = {
+      bullet: { text: 'A calm head when a release goes wrong on a Friday evening.', listed: true },
+      themes: new Map([['incidents', 1]]),
+      stems: new Map([['calm', 1], ['head', 1], ['wrong', 1], ['friday', 1], ['evening', 1]]),
+      pairs: new Set<string>(),
+      themeCover: 0,
+      fits: [{ id: 'notes', fit: 0.1 }],
+    };
+    expect(findGapBullets([reading], new Map())).toEqual([]);
+    const duty = { ...reading, bullet: { text: 'Stay calm when a release goes wrong on a Friday evening.', listed: true } };
+    expect(findGapBullets([duty], new Map())).toHaveLength(1);
+  });
+});
