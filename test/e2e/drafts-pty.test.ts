@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome } from '../helpers/cli.js';
-import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { KEY, PtySession, revealRateAndFinish, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 let file: string;
@@ -26,14 +26,7 @@ describe.skipIf(SKIP_PTY)('a kept draft in the drill', () => {
     await s.typeSlowly(' Then we added a canary.');
     s.type(KEY.ctrlD);
     await s.waitFor('Press any key to see the model answer');
-    s.type(' ');
-    await s.pageUntil(/How did it go\?/);
-    s.type('3');
-    s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await revealRateAndFinish(s)).toBe(0);
     const attempt = readFileSync(home.history, 'utf8')
       .split('\n')
       .filter(Boolean)

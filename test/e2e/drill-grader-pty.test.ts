@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claims, startChatServer } from '../helpers/chat-server.js';
 import { makeHome, readHistoryAttempts } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession } from '../helpers/pty.js';
+import { bracketedPaste, finishAtLastStep, KEY, PtySession, revealRateAndFinish } from '../helpers/pty.js';
 
 const ID = 'rollback-recovery';
 const ANSWER =
@@ -53,14 +53,7 @@ describe('drill with a model grader', () => {
     expect(again).toMatch(/✓ Agrees the rollback triggers in advance\r?\n\s+\[model\] heard in "We write down the error level that sends us back"/);
     expect(again).toMatch(/The model grader heard 1 more/);
     await s.waitFor('Press any key to see the model answer');
-    s.type(' ');
-    await s.pageUntil(/How did it go\?/);
-    s.type('3');
-    s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await revealRateAndFinish(s)).toBe(0);
     expect(server.received).toHaveLength(1);
     const [attempt] = attempts();
     expect(attempt).toMatchObject({ reading: { model: 'test-model', origin: server.origin }, credits: [{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }] });
@@ -83,10 +76,7 @@ describe('drill with a model grader', () => {
     expect(s.text).not.toContain('The model grader heard');
     s.type('3');
     s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await finishAtLastStep(s)).toBe(0);
     const [attempt] = attempts();
     expect(attempt?.credits).toBeUndefined();
     expect(typeof attempt?.score).toBe('number');

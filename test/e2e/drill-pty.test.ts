@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { bracketedPaste, finishAtLastStep, KEY, PtySession, revealRateAndFinish, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -48,10 +48,7 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     await s.pageUntil(/How did it go\?/);
     s.type(KEY.down);
     s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await finishAtLastStep(s)).toBe(0);
     // The same calendar words as coach --record prints, never FSRS's minutes or hours.
     expect(s.text).toMatch(/Saved\. Next review: (later today|tomorrow|in \d+ days \(\d{4}-\d\d-\d\d\))\./);
     expect(s.text).not.toMatch(/Next review: in \d+ (minutes?|hours?)/);
@@ -151,14 +148,7 @@ describe.skipIf(SKIP_PTY)('drill in a pseudo-terminal', () => {
     // Said once: the prompt's own line and the key hint no longer both say to press Enter.
     expect(s.text).not.toContain('Press Enter to open your editor');
     expect(s.text).toContain('Write your answer in your editor, then save and close it.');
-    s.type(' ');
-    await s.pageUntil(/How did it go\?/);
-    s.type('3');
-    s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await revealRateAndFinish(s)).toBe(0);
     const template = readFileSync(seen, 'utf8');
     expect(template).toMatch(/^# .*clashed|^# Describe/);
     expect(template).toContain('# - Situation:');
@@ -185,10 +175,7 @@ describe.skipIf(SKIP_PTY)('drill with the user’s stories', () => {
     await s.pageUntil(/How did it go\?/);
     s.type('3');
     s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await finishAtLastStep(s)).toBe(0);
     expect(attempts()).toEqual([expect.objectContaining({ questionId: 'team-conflict', story: 'flaky-build-fight' })]);
     const history = await runCli(['history'], { env: home.env });
     expect(history.stdout).toMatch(/team-conflict {2}.*· story flaky-build-fight\n/);

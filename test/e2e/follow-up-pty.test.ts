@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { bracketedPaste, finishAtLastStep, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -36,10 +36,7 @@ describe.skipIf(SKIP_PTY)('drill --follow-ups in a pseudo-terminal', () => {
     s.type(' ');
     await s.pageUntil(/How did it go\?/);
     s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await finishAtLastStep(s)).toBe(0);
     const [attempt, ...rest] = attempts();
     expect(rest).toEqual([]);
     expect(attempt?.answer).toBe(MAIN);

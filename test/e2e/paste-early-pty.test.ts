@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { bracketedPaste, KEY, PtySession, revealRateAndFinish, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -25,14 +25,7 @@ async function typeAtFirstQuestion(keys: string): Promise<PtySession> {
 async function finishAndRate(s: PtySession): Promise<void> {
   s.type(KEY.ctrlD);
   await s.waitFor('Press any key to see the model answer');
-  s.type(' ');
-  await s.pageUntil(/How did it go\?/);
-  s.type('3');
-  s.type(KEY.enter);
-  await s.waitFor('That was the last question.');
-  s.type(KEY.enter);
-  await s.waitFor('Session summary');
-  expect(await s.exited()).toBe(0);
+  expect(await revealRateAndFinish(s)).toBe(0);
 }
 
 describe.skipIf(SKIP_PTY)('keys that arrive while the first question is shown early', () => {

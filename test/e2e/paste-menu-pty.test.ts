@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, readHistoryAttempts } from '../helpers/cli.js';
-import { bracketedPaste, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { bracketedPaste, KEY, PtySession, revealRateAndFinish, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -13,14 +13,7 @@ const answers = () => readHistoryAttempts(home.history).map((a) => a.answer);
 async function finishAndRate(s: PtySession): Promise<void> {
   s.type(KEY.ctrlD);
   await s.waitFor('Press any key to see the model answer');
-  s.type(' ');
-  await s.pageUntil(/How did it go\?/);
-  s.type('3');
-  s.type(KEY.enter);
-  await s.waitFor('That was the last question.');
-  s.type(KEY.enter);
-  await s.waitFor('Session summary');
-  expect(await s.exited()).toBe(0);
+  expect(await revealRateAndFinish(s)).toBe(0);
 }
 
 describe.skipIf(SKIP_PTY)('a paste at the answer-mode menu', () => {

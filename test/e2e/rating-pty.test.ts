@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
-import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { finishAtLastStep, KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -24,10 +24,7 @@ describe.skipIf(SKIP_PTY)('the rating prompt in a pseudo-terminal', () => {
     expect(() => readFileSync(home.history, 'utf8')).toThrow();
     s.type('2');
     s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await finishAtLastStep(s)).toBe(0);
     expect(s.text).toContain('✔ How did it go? Hard');
     expect(attempts().map((a) => a.rating)).toEqual(['hard']);
   });

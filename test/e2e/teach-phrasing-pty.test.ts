@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, readHistoryAttempts, runCli } from '../helpers/cli.js';
-import { KEY, PtySession, SKIP_PTY } from '../helpers/pty.js';
+import { KEY, PtySession, revealRateAndFinish, SKIP_PTY } from '../helpers/pty.js';
 
 let home: ReturnType<typeof makeHome>;
 beforeEach(() => {
@@ -37,14 +37,7 @@ describe.skipIf(SKIP_PTY)('teaching the coach a phrasing from the drill’s feed
     expect(feedback).toContain('✓ Gets both sides to agree a rule for next time');
     const after = /Score (\d+)\/100/.exec(feedback)?.[1];
     expect(Number(after)).toBeGreaterThan(Number(before));
-    s.type(' ');
-    await s.pageUntil(/How did it go\?/);
-    s.type('3');
-    s.type(KEY.enter);
-    await s.waitFor('That was the last question.');
-    s.type(KEY.enter);
-    await s.waitFor('Session summary');
-    expect(await s.exited()).toBe(0);
+    expect(await revealRateAndFinish(s)).toBe(0);
     const yaml = readFileSync(join(dirname(home.history), 'phrasings.yaml'), 'utf8');
     expect(yaml).toContain('question: team-conflict');
     expect(yaml).toContain(RULE);

@@ -199,6 +199,23 @@ async function waitUntilGone(pid: number, timeoutMs = 15_000): Promise<void> {
   }
 }
 
+/** At the step after the last question's rating: Finish, then the summary; resolves with the exit status. */
+export async function finishAtLastStep(s: PtySession): Promise<number | null> {
+  await s.waitFor('That was the last question.');
+  s.type(KEY.enter);
+  await s.waitFor('Session summary');
+  return s.exited();
+}
+
+/** At the feedback's "any key" prompt: the model answer paged through, `rating` chosen, then Finish. */
+export async function revealRateAndFinish(s: PtySession, rating = '3'): Promise<number | null> {
+  s.type(' ');
+  await s.pageUntil(/How did it go\?/);
+  s.type(rating);
+  s.type(KEY.enter);
+  return finishAtLastStep(s);
+}
+
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', ctrlC: '\u0003', ctrlD: '\u0004', esc: '\u001b' };
 
 /** What a terminal sends when `text` is pasted with bracketed paste on: line breaks as CR, between markers. */
