@@ -51,7 +51,8 @@ async function afterTempAppears(extraMs: number, stop: () => boolean): Promise<v
     readdirSync(folder()).some((n) => {
       if (!n.startsWith('.history.json.tmp-')) return false;
       try {
-        return statSync(join(folder(), n)).size > 0;
+        // Bigger than the lock's own small temporary file, which shares the name pattern.
+        return statSync(join(folder(), n)).size > 4096;
       } catch {
         return false;
       }
