@@ -1,4 +1,5 @@
-import { fitLine, PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
+import { PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
+import { drawInPlace } from './in-place.js';
 import type { KeyEvent } from './key-input.js';
 import type { Style } from './style.js';
 import { columns, wrapText } from './text.js';
@@ -37,24 +38,16 @@ export async function promptMenu<T>(io: RawIo, style: Style, message: string, ch
   let outcome: MenuOutcome<T> | undefined;
   let held: HeldKey[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let drawn = 0;
   const stop = new AbortController();
-  const erase = () => {
-    if (drawn > 1) io.output.write(`\u001b[${drawn - 1}A`);
-    io.output.write('\r\u001b[J');
-    drawn = 0;
-  };
-  const draw = () => {
-    erase();
-    const width = Math.max(20, io.output.columns ?? 80);
-    // The hint shortens to fit rather than being cut: that a paste is an answer is the part worth keeping.
-    const hint = MENU_HINTS.find((h) => columns(`? ${message} ${h}`) <= width - 1);
-    const head = `${style.accent('?')} ${message}${hint ? ` ${style.dim(hint)}` : ''}`;
-    const rows = choices.map((c, k) => (k === index ? style.accent(`❯ ${c.name}`) : `  ${c.name}`));
-    const shown = [head, ...rows].map((l) => fitLine(l, width));
-    io.output.write(shown.join('\n'));
-    drawn = shown.length;
-  };
+  const screen = drawInPlace(io.output);
+  const erase = screen.erase;
+  const draw = () =>
+    screen.draw((width) => {
+      // The hint shortens to fit rather than being cut: that a paste is an answer is the part worth keeping.
+      const hint = MENU_HINTS.find((h) => columns(`? ${message} ${h}`) <= width - 1);
+      const head = `${style.accent('?')} ${message}${hint ? ` ${style.dim(hint)}` : ''}`;
+      return [head, ...choices.map((c, k) => (k === index ? style.accent(`❯ ${c.name}`) : `  ${c.name}`))];
+    });
   const finish = (result: MenuOutcome<T>) => {
     outcome = result;
     stop.abort();

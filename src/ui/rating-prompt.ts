@@ -1,5 +1,6 @@
 import type { Rating } from '../core/history/schema.js';
-import { fitLine, PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
+import { PromptInterruptedError, readKeys, type RawIo } from './answer-prompt.js';
+import { drawInPlace } from './in-place.js';
 import type { KeyEvent } from './key-input.js';
 import type { Style } from './style.js';
 
@@ -45,19 +46,9 @@ function lines(style: Style, message: string, choices: readonly RatingChoice[], 
 /** Asks for a rating, starting on `preset` or on nothing. Leaves one line saying what was picked. */
 export async function promptRating(io: RawIo, style: Style, message: string, choices: readonly RatingChoice[], preset: Rating | undefined): Promise<Rating> {
   let state: RatingState = { index: choices.findIndex((c) => c.value === preset), done: false, nudged: false };
-  let drawn = 0;
-  const erase = () => {
-    if (drawn > 1) io.output.write(`\u001b[${drawn - 1}A`);
-    io.output.write('\r\u001b[J');
-    drawn = 0;
-  };
-  const draw = () => {
-    erase();
-    const width = Math.max(20, io.output.columns ?? 80);
-    const shown = lines(style, message, choices, state).map((l) => fitLine(l, width));
-    io.output.write(shown.join('\n'));
-    drawn = shown.length;
-  };
+  const screen = drawInPlace(io.output);
+  const erase = screen.erase;
+  const draw = () => screen.draw(() => lines(style, message, choices, state));
   await readKeys(
     io,
     (event) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { InputError } from '../errors.js';
-import { countNewlines, existingSize, type Fs } from './files.js';
+import { existingSize, type Fs } from './files.js';
 import { foldRecords } from './fold.js';
 import type { HeldLock } from './lock.js';
 import { openForWrite } from './open-write.js';
@@ -10,8 +10,8 @@ import { readRecentRecords } from './recent.js';
 import { notSaved } from './rescue.js';
 import { scanHistory } from './scan.js';
 import { recordSchema, type AttemptDraft, type AttemptRecord, type HistoryRecord, type SessionRecord } from './schema.js';
-import { applyRecord, type Summary } from './summary.js';
-import { loadState, removeCache, writeCache, zoneKey } from './summary-cache.js';
+import type { Summary } from './summary.js';
+import { cacheAfterWrite } from './summary-cache.js';
 import { nextCard } from './upgrade.js';
 
 export interface RecordOptions extends WriteOptions {
@@ -98,20 +98,8 @@ export function withHistory(path: string, opts: WriteOptions, make: (under: Unde
     lock?.confirm();
     const payload = lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
     appendOrRollBack(fs, file, { start, existed }, payload);
-    // Saved: what follows only keeps the disposable cache up to date, so nothing here may report a failure.
-    try {
-      if (records.some((r) => r.type === 'undo' || r.type === 'rerate')) {
-        // An undo or rerate changes what came before it: the summary is made again from the whole file.
-        removeCache(fs, file);
-        loadState(file, fs, path, opts);
-      } else {
-        for (const r of records) applyRecord(state.summary, r);
-        const size = start + Buffer.byteLength(payload);
-        writeCache(fs, file, { summary: state.summary, size, lines: state.lines + countNewlines(payload) }, zoneKey(opts.timeZone));
-      }
-    } catch {
-      removeCache(fs, file);
-    }
+    // Saved: what follows only keeps the disposable cache up to date, so nothing there may report a failure.
+    cacheAfterWrite(fs, file, path, state, { records, payload, size: start + Buffer.byteLength(payload) }, opts);
   } catch (err) {
     // A request that cannot be met (an unknown attempt) writes nothing and keeps nothing.
     if (err instanceof InputError) throw err;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { countNewlines, type Fs } from './files.js';
+import type { Fs } from './files.js';
 import { HistoryError } from './errors.js';
 import { emptyExisting, noteExisting, planImport, type ImportPlan } from './import-plan.js';
 import type { HeldLock } from './lock.js';
@@ -9,8 +9,7 @@ import { openForWrite } from './open-write.js';
 import { chunkBytes, type WriteOptions } from './options.js';
 import { scanHistory } from './scan.js';
 import { recordSchema, type HistoryRecord } from './schema.js';
-import { applyRecord } from './summary.js';
-import { loadState, removeCache, writeCache, zoneKey } from './summary-cache.js';
+import { cacheAfterWrite } from './summary-cache.js';
 import { describeWriteErrno } from '../fs/errno-text.js';
 
 export type ImportResult = Omit<ImportPlan, 'records'>;
@@ -34,17 +33,7 @@ export function importRecords(path: string, incoming: readonly HistoryRecord[], 
     const payload = end.lead + records.map((r) => `${JSON.stringify(r)}\n`).join('');
     lock?.confirm();
     replaceWithAppended(fs, file, existed && fs.existsSync(file), end.start, payload);
-    try {
-      if (records.some((r) => r.type === 'undo' || r.type === 'rerate')) {
-        removeCache(fs, file);
-        loadState(file, fs, path, opts);
-      } else {
-        for (const r of records) applyRecord(state.summary, r);
-        writeCache(fs, file, { summary: state.summary, size: end.start + Buffer.byteLength(payload), lines: state.lines + countNewlines(payload) }, zoneKey(opts.timeZone));
-      }
-    } catch {
-      removeCache(fs, file);
-    }
+    cacheAfterWrite(fs, file, path, state, { records, payload, size: end.start + Buffer.byteLength(payload) }, opts);
     return result;
   } catch (err) {
     if (err instanceof HistoryError) throw new HistoryError(err.kind, `${err.message}; nothing was imported`, err.hint);

@@ -13,8 +13,6 @@ import { emptyCorrections, hasCorrections, makeFolder, noteCorrection } from './
 import { HISTORY_VERSION, type HistoryRecord } from './schema.js';
 import { applyRecord, emptySummary, type Summary } from './summary.js';
 
-export { zoneKey } from './summary-file.js';
-
 /** The summary of the history, from the cache beside it when that still matches the file. */
 export function loadSummary(path: string, opts: StoreOptions = {}): Summary {
   return loadState(path, opts.fs ?? nodeFs, path, opts).summary;
@@ -91,6 +89,25 @@ export function writeCache(fs: Fs, file: string, { size, lines, summary }: State
     writeDigest(fs, file, stat.size, { size, mtimeMs: stat.mtimeMs, anchor }, practiceFromSummary(summary));
   } catch {
     // A read-only folder only costs speed.
+  }
+}
+
+/**
+ * Brings the caches up to date once `records`, written as `payload`, end the history at `size` bytes. The
+ * history is saved by then, so nothing here may fail: any problem only removes the cache.
+ */
+export function cacheAfterWrite(fs: Fs, file: string, display: string, state: State, written: { records: readonly HistoryRecord[]; payload: string; size: number }, opts: StoreOptions): void {
+  try {
+    if (written.records.some((r) => r.type === 'undo' || r.type === 'rerate')) {
+      // An undo or rerate changes what came before it: the summary is made again from the whole file.
+      removeCache(fs, file);
+      loadState(file, fs, display, opts);
+    } else {
+      for (const r of written.records) applyRecord(state.summary, r);
+      writeCache(fs, file, { summary: state.summary, size: written.size, lines: state.lines + countNewlines(written.payload) }, zoneKey(opts.timeZone));
+    }
+  } catch {
+    removeCache(fs, file);
   }
 }
 
