@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, makeHome, ROOT } from '../helpers/cli.js';
+import { makeHome } from '../helpers/cli.js';
 import { expectWholeFile, HEADER, leftovers, seeded } from './helpers.js';
+import { killAtRandom, runKilled } from './kill-at-random.js';
 
 // README promises that forgetting answers leaves the history old or new whenever it is stopped. Here
 // `history --forget-answers --yes` over 40,000 attempts is killed with a real SIGKILL at random moments,
@@ -31,35 +31,8 @@ beforeAll(() => {
 });
 afterAll(() => home.cleanup());
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const folder = () => join(home.dir, 'data', 'rmprep');
-
-function forgetKilled(pickDelay: () => Promise<void>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, [BIN, 'history', '--forget-answers', '--yes'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', TMPDIR: home.dir, ...home.env }, stdio: 'ignore' });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  let done = false;
-  void ended.then(() => (done = true));
-  void pickDelay().then(() => {
-    if (!done) child.kill('SIGKILL');
-  });
-  return ended;
-}
-
-/** A random moment after the new history has started growing beside the old one. */
-async function afterTempAppears(extraMs: number, stop: () => boolean): Promise<void> {
-  const writing = () =>
-    readdirSync(folder()).some((n) => {
-      if (!n.startsWith('.history.json.tmp-')) return false;
-      try {
-        // Bigger than the lock's own small temporary file, which shares the name pattern.
-        return statSync(join(folder(), n)).size > 4096;
-      } catch {
-        return false;
-      }
-    });
-  while (!stop() && !writing()) await sleep(1);
-  await sleep(extraMs);
-}
+const ARGS = ['history', '--forget-answers', '--yes'];
 
 const beforeRecords = () => before.toString('utf8').slice(0, -1).split('\n').slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
 let expected: Record<string, unknown>[] | undefined;
@@ -77,22 +50,21 @@ function expectBeforeOrForgotten(label: string): 'before' | 'forgotten' {
 
 describe('history --forget-answers is old or new under SIGKILL', () => {
   it('leaves the history as before or with every answer forgotten, whenever the process is killed', { timeout: 600_000 }, async () => {
-    const random = seeded(30);
-    const outcomes: string[] = [];
-    for (let k = 0; k < MAX_KILLS; k++) {
-      if (k >= KILLS && outcomes.some((o) => o.endsWith(':mid-write'))) break;
-      let finished = false;
-      const delay = k % 2 === 0 ? () => sleep(Math.floor(random() * 3000)) : () => afterTempAppears(Math.floor(random() * 30), () => finished);
-      const temps = () => readdirSync(folder()).filter((n) => n.startsWith('.history.json.tmp-'));
-      const earlier = new Set(temps());
-      const end = await forgetKilled(delay);
-      finished = true;
-      const state = expectBeforeOrForgotten(`kill ${k + 1}`);
-      const midWrite = temps().some((n) => !earlier.has(n));
-      outcomes.push(`${end.signal ?? end.code}:${state}${midWrite ? ':mid-write' : ''}`);
-      if (state === 'forgotten') writeFileSync(home.history, before);
-    }
-    await forgetKilled(() => new Promise<void>(() => {}));
+    const outcomes = await killAtRandom({
+      history: home.history,
+      before,
+      args: ARGS,
+      env: home.env,
+      random: seeded(30),
+      kills: KILLS,
+      maxKills: MAX_KILLS,
+      anyMs: 3000,
+      afterMs: 30,
+      // Bigger than the lock's own small temporary file, which shares the name pattern.
+      minBytes: 4097,
+      check: expectBeforeOrForgotten,
+    });
+    await runKilled(ARGS, home.env, () => new Promise<void>(() => {}));
     expect(expectBeforeOrForgotten('after a full run'), outcomes.join(' ')).toBe('forgotten');
     expect(leftovers(folder())).toEqual([]);
     expect(outcomes.some((o) => o.endsWith(':mid-write')), outcomes.join(' ')).toBe(true);

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, makeHome, ROOT } from '../helpers/cli.js';
+import { makeHome } from '../helpers/cli.js';
 import { HEADER, leftovers, seeded } from './helpers.js';
+import { killAtRandom, runKilled } from './kill-at-random.js';
 
 // README promises that an import adds all of a file or none of it. Here `history --import` of 100,000
 // attempts is killed with a real SIGKILL at random moments, some while its new history is being written
@@ -33,39 +33,8 @@ beforeAll(() => {
 });
 afterAll(() => home.cleanup());
 
-/** Starts the import; resolves with how it ended once it was killed (or finished first). */
-function importKilled(pickDelay: () => Promise<void>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, [BIN, 'history', '--import', importFile], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...home.env }, stdio: 'ignore' });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  let done = false;
-  void ended.then(() => (done = true));
-  void pickDelay().then(() => {
-    if (!done) child.kill('SIGKILL');
-  });
-  return ended;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const folder = () => join(home.dir, 'data', 'rmprep');
-
-/**
- * Resolves a random time after the import's new history starts being written beside the old one. The
- * lock is also made through a small temporary file of the same name pattern, so only a temporary file
- * at least as large as the history before counts: that one is the copy the import is appending to.
- */
-async function afterTempAppears(extraMs: number, stop: () => boolean): Promise<void> {
-  const copying = () =>
-    readdirSync(folder()).some((n) => {
-      if (!n.startsWith('.history.json.tmp-')) return false;
-      try {
-        return statSync(join(folder(), n)).size >= before.length;
-      } catch {
-        return false;
-      }
-    });
-  while (!stop() && !copying()) await sleep(1);
-  await sleep(extraMs);
-}
+const args = () => ['history', '--import', importFile];
 
 function expectBeforeOrAll(label: string): 'before' | 'all' {
   const now = readFileSync(home.history);
@@ -83,28 +52,23 @@ function expectBeforeOrAll(label: string): 'before' | 'all' {
 
 describe('history --import is all or nothing under SIGKILL', () => {
   it('leaves the history as before or fully imported, whenever the process is killed', { timeout: 600_000 }, async () => {
-    const random = seeded(24);
-    const outcomes: string[] = [];
-    for (let k = 0; k < MAX_KILLS; k++) {
-      if (k >= KILLS && outcomes.some((o) => o.endsWith(':mid-write'))) break;
-      let finished = false;
-      // Half of the kills land anywhere in the run, half while the new file is being written.
-      const delay =
-        k % 2 === 0
-          ? () => sleep(Math.floor(random() * 6000))
-          : () => afterTempAppears(Math.floor(random() * 40), () => finished);
-      const temps = () => readdirSync(folder()).filter((n) => n.startsWith('.history.json.tmp-'));
-      const earlier = new Set(temps());
-      const end = await importKilled(delay);
-      finished = true;
-      const state = expectBeforeOrAll(`kill ${k + 1}`);
-      const midWrite = temps().some((n) => !earlier.has(n));
-      outcomes.push(`${end.signal ?? end.code}:${state}${midWrite ? ':mid-write' : ''}`);
-      // A run that finished before its kill is put back, so that later kills still have work to interrupt.
-      if (state === 'all') writeFileSync(home.history, before);
-    }
+    // Half of the kills land anywhere in the run, half while the new file is being written; the import's
+    // copy is at least as large as the history before (the lock's temporary file is far smaller).
+    const outcomes = await killAtRandom({
+      history: home.history,
+      before,
+      args: args(),
+      env: home.env,
+      random: seeded(24),
+      kills: KILLS,
+      maxKills: MAX_KILLS,
+      anyMs: 6000,
+      afterMs: 40,
+      minBytes: before.length,
+      check: expectBeforeOrAll,
+    });
     // Whatever the kills left, one whole import finishes the job, takes over the lock and removes the leftovers.
-    await importKilled(() => new Promise<void>(() => {}));
+    await runKilled(args(), home.env, () => new Promise<void>(() => {}));
     expect(expectBeforeOrAll('after a full run'), outcomes.join(' ')).toBe('all');
     expect(leftovers(folder())).toEqual([]);
     // The test shows what it claims only if some kill landed while the new history was being written.
