@@ -75,6 +75,8 @@ describe('rmprep tailor', () => {
     await s.waitFor('Plan: tailored');
     await s.waitFor(new RegExp(`Question 1 of 2[\\s\\S]*${ranked[0]}`));
     s.pty.kill();
+    // Gone before the folder is removed: a drill ended by a signal still writes its caches on the way out.
+    await s.exited();
   });
 
   it('never replaces an existing plan without --force, and keeps its content', async () => {
