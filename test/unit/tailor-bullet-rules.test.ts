@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/questions/schema.js';
-import { fitBullets } from '../../src/core/tailor/bullet-fit.js';
-import { findGapBullets } from '../../src/core/tailor/bullet-picks.js';
+import { fitBullets, type BulletReading } from '../../src/core/tailor/bullet-fit.js';
+import { findGapBullets, isAboutWork, pickForBullets } from '../../src/core/tailor/bullet-picks.js';
 import { readBullets } from '../../src/core/tailor/bullets.js';
 import { compileThemes } from '../../src/core/tailor/match.js';
 import { indexBank } from '../../src/core/tailor/profile.js';
@@ -142,5 +142,57 @@ describe('which bullets pick questions and which are gaps', () => {
     expect(findGapBullets([reading], new Map())).toEqual([]);
     const duty = { ...reading, bullet: { text: 'Stay calm when a release goes wrong on a Friday evening.', listed: true } };
     expect(findGapBullets([duty], new Map())).toHaveLength(1);
+  });
+});
+
+describe('what the person brings, nice-to-haves and lines that place the job', () => {
+  const reading = (text: string, fits: [string, number][], section?: string): BulletReading => ({
+    bullet: { text, listed: true, ...(section ? { section } : {}) },
+    themes: new Map([['mobile', 1]]),
+    stems: new Map([['app', 1], ['store', 1], ['review', 1]]),
+    pairs: new Set<string>(),
+    themeCover: 1,
+    fits: fits.map(([id, fit]) => ({ id, fit })),
+  });
+  const duties = [
+    reading('Submit every build to the stores and answer review rejections.', [['store-releases', 0.9], ['ota-updates', 0.6]], 'Responsibilities'),
+    reading('Run the weekly release train.', [['trains', 0.8]], 'Responsibilities'),
+  ];
+
+  it('a line about experience brings no question of its own when a duty already brought its best', () => {
+    const brings = reading('Experience releasing native mobile apps with a large user base.', [['store-releases', 0.8], ['ota-updates', 0.7]], 'What you bring');
+    const { picks } = pickForBullets([...duties, brings], new Map());
+    expect(picks.get('store-releases')?.bullet.text).toMatch(/^Submit/);
+    // ota-updates comes in only as a duty's next question, never as the experience line's own pick.
+    expect(picks.get('ota-updates')?.bullet.text ?? 'none').not.toMatch(/^Experience/);
+  });
+
+  it('a line about experience that names a practice no duty names brings its question', () => {
+    const flags = reading('Experience with feature flag platforms and keeping flag debt low.', [['flags', 0.9]], 'Nice to have');
+    const { picks } = pickForBullets([...duties, flags], new Map());
+    expect(picks.has('flags')).toBe(true);
+  });
+
+  it('a nice-to-have the bank cannot answer is no gap; the same line as a duty is', () => {
+    const text = 'Translate store listings and release notes into four market languages for every release.';
+    expect(findGapBullets([reading(text, [['store-releases', 0.2]], 'Nice to have')], new Map())).toEqual([]);
+    expect(findGapBullets([reading(text, [['store-releases', 0.2]], 'Responsibilities')], new Map())).toHaveLength(1);
+  });
+
+  it.each([
+    ['Write release notes for the contact centre in plain English.', true],
+    ['Fluent written and spoken English.', false],
+    ['German at C1 level or better.', false],
+  ])('"%s" is about the work: %s', (text, work) => {
+    expect(isAboutWork(reading(text, [['notes', 0.5]]))).toBe(work);
+  });
+
+  it('a prose line that places the job ("you will sit in ..., report to ...") picks nothing in a posting that lists its duties', () => {
+    const prose = { ...reading('You will sit in Technology Operations and report to the Head of Service Management.', [['itil', 0.6]]), bullet: { text: 'You will sit in Technology Operations and report to the Head of Service Management.', listed: false } };
+    const more = ['a', 'b', 'c', 'd'].map((x) => reading(`Duty ${x} for the release.`, [[`q-${x}`, 0.7]], 'Responsibilities'));
+    const { picks } = pickForBullets([...duties, ...more, prose], new Map());
+    expect(picks.has('itil')).toBe(false);
+    const duty = { ...prose, bullet: { text: 'You will run the ITIL change practice for Technology Operations.', listed: false } };
+    expect(pickForBullets([...duties, ...more, duty], new Map()).picks.has('itil')).toBe(true);
   });
 });

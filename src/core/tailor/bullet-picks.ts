@@ -22,6 +22,8 @@ export const WIDE_CUT = 15;
 const NEAR = 0.2;
 /** A bullet picks among its questions those within this share of its best fit (tuned: only ties), the one the posting as a whole ranks highest. */
 const CLOSE = 1;
+/** A line about what the person brings picks only a question within this share of its best fit. */
+const BRINGS_CLOSE = 0.9;
 /** A posting with at least this many list items about the work picks for its list items and prose duties only. */
 const LISTS_DUTIES = 5;
 /** A prose sentence that states a duty rather than a trait of the person ("you will", not "you are", "you can"). */
@@ -29,10 +31,18 @@ const DUTY = /\b(?:you will|you'll|we need you to)\b/i;
 /** How many more questions one bullet may bring when the cut has room. */
 const MAX_ROUNDS = 2;
 /** Sections whose bullets tell about the employer or the offer, not the work: never gaps. */
-const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics|nice to have|why)\b/i;
+const NOT_WORK = /\b(?:about us|who we are|our company|benefits?|perks?|we offer|offer|compensation|salary|pay|how to apply|apply|process|equal|diversity|our team|the team|location|logistics|why)\b/i;
+/** Sections of things the employer would like but does not need: heard when a question answers them, never gaps. */
+const NICE = /\b(?:nice to have|bonus|plus|would be nice|ideally|desirable|preferred)\b/i;
 /** A credential rather than a duty: years of experience, a degree, a language, a certificate held. */
-const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|ten|several) years? (?:of|in|as|releasing|managing)\b|\bfor at least \w+ years\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:english|german|french|dutch|spanish)\b/i;
+const CREDENTIAL = /^(?:\d+\+?|at least|several|some|a few|[a-z]+)\s+(?:\w+\s+)?years?\b|\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|ten|several) years? (?:of|in|as|releasing|managing)\b|\bfor at least \w+ years\b|^(?:a |an )?(?:degree|bachelor|master|fluent|confident|native|working proficiency|certification)\b|\b(?:degree|diploma) in\b|\bfoundation (?:as a minimum|or higher|certificate)\b|\b(?:fluent|fluency|spoken|written|speak|speaking)\b[^.]{0,20}\b(?:english|german|french|dutch|spanish)\b|\b(?:english|german|french|dutch|spanish)\s+(?:at|to)\s+(?:a\s+)?(?:c1|c2|b2|native|business|professional)\b/i;
 /** Words that make a prose sentence a requirement of the job rather than a line about the employer. */
+/** A line that asks what you bring rather than what you will do: experience, knowledge, a track record. */
+const REQUIREMENT = /^(?:(?:strong|solid|proven|good|deep|broad|hands-on|working|practical|demonstrable|some)\s+)*(?:experience|familiarity|knowledge|understanding|background|exposure)\b|^you(?:'ve| have)\b|^a track record\b/i;
+/** Sections that list what the person brings rather than the work. */
+const BRINGS = /\b(?:you bring|about you|great here|requirements?|qualifications?|who you are|you have|skills|profile|looking for|what we need)\b/i;
+/** A prose line that places the job rather than stating a duty ("you will sit in Operations, report to ..."). */
+const PLACES = /\byou will (?:sit|report|join|be part|be based|work (?:with|closely|alongside|every))\b/i;
 const ASKS = /\b(?:you(?:'ll| will| have| bring| are| can| know| own| lead| run)|we need|we expect|we want you|must|required|experience (?:with|in|of)|responsible for)\b/i;
 
 export interface BulletPicks {
@@ -53,16 +63,20 @@ export function pickForBullets(readings: readonly BulletReading[], relevance: Re
   const work = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r));
   // A posting that lists its duties says them in its lists; its prose introduces the team and the person,
   // except a sentence that states a duty ("you will run the go/no-go").
-  const listed = work.filter((r) => r.bullet.listed || DUTY.test(r.bullet.text));
+  const listed = work.filter((r) => r.bullet.listed || (DUTY.test(r.bullet.text) && !PLACES.test(r.bullet.text)));
   const matched = (listed.length >= LISTS_DUTIES ? listed : work).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
   const cut = matched.length > CUT ? WIDE_CUT : CUT;
+  // What the person brings ("Experience releasing native mobile apps") is heard by the question a duty already
+  // brought, when one did: it picks after the duties, and only a question close to its own best.
+  const duties = matched.filter((r) => !bringsOnly(r));
+  const brings = duties.length > 0 ? matched.filter(bringsOnly) : [];
   const picks = new Map<string, BulletReading>();
-  for (const reading of matched) {
+  for (const reading of [...(duties.length > 0 ? duties : matched), ...brings]) {
     if (picks.size >= cut) break;
     const best = reading.fits[0]?.fit ?? 0;
     const open = reading.fits.filter((f) => f.fit >= FIT && !picks.has(f.id));
-    const close = open.filter((f) => f.fit >= best * CLOSE);
-    const pool = close.length > 0 ? close : open;
+    const close = open.filter((f) => f.fit >= best * (brings.includes(reading) ? BRINGS_CLOSE : CLOSE));
+    const pool = close.length > 0 || brings.includes(reading) ? close : open;
     const choice = [...pool].sort((a, b) => b.fit + (relevance.get(b.id) ?? 0) * 0.1 - (a.fit + (relevance.get(a.id) ?? 0) * 0.1))[0];
     if (choice) picks.set(choice.id, reading);
   }
@@ -70,7 +84,7 @@ export function pickForBullets(readings: readonly BulletReading[], relevance: Re
   // bullet may ask about two things, and the next question on it prepares for more of the posting than one
   // that only shares its words.
   for (let round = 1; picks.size < cut; round++) {
-    const next = matched
+    const next = (duties.length > 0 ? duties : matched)
       .map((reading) => ({ reading, fit: reading.fits.filter((f) => f.fit >= FIT && !picks.has(f.id))[0] }))
       .filter((n): n is { reading: BulletReading; fit: { id: string; fit: number } } => n.fit !== undefined)
       .sort((a, b) => b.fit.fit - a.fit.fit);
@@ -99,6 +113,11 @@ export function placePicks<T extends { id: string }>(ordered: readonly T[], pick
   const rank = new Map(ordered.map((q, i) => [q.id, i]));
   head.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   return [...head, ...tail.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))];
+}
+
+/** A line about what the person brings, in a section of such lines or said so itself. */
+function bringsOnly(reading: BulletReading): boolean {
+  return REQUIREMENT.test(reading.bullet.text.trim()) || (reading.bullet.section !== undefined && (BRINGS.test(reading.bullet.section) || NICE.test(reading.bullet.section)));
 }
 
 /** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
@@ -142,7 +161,7 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
     // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
     // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
     const limit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
-    if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
+    if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || NICE.test(reading.bullet.section ?? '') || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
