@@ -144,8 +144,10 @@ export function createPrompter(io: PromptIo, style: Style): LivePrompter {
       return show;
     },
     async waitForModel(signal) {
-      await promptKey(io, style.dim('Listening to the model grader… press any key to go on without waiting'), signal);
-      return !signal.aborted;
+      const wide = 'Listening to the model grader… press any key to go on without waiting (t: teach a phrasing)';
+      const key = await promptKey(io, style.dim(wide.length < (io.output.columns ?? 80) ? wide : 'Model grader listening… any key: go on · t: teach'), signal);
+      if (signal.aborted) return false;
+      return key === 't' || key === 'T' ? 'teach' : true;
     },
     async waitBeforeReveal(opts) {
       if (!opts?.teach) {

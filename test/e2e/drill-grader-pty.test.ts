@@ -82,6 +82,43 @@ describe('drill with a model grader', () => {
     expect(typeof attempt?.score).toBe('number');
   });
 
+  it('offers teaching once the model\'s points are in, and keeps them in the feedback and the attempt when a phrasing is taught', async () => {
+    const { s } = await drillWith(1500);
+    await s.waitFor(/The model grader heard 1 more/);
+    await s.waitFor('(t: teach a phrasing)');
+    s.type('t');
+    await s.waitFor('Which point did you make that the coach did not hear?');
+    s.type(KEY.enter);
+    await s.waitFor(/Which words of your answer make point (\d+)\?/);
+    s.type(KEY.enter);
+    await s.waitFor(/Point \d+ taught with your words/);
+    await s.pageUntil(/\[your phrasing\] heard in[\s\S]*t: teach a phrasing/);
+    const again = s.text.slice(s.text.lastIndexOf('taught with your words'));
+    expect(again).toMatch(/\[model\] heard in "We write down the error level that sends us back"/);
+    expect(await revealRateAndFinish(s)).toBe(0);
+    const [attempt] = attempts();
+    expect(attempt).toMatchObject({ credits: [{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }] });
+    expect(readFileSync(join(dirname(home.history), 'phrasings.yaml'), 'utf8')).toContain(`question: ${ID}`);
+  });
+
+  it('goes straight to teaching with t while the model is still thinking, and stops its request', async () => {
+    const { s, server } = await drillWith(30_000);
+    expect(s.text).toContain('(t: teach a phrasing)');
+    s.type('t');
+    await s.waitFor('Which point did you make that the coach did not hear?');
+    s.type(KEY.enter);
+    await s.waitFor(/Which words of your answer make point (\d+)\?/);
+    s.type(KEY.enter);
+    await s.waitFor(/Point \d+ taught with your words/);
+    await s.pageUntil(/\[your phrasing\] heard in[\s\S]*t: teach a phrasing/);
+    expect(s.text).not.toContain('The model grader heard');
+    expect(await revealRateAndFinish(s)).toBe(0);
+    // Stopped, not retried: the one request may not even have reached the server before the key.
+    expect(server.received.length).toBeLessThanOrEqual(1);
+    expect(s.text).not.toContain('The model grader heard');
+    expect(attempts()[0]?.credits).toBeUndefined();
+  });
+
   it('stops at once on Ctrl-C while listening, keeping the typed answer', async () => {
     const { s } = await drillWith(30_000);
     s.type(KEY.ctrlC);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { teachableSentences } from '../../src/core/phrasings/candidates.js';
 import { teachPhrasing } from '../../src/core/phrasings/teach.js';
-import { waitOrTeach } from '../../src/core/practice/teach-round.js';
+import { modelCredits, waitOrTeach } from '../../src/core/practice/teach-round.js';
 import { loadBank } from '../../src/core/questions/load.js';
 import type { Question } from '../../src/core/questions/schema.js';
 
@@ -66,7 +66,6 @@ describe('teaching at the drill’s feedback', () => {
       bank,
       timeLimit: undefined,
       phrasings: [],
-      offer: true,
     });
     expect(keys).toEqual([]);
     expect(offeredPoints).toEqual(report.talkingPoints.flatMap((p, k) => (p.covered ? [] : [k + 1])));
@@ -78,19 +77,42 @@ describe('teaching at the drill’s feedback', () => {
     expect(after.phrasings).toHaveLength(1);
   });
 
-  it('offers no teaching when told not to (a model grader’s points are in the report), and a key goes on', async () => {
-    const report = analyzeAnswer(conflict, ANSWER, bank);
-    const asked: boolean[] = [];
+  it('keeps a model grader’s points when the answer is read again after a phrasing is taught', async () => {
+    const index = conflict.keyPoints.findIndex((p) => /agree a rule/i.test(p.point));
+    const words = analyzeAnswer(conflict, ANSWER, bank);
+    const other = words.talkingPoints.findIndex((p, k) => !p.covered && k !== index);
+    expect(other).toBeGreaterThanOrEqual(0);
+    const quote = 'I met each lead alone over coffee and listened to both sides.';
+    const report = analyzeAnswer(conflict, ANSWER, bank, { credits: [{ point: other, by: 'model', quote }] });
+    expect(report.talkingPoints[other]).toMatchObject({ covered: true, heardBy: 'model' });
+    const keys: ('teach' | undefined)[] = ['teach', undefined];
     const after = await waitOrTeach(conflict, ANSWER, report, {
-      prompter: { waitBeforeReveal: async (opts) => void asked.push(opts?.teach === true), pickUnheardPoint: async () => 1, pickTaughtSentence: async () => RULE },
+      prompter: { waitBeforeReveal: async (opts) => (opts?.teach ? keys.shift() : undefined), pickUnheardPoint: async () => index + 1, pickTaughtSentence: async () => RULE },
       view: { feedback: () => undefined },
-      save: () => ({ problem: 'never called' }),
+      save: (question, _answer, k, sentence) => ({ phrasings: [{ question: question.id, point: question.keyPoints[k]!.id, sentence }], file: '/data/phrasings.yaml' }),
       bank,
       timeLimit: undefined,
       phrasings: [],
-      offer: false,
+      credits: modelCredits(report),
     });
-    expect(asked).toEqual([false]);
-    expect(after.report).toBe(report);
+    expect(after.report.talkingPoints[index]).toMatchObject({ covered: true, heardBy: 'your phrasing' });
+    expect(after.report.talkingPoints[other]).toMatchObject({ covered: true, heardBy: 'model' });
+  });
+
+  it('goes straight to teaching when asked for at the model grader’s wait, then waits before the reveal', async () => {
+    const report = analyzeAnswer(conflict, ANSWER, bank);
+    const index = conflict.keyPoints.findIndex((p) => /agree a rule/i.test(p.point));
+    const waits: boolean[] = [];
+    const after = await waitOrTeach(conflict, ANSWER, report, {
+      prompter: { waitBeforeReveal: async (opts) => void waits.push(opts?.teach === true), pickUnheardPoint: async () => index + 1, pickTaughtSentence: async () => RULE },
+      view: { feedback: () => undefined },
+      save: (question, _answer, k, sentence) => ({ phrasings: [{ question: question.id, point: question.keyPoints[k]!.id, sentence }], file: '/data/phrasings.yaml' }),
+      bank,
+      timeLimit: undefined,
+      phrasings: [],
+      teachFirst: true,
+    });
+    expect(after.report.talkingPoints[index]).toMatchObject({ covered: true, heardBy: 'your phrasing' });
+    expect(waits).toEqual([true]);
   });
 });

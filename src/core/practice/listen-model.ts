@@ -19,20 +19,24 @@ export interface ModelGrading {
 
 export type GradeAnswer = (question: Question, answer: string, words: CoachReport, signal: AbortSignal) => Promise<ModelGrading>;
 
-/** Waits for a key, or until `signal` ends the wait; true when a key was pressed. */
-export type WaitForModel = (signal: AbortSignal) => Promise<boolean>;
+/** Waits for a key, or until `signal` ends the wait; true when a key was pressed, 'teach' for the key that teaches a phrasing. */
+export type WaitForModel = (signal: AbortSignal) => Promise<boolean | 'teach'>;
 
-/** The model's reading when it came before a key; undefined when the person went on without it. */
-export async function listenToModel(grade: GradeAnswer, wait: WaitForModel, question: Question, answer: string, words: CoachReport): Promise<ModelGrading | undefined> {
+/**
+ * The model's reading when it came before a key; undefined when the person went on without it, 'teach' when
+ * they went on to teach the coach a phrasing.
+ */
+export async function listenToModel(grade: GradeAnswer, wait: WaitForModel, question: Question, answer: string, words: CoachReport): Promise<ModelGrading | undefined | 'teach'> {
   const stop = new AbortController();
   const arrived = new AbortController();
   const pending = grade(question, answer, words, stop.signal)
     .catch((): undefined => undefined)
     .finally(() => arrived.abort());
   try {
-    if (await wait(arrived.signal)) {
+    const key = await wait(arrived.signal);
+    if (key !== false) {
       stop.abort();
-      return undefined;
+      return key === 'teach' ? 'teach' : undefined;
     }
     return await pending;
   } catch (err) {

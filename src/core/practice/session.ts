@@ -10,7 +10,7 @@ import type { Rng } from '../random.js';
 import type { AnswerMode } from './answer-modes.js';
 import { preselectedRating } from './coach-rating.js';
 import { type DrillFollowUp, askFollowUps } from './follow-up-round.js';
-import { type SavePhrasing, type TeachLine, waitOrTeach } from './teach-round.js';
+import { type SavePhrasing, type TeachLine, modelCredits, waitOrTeach } from './teach-round.js';
 import type { ChosenFollowUp } from './follow-up.js';
 
 /** How the user answers one question, or leaves it. */
@@ -186,16 +186,17 @@ export async function runPracticeSession(questions: readonly Question[], opts: S
     if (report !== undefined && answer !== undefined) {
       await view.feedback(report);
       if (followUps.length > 0) view.followUpFeedback?.(question, followUps);
-      const graded = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
+      const heard = deps.grade && prompter.waitForModel ? await listenToModel(deps.grade, prompter.waitForModel, question, answer, report) : null;
+      const graded = heard === 'teach' ? undefined : heard;
       if (graded) {
         report = graded.report;
         kept = graded.record;
         await view.modelFeedback?.(graded);
       }
-      // A key pressed to go on without the model already asked for the model answer.
-      if (graded !== undefined) {
-        const offer = !graded || (graded.record.credits?.length ?? 0) === 0;
-        ({ report, phrasings } = await waitOrTeach(question, answer, report, { prompter, view, save: deps.savePhrasing, bank: opts.bank, timeLimit: opts.timeLimit, phrasings, offer }));
+      // A key pressed to go on without the model already asked for the model answer, unless it was the teaching key.
+      if (graded !== undefined || heard === 'teach') {
+        const teach = { prompter, view, save: deps.savePhrasing, bank: opts.bank, timeLimit: opts.timeLimit, phrasings, credits: modelCredits(report), teachFirst: heard === 'teach' };
+        ({ report, phrasings } = await waitOrTeach(question, answer, report, teach));
       }
     } else {
       if (!overTime) view.spokenLength(seconds, opts.timeLimit);

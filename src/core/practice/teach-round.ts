@@ -5,6 +5,7 @@
  */
 import { analyzeAnswer } from '../coach/index.js';
 import type { Phrasing } from '../coach/phrasings.js';
+import type { PointCredit } from '../coach/merge-credits.js';
 import type { CoachReport } from '../coach/types.js';
 import { teachableSentences } from '../phrasings/candidates.js';
 import type { Question } from '../questions/schema.js';
@@ -36,8 +37,15 @@ export interface TeachContext {
   bank: readonly Question[] | undefined;
   timeLimit: number | undefined;
   phrasings: readonly Phrasing[];
-  /** False when a model grader's points are in the report: reading it again from the words would drop them. */
-  offer: boolean;
+  /** A model grader's checked points: kept when the answer is read again after a phrasing is taught. */
+  credits?: readonly PointCredit[];
+  /** The person asked to teach before the wait (a `t` while the model grader was still thinking). */
+  teachFirst?: boolean;
+}
+
+/** The model grader's points of a report, as credits that reading the answer again keeps. */
+export function modelCredits(report: CoachReport): PointCredit[] {
+  return report.talkingPoints.flatMap((p, k): PointCredit[] => (p.heardBy === 'model' ? [{ point: k, by: 'model', quote: p.evidence[0] ?? '' }] : []));
 }
 
 /**
@@ -46,9 +54,10 @@ export interface TeachContext {
  */
 export async function waitOrTeach(question: Question, answer: string, report: CoachReport, ctx: TeachContext): Promise<{ report: CoachReport; phrasings: readonly Phrasing[] }> {
   let now = { report, phrasings: ctx.phrasings };
-  for (;;) {
-    const teachable = ctx.offer && ctx.save !== undefined && ctx.prompter.pickUnheardPoint !== undefined && ctx.prompter.pickTaughtSentence !== undefined && now.report.talkingPoints.some((p) => !p.covered);
-    if ((await ctx.prompter.waitBeforeReveal(teachable ? { teach: true } : undefined)) !== 'teach' || !teachable) return now;
+  for (let first = true; ; first = false) {
+    const teachable = ctx.save !== undefined && ctx.prompter.pickUnheardPoint !== undefined && ctx.prompter.pickTaughtSentence !== undefined && now.report.talkingPoints.some((p) => !p.covered);
+    const asked = first && ctx.teachFirst && teachable ? 'teach' : await ctx.prompter.waitBeforeReveal(teachable ? { teach: true } : undefined);
+    if (asked !== 'teach' || !teachable) return now;
     const taught = await teachOne(question, answer, now, ctx);
     if (taught) {
       now = taught;
@@ -75,5 +84,5 @@ async function teachOne(question: Question, answer: string, { report, phrasings 
     return undefined;
   }
   view.taught?.({ kind: 'taught', number, sentence, file: saved.file });
-  return { report: analyzeAnswer(question, answer, ctx.bank, { timeLimit: ctx.timeLimit, phrasings: saved.phrasings }), phrasings: saved.phrasings };
+  return { report: analyzeAnswer(question, answer, ctx.bank, { timeLimit: ctx.timeLimit, credits: ctx.credits, phrasings: saved.phrasings }), phrasings: saved.phrasings };
 }
