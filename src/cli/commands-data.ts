@@ -6,6 +6,7 @@
 export const FORGET_OPTIONS = [
   { flags: '--forget-answers', description: 'remove the text of your answers wherever rmprep keeps it (asks first); ratings, scores and schedules stay' },
   { flags: '--before <date>', description: 'with --forget-answers: only answers before this day (2026-03-01, your time) or ISO date and time', value: 'text' },
+  { flags: '--dry-run', description: 'with --forget-answers: say what would go and change nothing (with --json too)' },
 ] as const;
 
 export const DATA_COMMANDS = [

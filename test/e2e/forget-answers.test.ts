@@ -83,11 +83,31 @@ describe('history --forget-answers', () => {
     expect(again.stdout).toMatch(/^Nothing to forget of any question\./);
   });
 
+  it('--dry-run says what would go, as text or JSON, with no terminal, and changes nothing', async () => {
+    await seed();
+    const before = filesWithAnswers().map((f) => readFileSync(join(home.dir, f), 'utf8'));
+    const json = await run(['history', '--forget-answers', '--dry-run', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ applied: false, attempts: 3, answers: 3, phrasings: 1, drafts: 1, files: { backups: { rewritten: 1, removed: 0 } }, before: null, id: null });
+    const text = await run(['history', '--forget-answers', '--dry-run', '--id', 'team-conflict']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^The text of your answers of team-conflict from \d{4}-\d\d-\d\d is kept in:\n {2}1 answer\n/);
+    expect(text.stdout).toContain('A file made earlier with `rmprep backup` still holds this text');
+    expect(text.stdout).toMatch(/Nothing was changed \(--dry-run\)\.\n$/);
+    expect(filesWithAnswers().map((f) => readFileSync(join(home.dir, f), 'utf8'))).toEqual(before);
+    for (const args of [['history', '--dry-run'], ['history', '--forget-answers', '--dry-run', '--yes']]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
   it('--id forgets one question only', async () => {
     await seed();
     const r = await run(['history', '--forget-answers', '--yes', '--id', 'team-conflict']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Forgot 1 answer, 1 backup of the history rewritten\./);
+    expect(r.stdout).toMatch(/still holds this text: make a new backup and delete the old one\.\n$/);
     const left = filesWithAnswers().map((f) => readFileSync(join(home.dir, f), 'utf8')).join('\n');
     expect(left).not.toMatch(/Quillbank/);
     expect(left).toMatch(/Zephyrcorp/);

@@ -25,19 +25,27 @@ export function parseBefore(text: string): Date {
  * `history --forget-answers [--before <date>] [--id <id>]`: says what would go, asks (unless --yes) and
  * takes the text of those answers out of everything rmprep keeps; ratings, scores and schedules stay.
  */
-export async function forget(run: Run, sel: Selection, { yes, json }: { yes: boolean; json: boolean }): Promise<number> {
+export async function forget(run: Run, sel: Selection, { yes, json, dryRun = false }: { yes: boolean; json: boolean; dryRun?: boolean }): Promise<number> {
   const terminal = run.stdin.isTTY === true && run.stdout.isTTY === true;
-  if (json && !yes) throw new UsageError('--json with --forget-answers does not ask', 'add --yes to forget the answers and print the summary');
-  if (!yes && !terminal) throw new UsageError('history --forget-answers asks before removing text, and there is no terminal to ask on', 'add --yes to go ahead without asking');
+  if (json && !yes && !dryRun) throw new UsageError('--json with --forget-answers does not ask', 'add --yes to forget the answers, or --dry-run to see what would go');
+  if (!yes && !dryRun && !terminal) throw new UsageError('history --forget-answers asks before removing text, and there is no terminal to ask on', 'add --yes to go ahead without asking, or --dry-run to see what would go');
   const places = { historyFile: run.paths.historyFile, dataDir: run.paths.dataDir, tmpDir: tmpdir(), uid: process.getuid?.() };
   const opts = { ...storeOptions(run), now: run.now(), phrasingsFile: resolvePhrasingsFile(run) };
   if (!yes) {
     const plan = forgetAnswers(places, sel, { ...opts, apply: false });
+    if (json) {
+      run.stdout.write(`${toJsonText({ ...plan, before: sel.before?.toISOString() ?? null, id: sel.questionId ?? null })}\n`);
+      return 0;
+    }
     if (isEmpty(plan)) {
       run.stdout.write(`Nothing to forget ${describeSelection(sel)}.\n`);
       return 0;
     }
     run.stdout.write(renderPlan(plan, sel));
+    if (dryRun) {
+      run.stdout.write('Nothing was changed (--dry-run).\n');
+      return 0;
+    }
     const { askYesNo } = await import('../../ui/prompts-confirm.js');
     const io = { input: run.stdin, output: run.stdout.stream ?? (run.stdout as unknown as NodeJS.WritableStream) };
     if (!(await askYesNo(io, 'Forget the text of these answers? It cannot be brought back.'))) {
@@ -51,9 +59,12 @@ export async function forget(run: Run, sel: Selection, { yes, json }: { yes: boo
     return 0;
   }
   if (isEmpty(done)) run.stdout.write(`Nothing to forget ${describeSelection(sel)}.\n`);
-  else run.stdout.write(`Forgot ${listKinds(done).join(', ')}. Ratings, scores and schedules are as they were.\n`);
+  else run.stdout.write(`Forgot ${listKinds(done).join(', ')}. Ratings, scores and schedules are as they were.\n${OWN_BACKUPS}\n`);
   return 0;
 }
+
+/** Files the person made with `rmprep backup` are theirs, wherever they put them: rmprep cannot rewrite them. */
+const OWN_BACKUPS = 'A file made earlier with `rmprep backup` still holds this text: make a new backup and delete the old one.';
 
 function isEmpty(r: ForgetReport): boolean {
   return listKinds(r).length === 0;
@@ -88,5 +99,6 @@ function renderPlan(r: ForgetReport, sel: Selection): string {
   const lines = [`The text of your answers ${describeSelection(sel)}${range} is kept in:`];
   for (const kind of listKinds(r)) lines.push(`  ${kind.replace(/ rewritten$/, ' (rewritten without it)').replace(/ removed$/, ' (removed: nothing else is in them)')}`);
   if (r.attempts) lines.push(`${r.attempts === 1 ? 'The attempt keeps its' : `The ${r.attempts} attempts keep their`} ratings, scores and schedules; only the text goes.`);
+  lines.push(OWN_BACKUPS);
   return `${lines.join('\n')}\n`;
 }

@@ -32,6 +32,7 @@ export const historyOptionsSchema = z.object({
   yes: z.boolean().optional(),
   forgetAnswers: z.boolean().optional(),
   before: z.string().optional(),
+  dryRun: z.boolean().optional(),
 });
 
 export const command = defineCommand({ schema: historyOptionsSchema, run: historyCommand });
@@ -41,6 +42,8 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
   const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   if (actions.length > 1) throw new UsageError(`${flag(actions[0]!)} and ${flag(actions[1]!)} cannot be used together`);
   if (opts.before !== undefined && !opts.forgetAnswers) throw new UsageError('--before only counts with --forget-answers');
+  if (opts.dryRun && !opts.forgetAnswers) throw new UsageError('--dry-run only counts with --forget-answers');
+  if (opts.dryRun && opts.yes) throw new UsageError('--dry-run and --yes cannot be used together', '--dry-run changes nothing; --yes goes ahead without asking');
   if (opts.rating !== undefined && !opts.rerate) throw new UsageError('--rating only counts with --rerate <attempt>');
   if (opts.yes && !opts.undo && !opts.forgetAnswers) throw new UsageError('--yes only counts with --undo or --forget-answers');
   if (opts.undo) return undoLatest(run, opts.yes === true);
@@ -49,7 +52,7 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
   if (opts.import) return importFile(run, opts.import);
   if (opts.forgetAnswers) {
     const before = opts.before !== undefined ? parseBefore(opts.before) : undefined;
-    return forget(run, { before, questionId: opts.id && (await knownId(run, opts.id)) }, { yes: opts.yes === true, json: opts.json === true });
+    return forget(run, { before, questionId: opts.id && (await knownId(run, opts.id)) }, { yes: opts.yes === true, json: opts.json === true, dryRun: opts.dryRun === true });
   }
   const data = readHistory(run.paths.historyFile, storeOptions(run));
   if (opts.id) opts.id = await knownId(run, opts.id, data.records);
