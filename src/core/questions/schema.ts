@@ -60,6 +60,8 @@ export const questionSchema = z.strictObject({
   framework: z.array(text).optional(),
   followUps: z.array(followUpSchema).default([]),
   mustTell: mustTellSchema.optional(),
+  /** How job postings ask for what this question probes, as duty lines: `tailor` reads them, the coach does not. */
+  duties: z.array(text.max(160, 'a duty is one line of at most 160 characters')).max(8, 'at most 8 duties').optional(),
   tags: z.array(z.string().regex(ID_PATTERN, 'tags must be kebab-case')).default([]),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1, 2 or 3' }).default(2),
 });

@@ -4,7 +4,7 @@ import { distinctSenses } from './senses.js';
 import { isGeneric, tokenize, type Word } from './words.js';
 
 /** How much a word counts by where in a question it stands: what is asked and tagged outweighs the model answer. */
-const FIELD_WEIGHT = { question: 3, tags: 3, points: 2, terms: 2, framework: 1, why: 1, extra: 0.6, answer: 0.4 } as const;
+const FIELD_WEIGHT = { question: 3, duties: Number(process.env.RMPREP_DUTY_WEIGHT ?? 3), tags: 3, points: 2, terms: 2, framework: 1, why: 1, extra: 0.6, answer: 0.4 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 
 /** A question as the ranking sees it: weighted stems and how strongly it covers each theme (0..1). */
@@ -45,6 +45,8 @@ function fieldsOf(q: QuestionData): [Field, string][] {
   return [
     ['question', q.question],
     ['tags', q.tags.join(' ').replace(/-/g, ' ')],
+    // One duty per sentence, so that no phrase runs across two of them.
+    ['duties', (q.duties ?? []).join('. ')],
     ['points', (q.keyPoints ?? []).map((k) => k.point).join('. ')],
     ['terms', (q.keyPoints ?? []).flatMap((k) => k.terms).join('. ')],
     ['framework', (q.framework ?? []).join('. ')],
@@ -56,7 +58,7 @@ function fieldsOf(q: QuestionData): [Field, string][] {
 
 /** How strongly a theme found in one field counts: full in what is asked and tagged, less in key points, little in the answer. */
 function themeStrength(field: Field): number {
-  if (field === 'question' || field === 'tags') return 1;
+  if (field === 'question' || field === 'tags' || field === 'duties') return 1;
   if (field === 'points' || field === 'terms') return 0.7;
   if (field === 'framework' || field === 'why') return STRONG;
   return field === 'extra' ? 0.25 : 0.1;
@@ -75,7 +77,7 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
       if (isGeneric(w.stem)) continue;
       terms.set(w.stem, (terms.get(w.stem) ?? 0) + FIELD_WEIGHT[field]);
       if (FIELD_WEIGHT[field] >= 2) keyStems.add(w.stem);
-      if (field === 'question' || field === 'tags') askStems.add(w.stem);
+      if (field === 'question' || field === 'tags' || field === 'duties') askStems.add(w.stem);
     }
     if (FIELD_WEIGHT[field] >= 2) for (const pair of pairsOf(words)) pairs.add(pair);
     for (const hit of matcher.find(words, text)) {
