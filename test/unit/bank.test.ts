@@ -177,6 +177,16 @@ describe('the bundled question bank', () => {
     expect(bank.problems.filter((p) => p.message.includes('alias'))).toEqual([]);
   });
 
+  it('says how postings ask for each question about the work (4 to 8 duty lines), and for no question about the person', () => {
+    const aboutYou = new Set(['role-fit', 'motivation', 'introduction', 'opening-question', 'closing-question', 'hr-screen']);
+    for (const q of bank.questions) {
+      if (q.tags.some((t) => aboutYou.has(t))) expect(q.duties, q.id).toBeUndefined();
+      else if (q.duties) expect(q.duties.length, q.id).toBeGreaterThanOrEqual(4);
+    }
+    const withDuties = bank.questions.filter((q) => q.duties);
+    expect(withDuties.length).toBeGreaterThanOrEqual(95);
+  });
+
   it('asks each question only once (no two question texts alike)', () => {
     const texts = bank.questions.map((q) => q.question.toLowerCase().replace(/\W+/g, ' ').trim());
     expect(new Set(texts).size).toBe(texts.length);

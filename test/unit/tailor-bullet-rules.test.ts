@@ -196,3 +196,17 @@ describe('what the person brings, nice-to-haves and lines that place the job', (
     expect(pickForBullets([...duties, ...more, duty], new Map()).picks.has('itil')).toBe(true);
   });
 });
+
+describe('duties: how postings ask for what a question prepares for', () => {
+  const plain = makeQuestion('outside-help', 'technical', { question: 'How do you plan a release that hinges on work you do not control?', answer: 'We planned a buffer.', tags: ['dependencies'] });
+  const other = makeQuestion('schedule', 'technical', { question: 'How do you keep a release schedule that many teams trust?', answer: 'One calendar.', tags: ['planning'] });
+  const filler = ['rollback', 'canary', 'hotfix', 'metrics', 'audit'].map((t) => makeQuestion(`q-${t}`, 'technical', { question: `How do you handle ${t} work?`, answer: `Carefully, with ${t} notes.`, tags: [t] }));
+  const bullet = 'Keep third-party suppliers delivering on the release schedule.';
+
+  it('a question whose duties say what the bullet asks answers it better than one that shares a word', () => {
+    const without = fitsFor([plain, other, ...filler], bullet);
+    expect(without.get('schedule') ?? 0).toBeGreaterThan(without.get('outside-help') ?? 0);
+    const withDuties = fitsFor([{ ...plain, duties: ['Keep third-party suppliers and vendors delivering on schedule'] }, other, ...filler], bullet);
+    expect(withDuties.get('outside-help') ?? 0).toBeGreaterThan(withDuties.get('schedule') ?? 0);
+  });
+});

@@ -4,7 +4,7 @@ import { distinctSenses } from './senses.js';
 import { isGeneric, tokenize, type Word } from './words.js';
 
 /** How much a word counts by where in a question it stands: what is asked and tagged outweighs the model answer. */
-const FIELD_WEIGHT = { question: 3, duties: Number(process.env.RMPREP_DUTY_WEIGHT ?? 3), tags: 3, points: 2, terms: 2, framework: 1, why: 1, extra: 0.6, answer: 0.4 } as const;
+const FIELD_WEIGHT = { question: 3, duties: 3, tags: 3, points: 2, terms: 2, framework: 1, why: 1, extra: 0.6, answer: 0.4 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 
 /** A question as the ranking sees it: weighted stems and how strongly it covers each theme (0..1). */
@@ -58,7 +58,10 @@ function fieldsOf(q: QuestionData): [Field, string][] {
 
 /** How strongly a theme found in one field counts: full in what is asked and tagged, less in key points, little in the answer. */
 function themeStrength(field: Field): number {
-  if (field === 'question' || field === 'tags' || field === 'duties') return 1;
+  // Duties word one practice many ways, and would spread a question over every theme they touch: their words
+  // count as what the question asks, their themes not at all (tuned on the tune half of the postings).
+  if (field === 'duties') return 0;
+  if (field === 'question' || field === 'tags') return 1;
   if (field === 'points' || field === 'terms') return 0.7;
   if (field === 'framework' || field === 'why') return STRONG;
   return field === 'extra' ? 0.25 : 0.1;
@@ -80,9 +83,8 @@ export function profileQuestion(q: QuestionData, matcher: ThemeMatcher): Questio
       if (field === 'question' || field === 'tags' || field === 'duties') askStems.add(w.stem);
     }
     if (FIELD_WEIGHT[field] >= 2) for (const pair of pairsOf(words)) pairs.add(pair);
-    for (const hit of matcher.find(words, text)) {
-      themes.set(hit.theme, Math.max(themes.get(hit.theme) ?? 0, themeStrength(field)));
-    }
+    const strength = themeStrength(field);
+    if (strength > 0) for (const hit of matcher.find(words, text)) themes.set(hit.theme, Math.max(themes.get(hit.theme) ?? 0, strength));
   }
   // A question's sense of a word like DORA is the one it asks about: its key points may name the other to set it apart.
   const ask = `${q.question}. ${q.tags.join(' ').replace(/-/g, ' ')}`;
