@@ -2,7 +2,8 @@
 //   tune     eval/coach-v2/tune.yaml, and the older eval/coach-answers.yaml (reported apart as "older")
 //   holdout  eval/coach-v2/holdout.yaml, never used to tune the scorer
 //   v3-tune, v3-holdout  eval/coach-v3 (thin, mid, colon-list and keyword-list answers, taught phrasings); see eval-coach-v3.ts
-// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--half tune|holdout|older|v3-tune|v3-holdout|all] [--verbose] [--grader]
+//   v4-tune, v4-holdout  eval/coach-v4 (partial answers: points credited that were not made); see eval-coach-v4.ts
+// Usage: node scripts/run-ts.mjs scripts/eval-coach.ts [--half tune|holdout|older|v3-tune|v3-holdout|v4-tune|v4-holdout|all] [--verbose] [--grader]
 //        [--explain half:id:strong|weak|star|list[:otherId]]
 // --grader reads each answer to its own question through the configured model grader (RMPREP_GRADER_* or
 // config.yaml); answers read against other questions (own > other) stay words-only, a request each would be
@@ -14,6 +15,7 @@ import { parse } from 'yaml';
 import { analyzeAnswer, type CoachReport } from '../src/core/coach/index.js';
 import { loadBank } from '../src/core/questions/load.js';
 import { evaluateV3, readV3 } from './eval-coach-v3.js';
+import { evaluateV4, readV4, V4_FILES } from './eval-coach-v4.js';
 import type { QuestionData } from '../src/core/questions/schema.js';
 import { resolveGrader } from '../src/cli/grader-config.js';
 import { gradeAnswer } from '../src/cli/model-grader.js';
@@ -37,13 +39,15 @@ const HALVES: Record<string, string> = {
   older: 'eval/coach-answers.yaml',
   'v3-tune': 'eval/coach-v3/tune.yaml',
   'v3-holdout': 'eval/coach-v3/holdout.yaml',
+  'v4-tune': V4_FILES.tune as string,
+  'v4-holdout': V4_FILES.holdout as string,
 };
 const LIST_MIN_WORDS = 14;
 const LIST_MAX_WORDS = 24;
 const LIST_CAP = 30;
 
 function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; grader: boolean; explain?: string } {
-  let halves = ['tune', 'older', 'holdout', 'v3-tune', 'v3-holdout'];
+  let halves = ['tune', 'older', 'holdout', 'v3-tune', 'v3-holdout', 'v4-tune', 'v4-holdout'];
   let verbose = false;
   let grader = false;
   let explain: string | undefined;
@@ -54,7 +58,7 @@ function parseArgs(argv: string[]): { halves: string[]; verbose: boolean; grader
     else if (a === '--half') {
       const h = argv[++i] ?? '';
       halves = h === 'all' ? halves : [h];
-      if (!halves.every((x) => x in HALVES)) throw new Error(`--half wants tune, holdout, older, v3-tune, v3-holdout or all, not "${h}"`);
+      if (!halves.every((x) => x in HALVES)) throw new Error(`--half wants tune, holdout, older, v3-tune, v3-holdout, v4-tune, v4-holdout or all, not "${h}"`);
     } else if (a === '--explain') explain = argv[++i];
     else throw new Error(`unknown argument: ${a}`);
   }
@@ -191,6 +195,12 @@ async function main(): Promise<void> {
   }
   const out = [`questions in bank: ${bank.length}`];
   for (const half of opts.halves) {
+    if (half.startsWith('v4-')) {
+      const v4 = readV4(root, half.slice(3));
+      if (!v4) out.push('', `${half}: ${HALVES[half]} not found`);
+      else out.push('', `${half} (${HALVES[half]}): ${v4.answers.length} questions, 3 partial answers each`, ...evaluateV4(v4, bank, byId, opts.verbose && half !== 'v4-holdout'));
+      continue;
+    }
     if (half.startsWith('v3-')) {
       const v3 = readV3(root, half.slice(3));
       if (!v3) out.push('', `${half}: ${HALVES[half]} not found`);

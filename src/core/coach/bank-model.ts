@@ -41,10 +41,12 @@ export interface Idea {
   terms: IdeaTerm[];
   /** stem -> weight: the idea's own words and its terms' words, and the model answer's words for it. */
   words: Map<string, number>;
-  /** The idea's own words: the point or step as written. */
+  /** The idea's own words: the point or step as written, less the words of the question's subject. */
   own: string[];
   /** Words that speak of the idea itself: its own words, its terms' words and their usual synonyms. */
   core: Set<string>;
+  /** Words of the question's subject, which most of its points share: a term of these alone proves no point. */
+  subject: ReadonlySet<string>;
   aliases: IdeaAlias[];
   negated: boolean;
 }
@@ -172,6 +174,7 @@ function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
     }
     return idea;
   });
+  withoutSubjectCore(points);
   const steps = (q.category === 'technical' ? (q.framework ?? []) : []).map((step) => buildIdea(step, [], model));
   const stepToPoint = steps.map((step) => {
     let best: number | undefined;
@@ -190,6 +193,23 @@ function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
     if (!GENERIC_STEMS.has(s)) topic.set(s, model.specificity(s));
   }
   return { points, steps, stepToPoint, topic };
+}
+
+/**
+ * Words most of a question's points share name its subject ("TestFlight", "beta" for beta tracks): saying them
+ * says nothing about which point was made, so they stop counting among each point's core words.
+ */
+function withoutSubjectCore(points: Idea[]): void {
+  if (points.length < 3) return;
+  const counts = new Map<string, number>();
+  for (const p of points) for (const s of new Set([...p.own, ...p.terms.flatMap((t) => t.ways[0]?.stems ?? [])])) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const subject = new Set([...counts].filter(([, n]) => n >= Math.max(2, points.length * TUNING.subjectShare)).map(([s]) => s));
+  if (subject.size === 0) return;
+  for (const p of points) {
+    p.subject = subject;
+    p.core = new Set([...p.core].filter((s) => !subject.has(s)));
+    p.own = p.own.filter((s) => !subject.has(s));
+  }
 }
 
 function buildIdea(text: string, terms: readonly string[], model: BankModel): Idea {
@@ -221,7 +241,7 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
     }
   }
   const core = new Set([...words.keys()].filter((s) => !tail.has(s)));
-  return { text, terms: compiled, words, own, core, aliases, negated };
+  return { text, terms: compiled, words, own, core, subject: new Set(), aliases, negated };
 }
 
 function weighWay(seq: readonly string[], model: BankModel): TermWay {

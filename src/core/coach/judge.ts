@@ -101,6 +101,19 @@ function clauseSpan(reading: Reading, [first, last]: readonly [number, number]):
   return { from, to };
 }
 
+/**
+ * A product's or tool's name as written ("Argo CD", "Play Console", "Crashlytics"): every word capitalised (or
+ * an acronym) and not the first of its sentence. Naming a tool says what was used, not what was done with it.
+ */
+function isName(reading: Reading, from: number, to: number): boolean {
+  const tokens = reading.doc.tokens.slice(from, to).filter((t) => !t.stop);
+  if (tokens.length === 0) return false;
+  const first = reading.doc.tokens[from];
+  const before = reading.doc.tokens[from - 1];
+  if (!first || !before || before.sentence !== first.sentence) return false;
+  return tokens.every((t) => /^[A-Z]/.test(t.raw));
+}
+
 /** Every place in prose where the idea's terms, aliases or words are said, grouped by clause. */
 function collectHits(reading: Reading, idea: Idea): Map<number, Hit[]> {
   const { doc, skip } = reading;
@@ -115,7 +128,10 @@ function collectHits(reading: Reading, idea: Idea): Map<number, Hit[]> {
     for (const { from, to, way } of matchWays(reading, term.pattern)) {
       const w = term.ways[way];
       if (!w || w.weight <= 0) continue;
-      add({ key: `#${k}`, stems: w.stems, weight: w.weight, core: w.size, term: true, own: false, from, to });
+      // "Feature flags" names what the whole question is about, "Argo CD" a tool: neither says what was done.
+      const subjectOnly = w.stems.length > 0 && w.stems.every((st) => idea.subject.has(st));
+      if (subjectOnly || isName(reading, from, to)) add({ key: `#${k}`, stems: w.stems, weight: w.weight * TUNING.subjectTerm, core: 0, term: true, own: false, from, to });
+      else add({ key: `#${k}`, stems: w.stems, weight: w.weight, core: w.size, term: true, own: false, from, to });
     }
   });
   for (const alias of idea.aliases) {

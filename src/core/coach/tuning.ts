@@ -21,6 +21,13 @@ export const TUNING = {
   ownShare: 0.5,
   /** A clause that says the idea names at least this many of its core words (a phrase term counts its words). */
   coreWords: 2,
+  /**
+   * A word in the words of at least this share of a question's points is its subject ("TestFlight", "beta"), not
+   * what any one point says: it adds to a point's evidence but is not one of its core words.
+   */
+  subjectShare: 0.5,
+  /** A term of the subject's words alone ("feature flags") weighs this share of its weight and counts no core word. */
+  subjectTerm: 0.3,
   /** Or a single word of a term with enough of the model answer's words for the idea around it. */
   loneTermAt: 1.1,
   /** Or this many different words of the idea and of the model answer's sentences for it. */
