@@ -183,6 +183,8 @@ describe('what the person brings, nice-to-haves and lines that place the job', (
     ['Write release notes for the contact centre in plain English.', true],
     ['Fluent written and spoken English.', false],
     ['German at C1 level or better.', false],
+    ['ITIL 4 Foundation or higher; deep knowledge of change enablement.', true],
+    ['ITIL 4 Foundation or higher.', false],
   ])('"%s" is about the work: %s', (text, work) => {
     expect(isAboutWork(reading(text, [['notes', 0.5]]))).toBe(work);
   });

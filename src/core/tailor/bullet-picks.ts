@@ -123,7 +123,9 @@ function bringsOnly(reading: BulletReading): boolean {
 /** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
 export function isAboutWork(reading: BulletReading): boolean {
   const { bullet } = reading;
-  if ((bullet.section !== undefined && NOT_WORK.test(bullet.section)) || CREDENTIAL.test(bullet.text)) return false;
+  if (bullet.section !== undefined && NOT_WORK.test(bullet.section)) return false;
+  // "ITIL 4 Foundation or higher; deep knowledge of change enablement": a credential beside a duty is about the work.
+  if (bullet.text.split(/;\s*/).every((part) => CREDENTIAL.test(part))) return false;
   return bullet.listed || ASKS.test(bullet.text);
 }
 
