@@ -91,6 +91,8 @@ describe('ranking', () => {
     ['a two-word name', 'Run the CAB for the Core Banking estate with Fastlane.', 'Banking'],
     ['a certificate title', 'ITIL v4 Foundation and canary deployments with Fastlane.', 'Foundation'],
     ['a place after "in"', 'Canary releases for hospitals in Europe with Fastlane.', 'Europe'],
+    ['places listed after "in"', 'Canary releases for wallets in Poland and Czechia with Fastlane.', 'Czechia'],
+    ['places listed after "across"', 'Canary releases for stores across Lisbon, Porto or Braga with Fastlane.', 'Braga'],
     ['a word of the title line', 'Release Manager, Ember Games\nShip canary builds to Ember players with Fastlane.', 'Ember'],
   ])('keeps the employer out of the gaps: %s', (_what, posting, name) => {
     const result = ranker.rank(posting, 5);

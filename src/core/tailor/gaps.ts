@@ -10,6 +10,8 @@ function looksLikeToolName(word: string): boolean {
 const CAPITALISED = /^[A-Z][a-z]+$/;
 /** Words that introduce a tool: "built on X", "experience with X", "tools such as X". */
 const TOOL_CUE = /(?:\b(?:using|use|with|via|on|like|as|including|e\.?g\.?)|[(,/]|\band|\bor)\s*$/i;
+/** A list of places: "people in Poland and Czechia", "offices across Lisbon, Porto or Braga". */
+const PLACE_LIST = /\b(?:in|across|from|at|near|throughout)\s+(?:[A-Z][\p{L}]+(?:\s*,\s*|\s+(?:and|or)\s+))+$/u;
 
 /**
  * Tools and practices the posting names, in a sentence about release work, that no question mentions
@@ -32,7 +34,7 @@ export function findUnknownNames(posting: string, known: { has(stem: string): bo
       const stem = tokenize(word)[0]?.stem ?? '';
       if (word.length < 3 || isGeneric(stem) || known.has(stem) || inThemes.has(stem) || out.has(stem)) continue;
       const before = sentence.slice(0, m.index);
-      const tool = looksLikeToolName(word) || (CAPITALISED.test(word) && !notTools.has(word) && before.trim() !== '' && TOOL_CUE.test(before) && !inNameRun(sentence, m.index, word));
+      const tool = looksLikeToolName(word) || (CAPITALISED.test(word) && !notTools.has(word) && before.trim() !== '' && TOOL_CUE.test(before) && !PLACE_LIST.test(before) && !inNameRun(sentence, m.index, word));
       if (tool) out.set(stem, word);
     }
   }
