@@ -43,13 +43,16 @@ describe('the quick check of a question', () => {
     ['a key point without terms', { keyPoints: [{ point: 'P', terms: [] }] }],
     ['a follow-up with an unknown key', { followUps: [{ question: 'Q?', hints: 'x' }] }],
     ['an incomplete STAR', { star: { situation: 'S', task: 'T', action: 'A' } }],
+    ['a duty over 160 characters', { duties: ['x'.repeat(161)] }],
+    ['nine duties', { duties: Array.from({ length: 9 }, (_, i) => `Duty ${i}`) }],
+    ['an empty duty', { duties: ['  '] }],
   ])('leaves %s to the schema', (_name, change) => {
     expect(quickCheckQuestion({ ...raws[0]!, ...change })).toBeUndefined();
   });
 
   it('never disagrees with the schema on random changes to a question', () => {
     const value = fc.oneof(fc.string(), fc.constant(''), fc.constant(' x '), fc.integer({ min: 0, max: 4 }), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.constantFrom('point', 'terms', 'question', 'hint', 'x'), fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 2 }))));
-    const field = fc.constantFrom('id', 'category', 'question', 'why', 'keyPoints', 'answer', 'tip', 'star', 'framework', 'followUps', 'tags', 'difficulty', 'extra');
+    const field = fc.constantFrom('id', 'category', 'question', 'why', 'keyPoints', 'answer', 'tip', 'star', 'framework', 'followUps', 'duties', 'tags', 'difficulty', 'extra');
     fc.assert(
       fc.property(fc.integer({ min: 0, max: raws.length - 1 }), fc.dictionary(field, value, { maxKeys: 3 }), (index, change) => {
         expectSameAsSchema({ ...raws[index]!, ...change });

@@ -50,6 +50,7 @@ export function isParsedQuestion(v: unknown): v is ParsedQuestion {
     optional(v.aliases, isTextList) &&
     optional(v.brief, isText) &&
     optional(v.mustTell, (m) => isRecord(m) && isText(m.what) && isTextList(m.terms)) &&
+    optional(v.duties, isTextList) &&
     Array.isArray(v.keyPoints) &&
     v.keyPoints.every((k) => isRecord(k) && isText(k.id) && isText(k.point) && isTextList(k.terms)) &&
     Array.isArray(v.followUps) &&

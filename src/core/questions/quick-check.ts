@@ -5,7 +5,9 @@ import type { FollowUp, RawQuestionData } from './schema.js';
 // spends much of its first load in the schema otherwise. Anything unusual returns undefined and goes to
 // the schema, which also words every problem; a test holds the two to the same results.
 
-const FIELDS = new Set(['id', 'aliases', 'category', 'brief', 'question', 'why', 'keyPoints', 'answer', 'tip', 'star', 'framework', 'followUps', 'mustTell', 'tags', 'difficulty']);
+const FIELDS = new Set(['id', 'aliases', 'category', 'brief', 'question', 'why', 'keyPoints', 'answer', 'tip', 'star', 'framework', 'followUps', 'mustTell', 'duties', 'tags', 'difficulty']);
+/** The schema's bounds on duties: a longer list or line goes to the schema, which words the problem. */
+const DUTIES = { lines: 8, chars: 160 };
 const STAR = ['situation', 'task', 'action', 'result'] as const;
 
 /** The text trimmed, when it is a string with something in it. */
@@ -105,6 +107,8 @@ export function quickCheckQuestion(raw: Record<string, unknown>): RawQuestionDat
     if (what === undefined || terms === undefined || terms.length === 0) return undefined;
     mustTell = { what, terms };
   }
+  const duties = raw.duties === undefined ? undefined : texts(raw.duties);
+  if (raw.duties !== undefined && (duties === undefined || duties.length > DUTIES.lines || duties.some((d) => d.length > DUTIES.chars))) return undefined;
   if (raw.difficulty !== undefined) {
     if (raw.difficulty !== 1 && raw.difficulty !== 2 && raw.difficulty !== 3) return undefined;
     difficulty = raw.difficulty;
@@ -123,6 +127,7 @@ export function quickCheckQuestion(raw: Record<string, unknown>): RawQuestionDat
     ...(framework === undefined ? {} : { framework }),
     followUps,
     ...(mustTell === undefined ? {} : { mustTell }),
+    ...(duties === undefined ? {} : { duties }),
     tags,
     difficulty,
   };
