@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHome, runCli } from '../helpers/cli.js';
@@ -60,6 +60,30 @@ describe('regular files and links', () => {
   });
 });
 
+/**
+ * Resolves once process `pid` waits in the FIFO's open or holds it open (read from /proc), so the FIFO has
+ * a reader however loaded the machine is; where /proc says nothing, after 300 ms as before.
+ */
+async function readerOpened(pid: number | undefined, path: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const holds = () => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === path);
+    } catch {
+      return false;
+    }
+  };
+  if (!existsSync(`/proc/${pid}`)) return void (await new Promise((r) => setTimeout(r, 300)));
+  while (Date.now() < deadline && !/wait_for_partner|fifo/.test(read(`/proc/${pid}/wchan`)) && !holds()) await new Promise((r) => setTimeout(r, 10));
+}
+
 describe('streams', () => {
   it('a FIFO is written into, not replaced', async () => {
     const fifo = join(home.dir, 'pipe');
@@ -68,8 +92,8 @@ describe('streams', () => {
     let got = '';
     reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
     const done = new Promise((resolve) => reader.on('close', resolve));
-    // Give cat the time to open its end: a FIFO nobody reads is refused.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Wait until cat has opened its end, however loaded the machine: a FIFO nobody reads is refused.
+    await readerOpened(reader.pid, fifo);
     const r = await exportTo(fifo);
     await done;
     expect(r.code).toBe(0);
