@@ -116,7 +116,7 @@ function filesHolding(dir: string, mark: string): string[] {
 }
 
 describe.skipIf(!ROOT_USER)('file kinds x paths (property)', () => {
-  it('bounded time, no stack trace, a documented exit code, and no rated answer lost', { timeout: 300_000 }, async () => {
+  it('bounded time, no stack trace, a documented exit code, and no rated answer lost', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...KINDS), fc.constantFrom(...ROLES), async (kind, role) => {
         const home = makeHome();
