@@ -7,6 +7,7 @@ import { plural } from '../../core/text/plural.js';
 import { toJsonText } from '../../core/text/json-text.js';
 import { clip } from '../../core/text/sanitize.js';
 import { clean } from '../../ui/render.js';
+import { wrapText } from '../../ui/text.js';
 import type { Run } from '../context.js';
 import { UsageError } from '../errors.js';
 import { storeOptions } from '../history-store.js';
@@ -41,7 +42,7 @@ export async function forget(run: Run, sel: Selection, { yes, json, dryRun = fal
       run.stdout.write(`Nothing to forget ${describeSelection(sel)}.\n`);
       return 0;
     }
-    run.stdout.write(renderPlan(plan, sel));
+    run.stdout.write(fit(renderPlan(plan, sel), run.width));
     if (dryRun) {
       run.stdout.write('Nothing was changed (--dry-run).\n');
       return 0;
@@ -59,12 +60,23 @@ export async function forget(run: Run, sel: Selection, { yes, json, dryRun = fal
     return 0;
   }
   if (isEmpty(done)) run.stdout.write(`Nothing to forget ${describeSelection(sel)}.\n`);
-  else run.stdout.write(`Forgot ${listKinds(done).join(', ')}. Ratings, scores and schedules are as they were.\n${OWN_BACKUPS}\n`);
+  else run.stdout.write(fit(`Forgot ${listKinds(done).join(', ')}. Ratings, scores and schedules are as they were.\n${OWN_BACKUPS}\n`, run.width));
   return 0;
 }
 
 /** Files the person made with `rmprep backup` are theirs, wherever they put them: rmprep cannot rewrite them. */
-const OWN_BACKUPS = 'A file made earlier with `rmprep backup` still holds this text: make a new backup and delete the old one.';
+const OWN_BACKUPS = 'Backups you made with `rmprep backup` still hold this text: make a new one and delete the old.';
+
+/** Each line wrapped at words to the output's width, its indent kept and continued two columns further. */
+function fit(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^\s*/.exec(line)?.[0] ?? '';
+      return line.trim() === '' ? line : wrapText(line.trim(), width, indent, `${indent}  `).join('\n');
+    })
+    .join('\n');
+}
 
 function isEmpty(r: ForgetReport): boolean {
   return listKinds(r).length === 0;
