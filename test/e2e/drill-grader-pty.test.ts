@@ -38,6 +38,17 @@ async function drillWith(delayMs: number, rows = 60) {
   return { s, server };
 }
 
+/** `t`, the first point not heard, the first sentence offered for it; resolves once the feedback shows it taught. */
+async function teachFirstPoint(s: PtySession): Promise<void> {
+    s.type('t');
+    await s.waitFor('Which point did you make that the coach did not hear?');
+    s.type(KEY.enter);
+    await s.waitFor(/Which words of your answer make point (\d+)\?/);
+    s.type(KEY.enter);
+    await s.waitFor(/Point \d+ taught with your words/);
+    await s.pageUntil(/\[your phrasing\] heard in[\s\S]*t: teach a phrasing/);
+}
+
 describe('drill with a model grader', () => {
   it('shows the words-only feedback at once, adds the model\'s points marked when they arrive, and saves them with the attempt', async () => {
     const { s, server } = await drillWith(1500);
@@ -86,13 +97,7 @@ describe('drill with a model grader', () => {
     const { s } = await drillWith(1500);
     await s.waitFor(/The model grader heard 1 more/);
     await s.waitFor('(t: teach a phrasing)');
-    s.type('t');
-    await s.waitFor('Which point did you make that the coach did not hear?');
-    s.type(KEY.enter);
-    await s.waitFor(/Which words of your answer make point (\d+)\?/);
-    s.type(KEY.enter);
-    await s.waitFor(/Point \d+ taught with your words/);
-    await s.pageUntil(/\[your phrasing\] heard in[\s\S]*t: teach a phrasing/);
+    await teachFirstPoint(s);
     const again = s.text.slice(s.text.lastIndexOf('taught with your words'));
     expect(again).toMatch(/\[model\] heard in "We write down the error level that sends us back"/);
     expect(await revealRateAndFinish(s)).toBe(0);
@@ -104,13 +109,7 @@ describe('drill with a model grader', () => {
   it('goes straight to teaching with t while the model is still thinking, and stops its request', async () => {
     const { s, server } = await drillWith(30_000);
     expect(s.text).toContain('(t: teach a phrasing)');
-    s.type('t');
-    await s.waitFor('Which point did you make that the coach did not hear?');
-    s.type(KEY.enter);
-    await s.waitFor(/Which words of your answer make point (\d+)\?/);
-    s.type(KEY.enter);
-    await s.waitFor(/Point \d+ taught with your words/);
-    await s.pageUntil(/\[your phrasing\] heard in[\s\S]*t: teach a phrasing/);
+    await teachFirstPoint(s);
     expect(s.text).not.toContain('The model grader heard');
     expect(await revealRateAndFinish(s)).toBe(0);
     // Stopped, not retried: the one request may not even have reached the server before the key.
