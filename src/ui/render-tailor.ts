@@ -46,7 +46,7 @@ export function renderTailor(result: TailorResult, { width, style }: TailorScree
     }
     const quoted = new Set(result.gapDetails.map((g) => g.text));
     const rest = result.gaps.filter((g) => !quoted.has(g));
-    if (rest.length > 0) out.push(...wrapText(words(rest), width, '  '));
+    if (rest.length > 0) out.push(...wrapText(`named here, in no question: ${words(rest)}`, width, '  - ', '    '));
   }
   return `${out.join('\n')}\n`;
 }

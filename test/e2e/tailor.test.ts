@@ -144,7 +144,7 @@ describe('rmprep tailor', () => {
   it('lists as gaps the tools the posting names that no question mentions', async () => {
     const r = await run(['tailor', '-'], 'You will own release automation built on Zorblex and our canary deployments.');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\nGaps: the bank has no question on these; prepare them on your own:\n {2}Zorblex\n/);
+    expect(r.stdout).toMatch(/\nGaps: the bank has no question on these; prepare them on your own:\n {2}- named here, in no question: Zorblex\n/);
   });
 
   it('never prints control characters from the posting', async () => {
