@@ -2,17 +2,27 @@
 // the expected ones marked, for tuning (postings in tuning/) and held-out postings (held-out/). Then the
 // postings with answer keys, in two halves: tune (eval/tune/ and the keyed tuning/ postings), on which the
 // ranking may be tuned, and report (eval/report/), never tuned on. `--half tune` prints the tune half only.
+// `--grader` reads each keyed posting's lines with the configured model grader too (RMPREP_GRADER_* or
+// config.yaml), as `tailor` does, and says how many postings it could not read.
 import { readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadBank } from '../src/core/questions/load.js';
 import { createRanker } from '../src/core/tailor/rank.js';
 import { emptyTally, formatTally, loadKeyed, scoreAgainstKey } from './tailor-keys.js';
+import { resolveGrader } from '../src/cli/grader-config.js';
+import { askModelForPicks } from '../src/cli/model-tailor.js';
 
 const postings = join(process.cwd(), 'test', 'fixtures', 'postings');
 const args = process.argv.slice(2);
 const halfAt = args.indexOf('--half');
 const only = halfAt >= 0 ? args[halfAt + 1] : undefined;
 const verbose = args.includes('--verbose');
+const setup = args.includes('--grader') ? resolveGrader(process.env, homedir(), false) : undefined;
+if (setup && setup.kind !== 'on') {
+  console.log(setup.kind === 'broken' ? setup.notice : 'No model grader is configured (RMPREP_GRADER_URL and RMPREP_GRADER_MODEL, or config.yaml): nothing to run with --grader.');
+  process.exit(0);
+}
 const top = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
 const expected = JSON.parse(readFileSync(join(postings, 'expected.json'), 'utf8')) as Record<string, { expect: string[] }>;
 const bank = await loadBank([{ path: join(process.cwd(), 'questions'), bundled: true }], { cwd: process.cwd() });
@@ -52,9 +62,12 @@ const lines: string[] = [];
 for (const [half, keyed] of Object.entries(halves)) {
   if (only !== undefined && only !== half) continue;
   const tally = emptyTally();
+  let unread = 0;
   for (const key of keyed) {
     for (const b of key.bullets) if ('questions' in b) for (const id of b.questions) if (!known.has(id)) problems.push(`${key.name}: key names ${id}, which the bank does not have`);
-    const result = ranker.rank(key.posting, 15);
+    const model = setup ? await askModelForPicks(setup, ranker.linesToAsk(key.posting), bank.questions) : undefined;
+    if (model?.notice) unread++;
+    const result = ranker.rank(key.posting, 15, model?.picks);
     scoreAgainstKey(result, key, tally);
     if (verbose) {
       console.log(`\n${key.name}: ${result.bullets.matched} of ${result.bullets.read} bullets matched; cut ${result.bullets.cut}`);
@@ -63,7 +76,7 @@ for (const [half, keyed] of Object.entries(halves)) {
     }
   }
   if (verbose) console.log(`\n${half} misses:\n${tally.missed.map((m) => `  ${m}`).join('\n') || '  none'}`);
-  lines.push(formatTally(`${half} half (${keyed.length} postings${half === 'report' ? ', never tuned on' : ''})`, tally));
+  lines.push(formatTally(`${half} half (${keyed.length} postings${half === 'report' ? ', never tuned on' : ''}${setup ? `, with the model grader; ${unread} not read by it` : ''})`, tally));
 }
 if (problems.length > 0) console.log(`\nKey problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 console.log(`\nPostings with answer keys:\n${lines.join('\n')}`);

@@ -50,17 +50,24 @@ export function endpointOf(url: string): string {
 }
 
 export function httpGrader(opts: HttpGraderOptions): Grader {
-  const origin = originOf(opts.url);
   return {
-    async grade(input: GraderInput, signal: AbortSignal): Promise<GraderReply> {
-      const { deadline, release } = withDeadline(signal, opts.timeoutMs);
-      try {
-        return await exchange(opts, input, deadline, origin);
-      } finally {
-        release();
-      }
-    },
+    grade: (input: GraderInput, signal: AbortSignal): Promise<GraderReply> => chatExchange(opts, chatRequest(opts.model, input), parseChatReply, signal),
   };
+}
+
+/**
+ * One chat completions exchange with the configured server: `request` sent as the body, the reply read within
+ * MAX_REPLY_BYTES and the deadline, and `parse` turning it into T or the words of a problem. Every failure is
+ * a GraderUnavailable naming the origin only.
+ */
+export async function chatExchange<T>(opts: HttpGraderOptions, request: object, parse: (body: string) => T | string, signal: AbortSignal): Promise<T> {
+  const origin = originOf(opts.url);
+  const { deadline, release } = withDeadline(signal, opts.timeoutMs);
+  try {
+    return await exchange(opts, JSON.stringify(request), parse, deadline, origin);
+  } finally {
+    release();
+  }
 }
 
 /**
@@ -84,8 +91,7 @@ function withDeadline(signal: AbortSignal, ms: number): { deadline: AbortSignal;
   };
 }
 
-async function exchange(opts: HttpGraderOptions, input: GraderInput, deadline: AbortSignal, origin: string): Promise<GraderReply> {
-  const body = JSON.stringify(chatRequest(opts.model, input));
+async function exchange<T>(opts: HttpGraderOptions, body: string, parse: (body: string) => T | string, deadline: AbortSignal, origin: string): Promise<T> {
   let response = await send(opts, body, deadline, origin);
   if (response.status === 429) {
     const wait = retryAfterMs(response.headers.get('retry-after'));
@@ -99,7 +105,7 @@ async function exchange(opts: HttpGraderOptions, input: GraderInput, deadline: A
     throw new GraderUnavailable(describeStatus(response.status), origin);
   }
   const text = await readLimited(response, deadline, opts, origin);
-  const reply = parseChatReply(text);
+  const reply = parse(text);
   if (typeof reply === 'string') throw new GraderUnavailable(reply, origin);
   return reply;
 }

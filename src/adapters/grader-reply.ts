@@ -28,14 +28,20 @@ const replySchema = z.object({
 export type ReplyProblem = 'an empty reply' | 'a malformed reply' | 'a reply that breaks the schema';
 
 export function parseChatReply(body: string): GraderReply | ReplyProblem {
+  const json = replyJson(body);
+  if (typeof json === 'string') return json;
+  const reply = replySchema.safeParse(json.value);
+  return reply.success ? { points: reply.data.points } : 'a reply that breaks the schema';
+}
+
+/** The message content of a chat completions reply, read as JSON (plain, or in a ```json fence). */
+export function replyJson(body: string): { value: unknown } | Exclude<ReplyProblem, 'a reply that breaks the schema'> {
   const envelope = envelopeSchema.safeParse(parseJson(body));
   if (!envelope.success) return body.trim() === '' ? 'an empty reply' : 'a malformed reply';
   const content = envelope.data.choices[0]?.message.content ?? '';
   if (content.trim() === '') return 'an empty reply';
   const json = parseJson(content.trim()) ?? parseJson(fenced(content) ?? '');
-  if (json === undefined) return 'a malformed reply';
-  const reply = replySchema.safeParse(json);
-  return reply.success ? { points: reply.data.points } : 'a reply that breaks the schema';
+  return json === undefined ? 'a malformed reply' : { value: json };
 }
 
 function fenced(content: string): string | undefined {

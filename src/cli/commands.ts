@@ -236,6 +236,7 @@ export const COMMANDS = [
       json('print JSON: { themes, questions, gaps }, questions best first'),
       { flags: '-o, --out <file>', description: "also write a study plan for rmprep drill --plan; '-' prints only the plan", value: 'path' },
       { flags: '--force', description: 'let --out replace an existing file' },
+      { ...offline, description: 'read the posting by its words only, even when a model grader is configured' },
     ],
     load: () => import('./commands/tailor.js'),
   },

@@ -7,6 +7,8 @@ import { plural } from '../core/text/plural.js';
 export interface TailorScreen {
   width: number;
   style: Style;
+  /** Who read the posting's lines: the words alone, or a model grader beside them. */
+  reading?: 'words' | { model: string; origin: string };
 }
 
 /** One line of words, each made safe for a terminal and the whole kept on one line. */
@@ -18,9 +20,10 @@ function words(list: readonly string[]): string {
  * What `rmprep tailor` prints: the questions to practise, best first, each with the posting's words that
  * picked it; then the posting's themes with how many questions cover each; then the gaps.
  */
-export function renderTailor(result: TailorResult, { width, style }: TailorScreen): string {
+export function renderTailor(result: TailorResult, { width, style, reading }: TailorScreen): string {
   const out: string[] = [];
   out.push(style.heading(`Practise these first (${result.questions.length}):`));
+  if (reading !== undefined && reading !== 'words') out.push(...wrapText(`The posting's lines were read by the model grader ${clean(reading.model)} (${clean(reading.origin)}) as well as by their words.`, width).map((l) => style.dim(l)));
   const rankWidth = String(result.questions.length).length;
   result.questions.forEach((q, i) => {
     const head = `${String(i + 1).padStart(rankWidth)}. `;

@@ -36,7 +36,7 @@ describe('rmprep tailor', () => {
     const r = await run(['tailor', '-', '--json', '--count', '3'], readFileSync(posting('cloud-platform.md'), 'utf8'));
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as TailorJson;
-    expect(Object.keys(json).sort()).toEqual(['bullets', 'gapDetails', 'gaps', 'questions', 'themes']);
+    expect(Object.keys(json).sort()).toEqual(['bullets', 'gapDetails', 'gaps', 'questions', 'reading', 'themes']);
     expect(json.questions).toHaveLength(3);
     expect(Object.keys(json.questions[0]!).sort()).toEqual(['because', 'bullet', 'category', 'fit', 'id', 'question', 'score']);
     const scores = json.questions.map((q) => q.score);

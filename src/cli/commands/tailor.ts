@@ -15,12 +15,15 @@ import { positiveInt } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { writeOutputFile } from '../write-output.js';
 import { protectedPaths } from '../../core/protected-paths.js';
+import { resolveGrader } from '../grader-config.js';
+import { askModelForPicks } from '../model-tailor.js';
 
 export const tailorOptionsSchema = z.object({
   json: z.boolean().optional(),
   count: positiveInt('--count', 50).optional(),
   out: z.string().min(1, '--out needs a file name').optional(),
   force: z.boolean().optional(),
+  offline: z.boolean().optional(),
 });
 
 /** A job posting is a page or two; anything far larger is not one. */
@@ -42,7 +45,11 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
   }
   const bank = await run.loadBank();
   warnAboutProblems(run, bank);
-  const result = createRanker(bank.questions).rank(posting, opts.count ?? DEFAULT_COUNT);
+  const ranker = createRanker(bank.questions);
+  // Nothing is sent anywhere unless a model grader is configured (and not turned off with --offline).
+  const model = await askModelForPicks(resolveGrader(run.env, run.home, opts.offline === true), ranker.linesToAsk(posting), bank.questions);
+  if (model.notice !== null) run.warn(model.notice);
+  const result = ranker.rank(posting, opts.count ?? DEFAULT_COUNT, model.picks);
   if (result.questions.length === 0) {
     throw new InputError('nothing in the posting matches a question in the bank', 'missing', 'is it a release-management job posting?');
   }
@@ -61,9 +68,9 @@ async function tailorCommand(run: Run, opts: z.infer<typeof tailorOptionsSchema>
   }
   if (opts.json) {
     const { themes, questions, gaps, gapDetails, bullets } = result;
-    run.stdout.write(`${toJsonText({ themes, questions, gaps, gapDetails, bullets })}\n`);
+    run.stdout.write(`${toJsonText({ themes, questions, gaps, gapDetails, bullets, reading: model.reading })}\n`);
   } else {
-    run.stdout.write(renderTailor(result, { width: run.width, style: run.style }));
+    run.stdout.write(renderTailor(result, { width: run.width, style: run.style, reading: model.reading }));
     if (opts.out !== undefined) run.stdout.write(run.style.dim(`Plan written to ${sanitizeText(opts.out)}; practise it with: rmprep drill --plan ${sanitizeText(opts.out)}\n`));
   }
   return 0;

@@ -2,6 +2,7 @@ import type { Category, QuestionData } from '../questions/schema.js';
 import { fitBullets, type BulletReading } from './bullet-fit.js';
 import { findGapBullets, isAboutWork, pickForBullets, placePicks, type GapDetail } from './bullet-picks.js';
 import { readBullets } from './bullets.js';
+import { linesToAsk, withModelPicks } from './model-picks.js';
 import { pickCovering } from './diversify.js';
 import { findUnknownNames } from './gaps.js';
 import { compileThemes, type ThemeMatcher } from './match.js';
@@ -107,9 +108,17 @@ export function createRanker(questions: readonly QuestionData[], matcher: ThemeM
   const byId = new Map(questions.map((q) => [q.id, q]));
   return {
     index,
-    rank(posting: string, count = 10): TailorResult {
-      return rankWithIndex(readPosting(posting, matcher, index), index, matcher, byId, count);
+    /**
+     * The ranking for one posting; with `picks` (a model's questions per line, keyed by the line's text as
+     * `linesToAsk` gave it), the lines are fitted with them too.
+     */
+    rank(posting: string, count = 10, picks?: ReadonlyMap<string, readonly string[]>): TailorResult {
+      const reading = readPosting(posting, matcher, index);
+      if (picks) reading.bullets = withModelPicks(reading.bullets, picks, new Set(byId.keys()));
+      return rankWithIndex(reading, index, matcher, byId, count);
     },
+    /** The posting's lines about the work, as a model is asked about them. */
+    linesToAsk: (posting: string): string[] => linesToAsk(readBullets(posting)),
   };
 }
 
