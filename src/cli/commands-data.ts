@@ -9,6 +9,11 @@ export const FORGET_OPTIONS = [
   { flags: '--dry-run', description: 'with --forget-answers: say what would go and change nothing (with --json too)' },
 ] as const;
 
+export const GRADER_OPTIONS = [
+  { flags: '-f, --answer-file <file>', description: 'preview: read the answer from a file (default: standard input)', value: 'path' },
+  { flags: '--posting <file>', description: 'preview: the request tailor would send for this job posting, instead of a question', value: 'path' },
+] as const;
+
 export const DATA_COMMANDS = [
   {
     name: 'backup',

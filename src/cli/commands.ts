@@ -1,7 +1,7 @@
 import { RATINGS } from '../core/history/ratings.js';
 import { ANSWER_MODES } from '../core/practice/answer-modes.js';
 import type { CommandModule } from './define-command.js';
-import { DATA_COMMANDS, FORGET_OPTIONS } from './commands-data.js';
+import { DATA_COMMANDS, FORGET_OPTIONS, GRADER_OPTIONS } from './commands-data.js';
 
 /*
  * The command manifest: every command's name, summary, arguments and options, and how to load it. The
@@ -272,7 +272,7 @@ export const COMMANDS = [
       { name: 'action', description: 'check (one tiny request) or preview (print the request, send nothing)', value: 'choice', required: true, choices: ['check', 'preview'] },
       { name: 'id', description: 'preview: the question id', value: 'id', required: false },
     ],
-    options: [{ flags: '-f, --answer-file <file>', description: 'preview: read the answer from a file (default: standard input)', value: 'path' }],
+    options: GRADER_OPTIONS,
     load: () => import('./commands/grader.js'),
   },
   {

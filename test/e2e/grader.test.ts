@@ -275,6 +275,22 @@ describe('grader check and preview', () => {
     await coach([], ANSWER, s.env);
     expect(JSON.parse(p.stdout)).toEqual(JSON.parse(s.received[0]!.body));
   });
+
+  it('preview --posting prints exactly the body tailor would send for that posting, and sends nothing', async () => {
+    const s = await serve(() => ({ content: JSON.stringify({ bullets: [] }) }));
+    const posting = join(home.dir, 'job.md');
+    writeFileSync(posting, 'Responsibilities\n\n- Chair the weekly change advisory board.\n- Keep the release calendar.\n');
+    const p = await runCli(['grader', 'preview', '--posting', posting], { env: { ...home.env, ...s.env } });
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stderr).toContain(`would be sent by tailor to ${s.origin}`);
+    expect(p.stdout + p.stderr).not.toContain(KEY);
+    expect(s.received).toHaveLength(0);
+    expect((await runCli(['tailor', posting, '--json'], { env: { ...home.env, ...s.env } })).code).toBe(0);
+    expect(JSON.parse(p.stdout)).toEqual(JSON.parse(s.received[0]!.body));
+    const both = await runCli(['grader', 'preview', ID, '--posting', posting], { env: home.env });
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 function* walk(dir: string): Generator<string> {

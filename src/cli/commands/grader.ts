@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { GraderUnavailable, httpGrader } from '../../adapters/grader-http.js';
+import { resolve } from 'node:path';
 import { chatRequest } from '../../adapters/grader-request.js';
+import { tailorRequest } from '../../adapters/tailor-request.js';
+import { createRanker } from '../../core/tailor/rank.js';
+import { readTextFile } from '../../core/text-input.js';
+import { tailorAsk } from '../model-tailor.js';
+import { MAX_POSTING_BYTES } from './tailor.js';
 import { graderInput } from '../../core/coach/grader.js';
 import { readAnswer as readReading } from '../../core/coach/reading.js';
 import { verifyCredits } from '../../core/coach/verify-credits.js';
@@ -14,7 +20,7 @@ import { FailureError, UsageError } from '../errors.js';
 import { resolveGrader } from '../grader-config.js';
 import { warnAboutProblems } from '../run.js';
 
-export const graderOptionsSchema = z.object({ answerFile: z.string().optional() });
+export const graderOptionsSchema = z.object({ answerFile: z.string().optional(), posting: z.string().min(1, '--posting needs a file name').optional() });
 
 export const command = defineCommand({ schema: graderOptionsSchema, run: graderCommand });
 
@@ -32,9 +38,13 @@ const PROBE: QuestionData = {
 const PROBE_ANSWER = 'When a release misbehaves, a rollback puts the previous version back in production within minutes.';
 
 async function graderCommand(run: Run, opts: z.infer<typeof graderOptionsSchema>, { action, id }: { action: string; id?: string }): Promise<number> {
+  if (action === 'preview' && opts.posting !== undefined) {
+    if (id !== undefined || opts.answerFile !== undefined) throw new UsageError('grader preview --posting takes no question or answer file');
+    return previewTailor(run, opts.posting);
+  }
   if (action === 'preview') return preview(run, id, opts.answerFile);
   if (action !== 'check') throw new UsageError(`grader does not know "${sanitizeText(action).slice(0, 40)}"`, 'use check or preview');
-  if (id !== undefined || opts.answerFile !== undefined) throw new UsageError('grader check takes no question or answer file');
+  if (id !== undefined || opts.answerFile !== undefined || opts.posting !== undefined) throw new UsageError('grader check takes no question, answer file or posting');
   const setup = resolveGrader(run.env, run.home, false);
   if (setup.kind === 'off') {
     run.stdout.write('No model grader is configured, so nothing leaves this machine. Set RMPREP_GRADER_URL and RMPREP_GRADER_MODEL to plug one in (see docs/coach.md).\n');
@@ -53,6 +63,23 @@ async function graderCommand(run: Run, opts: z.infer<typeof graderOptionsSchema>
   const checked = verifyCredits(readReading(PROBE_ANSWER), reply, { points: 1 });
   const quoted = checked.credits.length > 0 ? 'and quoted the answer\'s own words' : checked.dropped > 0 ? 'but invented its quote, which the coach would drop' : 'but did not credit the point its test answer makes';
   run.stdout.write(`Model grader at ${config.origin} (${sanitizeText(config.model)}) answered in ${ms} ms, followed the reply schema, ${quoted}.\n`);
+  return 0;
+}
+
+/** Prints exactly the request body `tailor` would send for this posting: its lines about the work and the bank. */
+async function previewTailor(run: Run, file: string): Promise<number> {
+  const posting = sanitizeText(await readTextFile(resolve(run.cwd, file), file, MAX_POSTING_BYTES));
+  const bank = await run.loadBank();
+  warnAboutProblems(run, bank);
+  const lines = createRanker(bank.questions).linesToAsk(posting);
+  const setup = resolveGrader(run.env, run.home, false);
+  const model = setup.kind === 'on' ? setup.config.model : '<RMPREP_GRADER_MODEL>';
+  run.stderr.write(
+    setup.kind === 'on'
+      ? `This body would be sent by tailor to ${setup.config.origin} (POST .../chat/completions):\n`
+      : 'No model grader is configured: nothing is sent. This body is what tailor would send to one:\n',
+  );
+  run.stdout.write(`${JSON.stringify(tailorRequest(model, tailorAsk(lines, bank.questions)), null, 2)}\n`);
   return 0;
 }
 
