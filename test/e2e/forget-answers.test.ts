@@ -112,6 +112,9 @@ describe('history --forget-answers', () => {
     const left = filesWithAnswers().map((f) => readFileSync(join(home.dir, f), 'utf8')).join('\n');
     expect(left).not.toMatch(/Quillbank/);
     expect(left).toMatch(/Zephyrcorp/);
+    const listed = await run(['history']);
+    expect(listed.stdout).toMatch(/team-conflict .*\n {2}\(its text is not kept\)\n/);
+    expect(listed.stdout).toMatch(/release-process .*\n {2}.*Zephyrcorp/);
     expect((await run(['history', '--forget-answers', '--yes', '--id', 'no-such-question'])).code).toBe(1);
   });
 });

@@ -79,6 +79,9 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     if (a.answer) {
       const text = clean(a.answer).trim();
       run.stdout.write(`${wrap(text.length > 600 ? `${text.slice(0, 600)}…` : text, width, '  ')}\n`);
+    } else if (a.mode !== 'spoken') {
+      // A written answer whose text is not kept, as after history --forget-answers.
+      run.stdout.write(`${style.dim('  (its text is not kept)')}\n`);
     }
     for (const f of a.followUps ?? []) run.stdout.write(renderSavedFollowUp(f, { width, style }));
     run.stdout.write('\n');
