@@ -35,6 +35,9 @@ export function buildProgram(ctx: Context, { setExit, captureError, argv }: Prog
   for (const spec of GLOBAL_OPTIONS) program.addOption(toOption(spec));
   // The root help is rmprep's own (help.ts), the same text the start-up path prints without commander.
   program.configureHelp({
+    // Commander leaves a description column narrower than 40 unwrapped, so long lines ran off a 60-column
+    // terminal; a column of 24 still reads as a column.
+    minWidthToWrap: 24,
     formatHelp: (cmd, helper) => (cmd === program ? renderRootHelp(helpWidth(ctx.stdout, ctx.env)) : Help.prototype.formatHelp.call(helper, cmd, helper)),
   });
 
