@@ -35,11 +35,24 @@ export const REPLY_JSON_SCHEMA = {
   },
 } as const;
 
-export interface ChatRequest {
+export interface ChatRequest<S = typeof REPLY_JSON_SCHEMA> {
   model: string;
   temperature: number;
   messages: { role: 'system' | 'user'; content: string }[];
-  response_format: { type: 'json_schema'; json_schema: { name: string; strict: boolean; schema: typeof REPLY_JSON_SCHEMA } };
+  response_format: { type: 'json_schema'; json_schema: { name: string; strict: boolean; schema: S } };
+}
+
+/** A request that gives the model its instructions, then `data` as JSON, and asks for a reply of `schema`. */
+export function jsonChatRequest<S>(model: string, instructions: string, data: unknown, reply: { name: string; schema: S }): ChatRequest<S> {
+  return {
+    model,
+    temperature: 0,
+    messages: [
+      { role: 'system', content: instructions },
+      { role: 'user', content: JSON.stringify(data) },
+    ],
+    response_format: { type: 'json_schema', json_schema: { name: reply.name, strict: true, schema: reply.schema } },
+  };
 }
 
 export function chatRequest(model: string, input: GraderInput): ChatRequest {
@@ -48,13 +61,5 @@ export function chatRequest(model: string, input: GraderInput): ChatRequest {
     points: input.points.map((p) => ({ number: p.number, id: p.id, point: p.point, modelAnswer: p.modelSentences })),
     answer: input.answer,
   };
-  return {
-    model,
-    temperature: 0,
-    messages: [
-      { role: 'system', content: INSTRUCTIONS },
-      { role: 'user', content: JSON.stringify(data) },
-    ],
-    response_format: { type: 'json_schema', json_schema: { name: 'points_made', strict: true, schema: REPLY_JSON_SCHEMA } },
-  };
+  return jsonChatRequest(model, INSTRUCTIONS, data, { name: 'points_made', schema: REPLY_JSON_SCHEMA });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { replyJson, type ReplyProblem } from './grader-reply.js';
+import { jsonChatRequest } from './grader-request.js';
 
 export interface TailorAsk {
   /** The posting's lines about the work, numbered from 1 in this order. */
@@ -49,15 +50,7 @@ export function tailorRequest(model: string, ask: TailorAsk): object {
     posting: ask.bullets.slice(0, MAX_LINES).map((text, k) => ({ number: k + 1, line: text.slice(0, MAX_LINE_CHARS) })),
     questions: ask.questions.map((q) => ({ id: q.id, question: q.question.slice(0, MAX_LINE_CHARS), duties: q.duties })),
   };
-  return {
-    model,
-    temperature: 0,
-    messages: [
-      { role: 'system', content: INSTRUCTIONS },
-      { role: 'user', content: JSON.stringify(data) },
-    ],
-    response_format: { type: 'json_schema', json_schema: { name: 'questions_per_line', strict: true, schema: REPLY_JSON_SCHEMA } },
-  };
+  return jsonChatRequest(model, INSTRUCTIONS, data, { name: 'questions_per_line', schema: REPLY_JSON_SCHEMA });
 }
 
 const replySchema = z.object({

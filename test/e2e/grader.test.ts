@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claims, startChatServer } from '../helpers/chat-server.js';
-import { makeHome, runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { claims, startChatServer, useHomeWithServers } from '../helpers/chat-server.js';
+import { runCli } from '../helpers/cli.js';
 
 const ID = 'rollback-recovery';
 // Makes points 1, 3 and 7 in words; point 2 ("agrees the rollback triggers in advance") in other words.
@@ -17,16 +17,7 @@ const ANSWER = [
 const POINT_2 = 'We write down the error level that sends us back';
 const KEY = 'sk-test-Zq81vXy-never-shown';
 
-let home: ReturnType<typeof makeHome>;
-let servers: { close(): Promise<void> }[] = [];
-beforeEach(() => {
-  home = makeHome();
-  servers = [];
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  home.cleanup();
-});
+const ctx = useHomeWithServers();
 
 interface CoachJson {
   score: number;
@@ -37,11 +28,11 @@ interface CoachJson {
 }
 
 const coach = (args: string[], answer: string, env: Record<string, string> = {}) =>
-  runCli(['coach', ID, '--json', ...args], { env: { ...home.env, ...env }, input: answer, timeoutMs: 30_000 });
+  runCli(['coach', ID, '--json', ...args], { env: { ...ctx.home.env, ...env }, input: answer, timeoutMs: 30_000 });
 
 async function serve(script: Parameters<typeof startChatServer>[0]) {
   const s = await startChatServer(script);
-  servers.push(s);
+  ctx.track(s);
   return { ...s, env: { RMPREP_GRADER_URL: s.url, RMPREP_GRADER_MODEL: 'test-model', RMPREP_GRADER_KEY: KEY } };
 }
 
@@ -83,7 +74,7 @@ describe('coach with a model grader', () => {
     expect(JSON.parse(body.messages[1]!.content)).toMatchObject({ answer: ANSWER, points: expect.arrayContaining([expect.objectContaining({ number: 2 })]) });
     expect(req.body).not.toContain(KEY);
     // On a terminal the model's point is marked as the model's.
-    const text = await runCli(['coach', ID], { env: { ...home.env, ...s.env }, input: ANSWER });
+    const text = await runCli(['coach', ID], { env: { ...ctx.home.env, ...s.env }, input: ANSWER });
     expect(text.stdout).toMatch(/\[model\] heard in "We write down the error level that sends us back"/);
     expect(text.stdout).toContain(`(words alone: ${words.score})`);
   });
@@ -114,7 +105,7 @@ describe('coach with a model grader', () => {
   });
 
   it('leaves a keyword list at most 30 when a greedy grader claims every point, quoting the list', async () => {
-    const shown = JSON.parse((await runCli(['show', ID, '--json'], { env: home.env })).stdout) as { keyPoints: { terms: string[] }[] };
+    const shown = JSON.parse((await runCli(['show', ID, '--json'], { env: ctx.home.env })).stdout) as { keyPoints: { terms: string[] }[] };
     const pairs = shown.keyPoints.map((kp) => kp.terms.slice(0, 2).join(', '));
     const list = `${pairs.join(', ')}.`;
     const s = await serve(() => ({ content: claims(...pairs.map((quote, k) => ({ point: k + 1, quote })), { point: 1, quote: list }) }));
@@ -187,36 +178,36 @@ describe('coach with a model grader', () => {
     const s = await serve(() => ({ content: claims({ point: 2, quote: POINT_2 }) }));
     expect((await coach(['--offline'], ANSWER, s.env)).code).toBe(0);
     expect((await coach([], ANSWER, { ...s.env, RMPREP_GRADER_URL: '' })).code).toBe(0);
-    await runCli(['coach', ID, '--record', '--offline'], { env: { ...home.env, ...s.env }, input: ANSWER });
+    await runCli(['coach', ID, '--record', '--offline'], { env: { ...ctx.home.env, ...s.env }, input: ANSWER });
     for (const args of [['report'], ['stats'], ['report', '--json']]) {
-      expect((await runCli(args, { env: { ...home.env, ...s.env } })).code).toBe(0);
+      expect((await runCli(args, { env: { ...ctx.home.env, ...s.env } })).code).toBe(0);
     }
     expect(s.received).toHaveLength(0);
   });
 
   it('stores the checked credits, the reading and the words-only score, and the key in no file', async () => {
     const s = await serve(() => ({ content: claims({ point: 2, quote: POINT_2 }) }));
-    const r = await runCli(['coach', ID, '--record'], { env: { ...home.env, ...s.env }, input: ANSWER });
+    const r = await runCli(['coach', ID, '--record'], { env: { ...ctx.home.env, ...s.env }, input: ANSWER });
     expect(r.code).toBe(0);
-    const lines = readFileSync(home.history, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(ctx.home.history, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const attempt = lines.find((l) => l.type === 'attempt')!;
     expect(attempt.reading).toEqual({ model: 'test-model', origin: s.origin });
     expect(attempt.credits).toEqual([{ point: 'agrees-rollback-triggers', by: 'model', quote: POINT_2 }]);
     expect(attempt.wordsScore).toBeLessThan(attempt.score as number);
-    const report = await runCli(['report', '--json'], { env: home.env });
+    const report = await runCli(['report', '--json'], { env: ctx.home.env });
     expect(report.code).toBe(0);
     // report shows the kept model point as made, with no grader configured to ask.
     const missed = (JSON.parse(report.stdout) as { attempts: { missed: string[] }[] }).attempts[0]?.missed;
     expect(missed).toContain('Keeps data changes reversible');
     expect(missed).not.toContain('Agrees the rollback triggers in advance');
-    for (const file of walk(home.dir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY);
+    for (const file of walk(ctx.home.dir)) expect(readFileSync(file, 'utf8'), file).not.toContain(KEY);
     expect(r.stdout + r.stderr + report.stdout).not.toContain(KEY);
   });
 });
 
 describe('grader configuration file', () => {
   const writeConfig = (text: string, mode: number) => {
-    const dir = join(home.dir, 'config', 'rmprep');
+    const dir = join(ctx.home.dir, 'config', 'rmprep');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.yaml'), text);
     chmodSync(join(dir, 'config.yaml'), mode);
@@ -250,25 +241,25 @@ describe('grader check and preview', () => {
       const answer = (JSON.parse((JSON.parse(req.body) as { messages: { content: string }[] }).messages[1]!.content) as { answer: string }).answer;
       return { content: claims({ point: 1, quote: answer.split(',')[1]!.trim() }) };
     });
-    const ok = await runCli(['grader', 'check'], { env: { ...home.env, ...good.env } });
+    const ok = await runCli(['grader', 'check'], { env: { ...ctx.home.env, ...good.env } });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(new RegExp(`^Model grader at ${good.origin.replace(/\./g, '\\.')} \\(test-model\\) answered in \\d+ ms, followed the reply schema, and quoted the answer's own words\\.\\n$`));
     expect(good.received).toHaveLength(1);
     const bad = await serve(() => ({ content: 'sure!' }));
-    const no = await runCli(['grader', 'check'], { env: { ...home.env, ...bad.env } });
+    const no = await runCli(['grader', 'check'], { env: { ...ctx.home.env, ...bad.env } });
     expect(no.code).toBe(1);
     expect(no.stderr).toContain('a malformed reply');
     expect(no.stdout + no.stderr).not.toContain(KEY);
-    const none = await runCli(['grader', 'check'], { env: home.env });
+    const none = await runCli(['grader', 'check'], { env: ctx.home.env });
     expect(none.code).toBe(1);
     expect(none.stdout).toContain('nothing leaves this machine');
   });
 
   it('preview prints exactly the body that would be sent, without the key, and sends nothing', async () => {
     const s = await serve(() => ({ content: claims({ point: 2, quote: POINT_2 }) }));
-    const answerFile = join(home.dir, 'answer.txt');
+    const answerFile = join(ctx.home.dir, 'answer.txt');
     writeFileSync(answerFile, ANSWER);
-    const p = await runCli(['grader', 'preview', ID, '--answer-file', answerFile], { env: { ...home.env, ...s.env } });
+    const p = await runCli(['grader', 'preview', ID, '--answer-file', answerFile], { env: { ...ctx.home.env, ...s.env } });
     expect(p.code).toBe(0);
     expect(p.stdout + p.stderr).not.toContain(KEY);
     expect(s.received).toHaveLength(0);
@@ -278,16 +269,16 @@ describe('grader check and preview', () => {
 
   it('preview --posting prints exactly the body tailor would send for that posting, and sends nothing', async () => {
     const s = await serve(() => ({ content: JSON.stringify({ bullets: [] }) }));
-    const posting = join(home.dir, 'job.md');
+    const posting = join(ctx.home.dir, 'job.md');
     writeFileSync(posting, 'Responsibilities\n\n- Chair the weekly change advisory board.\n- Keep the release calendar.\n');
-    const p = await runCli(['grader', 'preview', '--posting', posting], { env: { ...home.env, ...s.env } });
+    const p = await runCli(['grader', 'preview', '--posting', posting], { env: { ...ctx.home.env, ...s.env } });
     expect(p.code, p.stderr).toBe(0);
     expect(p.stderr).toContain(`would be sent by tailor to ${s.origin}`);
     expect(p.stdout + p.stderr).not.toContain(KEY);
     expect(s.received).toHaveLength(0);
-    expect((await runCli(['tailor', posting, '--json'], { env: { ...home.env, ...s.env } })).code).toBe(0);
+    expect((await runCli(['tailor', posting, '--json'], { env: { ...ctx.home.env, ...s.env } })).code).toBe(0);
     expect(JSON.parse(p.stdout)).toEqual(JSON.parse(s.received[0]!.body));
-    const both = await runCli(['grader', 'preview', ID, '--posting', posting], { env: home.env });
+    const both = await runCli(['grader', 'preview', ID, '--posting', posting], { env: ctx.home.env });
     expect(both.code).toBe(2);
     expect(both.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startChatServer } from '../helpers/chat-server.js';
-import { makeHome, runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { startChatServer, useHomeWithServers } from '../helpers/chat-server.js';
+import { runCli } from '../helpers/cli.js';
 
 // A line whose words the bank barely shares (a card processor, SDKs), though a hiring manager hears the
 // vendor question in it at once.
@@ -14,18 +14,9 @@ interface TailorJson {
   reading: 'words' | { model: string; origin: string };
 }
 
-let home: ReturnType<typeof makeHome>;
-let servers: { close(): Promise<void> }[] = [];
-beforeEach(() => {
-  home = makeHome();
-  servers = [];
-});
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  home.cleanup();
-});
+const ctx = useHomeWithServers();
 
-const tailor = (args: string[], env: Record<string, string> = {}) => runCli(['tailor', '-', '--json', ...args], { env: { ...home.env, ...env }, input: POSTING, timeoutMs: 30_000 });
+const tailor = (args: string[], env: Record<string, string> = {}) => runCli(['tailor', '-', '--json', ...args], { env: { ...ctx.home.env, ...env }, input: POSTING, timeoutMs: 30_000 });
 
 /** A server that names vendor-release for the line about suppliers, whatever number the line was sent under. */
 async function serve(status = 200) {
@@ -34,7 +25,7 @@ async function serve(status = 200) {
     const n = data.posting.find((p) => p.line === LINE)?.number ?? 99;
     return status === 200 ? { content: JSON.stringify({ bullets: [{ bullet: n, questions: ['vendor-release', 'no-such-question'] }] }) } : { status, body: '{}' };
   });
-  servers.push(s);
+  ctx.track(s);
   return { ...s, env: { RMPREP_GRADER_URL: s.url, RMPREP_GRADER_MODEL: 'test-model', RMPREP_GRADER_KEY: KEY } };
 }
 
@@ -64,7 +55,7 @@ describe('tailor with a model grader', () => {
 
   it('says so in the human output', async () => {
     const s = await serve();
-    const r = await runCli(['tailor', '-'], { env: { ...home.env, ...s.env }, input: POSTING });
+    const r = await runCli(['tailor', '-'], { env: { ...ctx.home.env, ...s.env }, input: POSTING });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain(`read by the model grader test-model (${s.origin}) as well as by their words`);
   });

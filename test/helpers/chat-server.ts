@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
+import { makeHome } from './cli.js';
 
 export interface Received {
   method: string;
@@ -58,4 +60,31 @@ export async function startChatServer(script: (request: Received, n: number) => 
 /** A grader's message content claiming these points. */
 export function claims(...points: { point: number; made?: boolean; quote: string }[]): string {
   return JSON.stringify({ points: points.map((p) => ({ point: p.point, made: p.made ?? true, quote: p.quote })) });
+}
+
+/**
+ * A scratch home for each test of the file, and the chat servers a test starts: every server is closed and the
+ * home removed after each test. Call once at the top of a test file.
+ */
+export function useHomeWithServers(): { readonly home: ReturnType<typeof makeHome>; track<T extends { close(): Promise<void> }>(server: T): T } {
+  let home: ReturnType<typeof makeHome> | undefined;
+  let servers: { close(): Promise<void> }[] = [];
+  beforeEach(() => {
+    home = makeHome();
+    servers = [];
+  });
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    home?.cleanup();
+  });
+  return {
+    get home() {
+      if (!home) throw new Error('useHomeWithServers: the home exists only inside a test');
+      return home;
+    },
+    track(server) {
+      servers.push(server);
+      return server;
+    },
+  };
 }
