@@ -5,6 +5,21 @@ import { makeQuestion } from '../support/questions.js';
 
 const NOW = new Date('2026-03-02T09:30:00Z');
 
+/** A recorder that keeps attempts in memory, numbered a1, a2 ..., and the ids it was asked to undo. */
+function memoryRecorder() {
+  const kept: AttemptRecord[] = [];
+  const undone: string[] = [];
+  const recorder = {
+    record(draft: AttemptDraft): AttemptRecord {
+      const attempt: AttemptRecord = { type: 'attempt', id: `a${kept.length + 1}`, ...draft };
+      kept.push(attempt);
+      return attempt;
+    },
+    undo: (id: string) => void undone.push(id),
+  };
+  return { recorder, kept, undone };
+}
+
 describe('undo in the drill', () => {
   it('takes the rating back at the next-step menu, asks for it again and saves the answer with the new one', async () => {
     const ratings: Rating[] = ['easy', 'hard', 'good'];
@@ -24,18 +39,7 @@ describe('undo in the drill', () => {
       },
     };
     const view: SessionView = { start: () => undefined, question: () => undefined, overTime: () => undefined, feedback: () => undefined, spokenLength: () => undefined, reveal: () => undefined, saved: () => undefined };
-    const kept: AttemptRecord[] = [];
-    const undone: string[] = [];
-    const recorder = {
-      record(draft: AttemptDraft): AttemptRecord {
-        const attempt: AttemptRecord = { type: 'attempt', id: `a${kept.length + 1}`, ...draft };
-        kept.push(attempt);
-        return attempt;
-      },
-      undo(id: string) {
-        undone.push(id);
-      },
-    };
+    const { recorder, kept, undone } = memoryRecorder();
     const questions = [makeQuestion('one', 'common'), makeQuestion('two', 'common')];
     const progress = await runPracticeSession(questions, { mode: 'ask', timeLimit: undefined, plan: undefined }, { prompter, view, recorder, now: () => NOW }, startProgress('s'));
     expect(offered).toEqual([true, true]);
@@ -79,16 +83,7 @@ describe('undo in the drill', () => {
       saved: () => undefined,
       undone: (a) => undoneSeen.push(`${a.id}:${a.answer ?? ''}`),
     };
-    const kept: AttemptRecord[] = [];
-    const undone: string[] = [];
-    const recorder = {
-      record(draft: AttemptDraft): AttemptRecord {
-        const attempt: AttemptRecord = { type: 'attempt', id: `a${kept.length + 1}`, ...draft };
-        kept.push(attempt);
-        return attempt;
-      },
-      undo: (id: string) => void undone.push(id),
-    };
+    const { recorder, kept, undone } = memoryRecorder();
     const progress = await runPracticeSession([makeQuestion('one', 'common')], { mode: 'ask', timeLimit: undefined, plan: undefined }, { prompter, view, recorder, now: () => NOW }, startProgress('s'));
     expect(finishes).toEqual([]);
     expect(undone).toEqual(['a1']);
