@@ -121,7 +121,7 @@ function bringsOnly(reading: BulletReading): boolean {
 }
 
 /** A bullet is about the work when it is a list item outside sections about the employer, or a sentence that asks something of you. */
-export function isAboutWork(reading: BulletReading): boolean {
+export function isAboutWork(reading: Pick<BulletReading, 'bullet'>): boolean {
   const { bullet } = reading;
   if (bullet.section !== undefined && NOT_WORK.test(bullet.section)) return false;
   // "ITIL 4 Foundation or higher; deep knowledge of change enablement": a credential beside a duty is about the work.

@@ -12,7 +12,7 @@ export const MODEL_FITS = [0.95, 0.85, 0.75] as const;
 
 /** The posting's lines a model is asked about: those about the work, in order (numbered from 1 when sent). */
 export function linesToAsk(bullets: readonly Bullet[]): string[] {
-  return bullets.filter((bullet) => isAboutWork({ bullet } as BulletReading)).map((b) => b.text);
+  return bullets.filter((bullet) => isAboutWork({ bullet })).map((b) => b.text);
 }
 
 /**
