@@ -197,6 +197,17 @@ describe('what the person brings, nice-to-haves and lines that place the job', (
     const duty = { ...prose, bullet: { text: 'You will run the ITIL change practice for Technology Operations.', listed: false } };
     expect(pickForBullets([...duties, ...more, duty], new Map()).picks.has('itil')).toBe(true);
   });
+
+  it('a prose sentence stating a requirement ("You have managed releases ...") is a matched bullet even in a posting that lists its duties', () => {
+    const more = ['a', 'b', 'c', 'd'].map((x) => reading(`Duty ${x} for the release.`, [[`q-${x}`, 0.7]], 'Responsibilities'));
+    const text = 'You have managed releases for a large service with many suppliers.';
+    const prose = { ...reading(text, [['vendors', 0.6]], 'About you'), bullet: { text, listed: false, section: 'About you' } };
+    const withIt = pickForBullets([...duties, ...more, prose], new Map());
+    expect(withIt.matched).toBe(pickForBullets([...duties, ...more], new Map()).matched + 1);
+    expect(withIt.picks.has('vendors')).toBe(true);
+    const trait = { ...prose, bullet: { text: 'You care about the people who use public services.', listed: false, section: 'About you' } };
+    expect(pickForBullets([...duties, ...more, trait], new Map()).picks.has('vendors')).toBe(false);
+  });
 });
 
 describe('duties: how postings ask for what a question prepares for', () => {

@@ -62,8 +62,9 @@ export interface BulletPicks {
 export function pickForBullets(readings: readonly BulletReading[], relevance: ReadonlyMap<string, number>): BulletPicks {
   const work = readings.filter((r) => (r.fits[0]?.fit ?? 0) >= FIT && isAboutWork(r));
   // A posting that lists its duties says them in its lists; its prose introduces the team and the person,
-  // except a sentence that states a duty ("you will run the go/no-go").
-  const listed = work.filter((r) => r.bullet.listed || (DUTY.test(r.bullet.text) && !PLACES.test(r.bullet.text)));
+  // except a sentence that states a duty ("you will run the go/no-go") or a requirement ("You have managed
+  // releases for ...": a bullet in all but form).
+  const listed = work.filter((r) => r.bullet.listed || (DUTY.test(r.bullet.text) && !PLACES.test(r.bullet.text)) || REQUIREMENT.test(r.bullet.text.trim()));
   const matched = (listed.length >= LISTS_DUTIES ? listed : work).sort((a, b) => (b.fits[0]?.fit ?? 0) - (a.fits[0]?.fit ?? 0));
   const cut = matched.length > CUT ? WIDE_CUT : CUT;
   // What the person brings ("Experience releasing native mobile apps") is heard by the question a duty already
