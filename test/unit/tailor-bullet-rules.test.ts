@@ -117,6 +117,8 @@ describe('which bullets pick questions and which are gaps', () => {
     ['Make sure every release meets WCAG 2.2 AA before it reaches the public.', true],
     ['Make sure every release meets our accessibility rules before it reaches the public.', false],
     ['Handle emergency changes through the ECAB before they reach the public.', false],
+    ['Keep patients and GP practices informed before a release reaches the public.', false],
+    ['Make sure every release has a DCB0129 sign-off before it reaches the public.', true],
   ])('takes "%s", answered at a fit between FIT and 0.5, for a gap: %s (a standard the bank never names)', (text, gap) => {
     const reading = {
       bullet: { text, listed: true },

@@ -59,6 +59,7 @@ describe('ranking', () => {
 
   it.each([
     ['You will chair the CAB every Tuesday.', 'approval-board', 'CAB'],
+    ['You will chair the weekly change board with the supplier.', 'approval-board', 'change board'],
     ['Run the go-live weekend and the cut over of the old system.', 'go-live-weekend', 'go live'],
     ['Own our Google Play and TestFlight submissions.', 'store-review', 'google play'],
     ['Roll out new versions with progressive delivery and canaries.', 'canary-rollout', 'progressive delivery'],
@@ -144,6 +145,13 @@ describe('ranking the bank against the keyed postings of the tune half', () => {
       .filter((n) => n.endsWith('.key.yaml'))
       .map((n) => join(dir, n.replace(/\.key\.yaml$/, ''))),
   );
+
+  it('hears a line about the person wanted by its practice, not by its trait words ("comfortable saying no ...")', () => {
+    const posting = ['## What you will do', '- Own the release calendar.', '- Run the go/no-go for each release.', '', '## About you', '- Comfortable saying no to a senior clinician who wants a change in today.'].join('\n');
+    const result = rank(posting, 10);
+    expect(result.gapDetails.map((g) => g.bullet)).toEqual([]);
+    expect(result.questions.find((q) => q.id === 'saying-no-senior')?.bullet).toMatch(/^Comfortable saying no/);
+  });
 
   it.each(keyed)('%s: most bullets of the key have one of their questions within the cut', (name) => {
     const key = parse(readFileSync(join(POSTINGS, `${name}.key.yaml`), 'utf8')) as { bullets: { bullet: string; questions?: string[] }[] };

@@ -142,9 +142,13 @@ function headOf(text: string): string {
   return text.split(/\s+(?:with|for|so|before|after|into|including|across|from|when|where|whose|that|to|in|on|at|of)\s+|[,:;(]/)[0] ?? '';
 }
 
-/** The duty's own clause (before "with", "for", a comma ...) names an acronym (WCAG, AA) that neither the bank nor the lexicon uses. */
+/**
+ * The duty's own clause (before "with", "for", a comma ...) names an acronym of three letters or more, or with
+ * a digit (WCAG, DCB0129), that neither the bank nor the lexicon uses. Two capitals are more often a role or a
+ * place (GP, UK, QA) than a standard.
+ */
 function namesUnknownStandard(reading: BulletReading, known: ReadonlySet<string>): boolean {
-  return [...headOf(reading.bullet.text).matchAll(/\b[A-Z][A-Z0-9]+\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
+  return [...headOf(reading.bullet.text).matchAll(/\b(?:[A-Z][A-Z0-9]{2,}|[A-Z][A-Z]?[0-9][A-Z0-9]*)\b/g)].some((m) => !known.has(tokenize(m[0])[0]?.stem ?? m[0]));
 }
 
 /** Words of release work itself: a bullet holding one is about the job even when it names no theme ("every release meets WCAG 2.2"). */

@@ -14,7 +14,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'change-approval',
     label: 'change approval and CAB',
-    phrases: ['change advisory board', 'cab', 'ecab', 'change approval', 'change request', 'change control', 'change ticket', 'standard change', 'normal change', 'emergency change', 'change management', 'change window', 'change record', 'approval board', 'pre approved change'],
+    phrases: ['change advisory board', 'cab', 'ecab', 'change approval', 'change request', 'change control', 'change ticket', 'standard change', 'normal change', 'emergency change', 'change management', 'change window', 'change record', 'approval board', 'change board', 'change review board', 'pre approved change'],
     exact: ['RFC', 'RFCs'],
   },
   {
@@ -36,7 +36,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'release-calendar',
     label: 'release calendar and cadence',
-    phrases: ['release calendar', 'release schedule', 'release cadence', 'release window', 'deployment window', 'maintenance window', 'cadence', 'monthly release', 'quarterly release', 'weekly release', 'release plan', 'release planning', 'release date', 'release timeline', 'train schedule'],
+    phrases: ['release calendar', 'release schedule', 'release cadence', 'release window', 'deployment window', 'maintenance window', 'cadence', 'monthly release', 'quarterly release', 'weekly release', 'release plan', 'release planning', 'release date', 'release timeline', 'train schedule', 'planned downtime', 'scheduled downtime', 'planned maintenance', 'scheduled maintenance'],
   },
   {
     id: 'uat-signoff',

@@ -25,7 +25,9 @@ const GENERIC_WORDS =
     'highly key various multiple across other others etc day days using use used related relevant area areas level levels degree ' +
     'bachelor master field equivalent similar like across organisation organization business world class global growing mission ' +
     'people person someone everyone part member members support supporting provide providing across drive driving deliver delivering ' +
-    'own owning owner will what who our us we you your yourself number numbers thing things way ways get getting keep run running go every many much one two three lot lots';
+    'own owning owner will what who our us we you your yourself number numbers thing things way ways get getting keep run running go every many much one two three lot lots ' +
+    // How a posting says what sort of person it wants ("comfortable saying no", "confident with ..."): a trait, not a practice.
+    'comfortable confident confidence happy willing keen eager calm today want wants wanted';
 
 let generic: Set<string> | undefined;
 
