@@ -25,6 +25,11 @@ describe('words', () => {
     expect(new Set([stemWord(a), stemWord(b), stemWord(c)]).size).toBe(1);
   });
 
+  it('keeps "games" apart from "gaming" a metric', () => {
+    expect(stemWord('games')).toBe(stemWord('game'));
+    expect(stemWord('games')).not.toBe(stemWord('gaming'));
+  });
+
   it('splits hyphens, slashes and dots but keeps k8s and c# whole', () => {
     expect(tokenize('go-live CI/CD node.js k8s c#').map((w) => w.surface)).toEqual(['go', 'live', 'CI', 'CD', 'node', 'js', 'k8s', 'c#']);
   });
@@ -44,6 +49,7 @@ const tiny: Question[] = [
   makeQuestion('canary-rollout', 'technical', { question: 'How do you run a canary release?', answer: 'I send a small share of traffic to the new version first.', tags: ['canary'] }),
   makeQuestion('approval-board', 'technical', { question: 'How do you prepare a change for the change advisory board?', answer: 'Risk, backout plan and evidence.', tags: ['change-management'] }),
   makeQuestion('go-live-weekend', 'common', { question: 'How do you plan a cutover?', answer: 'A runbook with timings and a rehearsal.', tags: ['cutover'] }),
+  makeQuestion('release-notes', 'technical', { question: 'How do you write a changelog people read?', answer: 'Short, grouped by who it affects.', tags: ['documentation'] }),
   makeQuestion('store-review', 'technical', { question: 'How do you ship through App Store review?', answer: 'Phased release and a fast hotfix lane.', tags: ['mobile'] }),
 ];
 
@@ -60,6 +66,7 @@ describe('ranking', () => {
   it.each([
     ['You will chair the CAB every Tuesday.', 'approval-board', 'CAB'],
     ['You will chair the weekly change board with the supplier.', 'approval-board', 'change board'],
+    ['Keep the patch notes readable for players.', 'release-notes', 'patch notes'],
     ['Run the go-live weekend and the cut over of the old system.', 'go-live-weekend', 'go live'],
     ['Own our Google Play and TestFlight submissions.', 'store-review', 'google play'],
     ['Roll out new versions with progressive delivery and canaries.', 'canary-rollout', 'progressive delivery'],

@@ -147,7 +147,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'release-notes',
     label: 'release notes and documentation',
-    phrases: ['release note', 'changelog', 'change log', 'release documentation', 'documentation', 'known issue', 'what is new', 'labelling', 'labeling', 'user guide'],
+    phrases: ['release note', 'patch note', 'changelog', 'change log', 'release documentation', 'documentation', 'known issue', 'what is new', 'labelling', 'labeling', 'user guide'],
   },
   {
     id: 'artifacts',

@@ -42,6 +42,8 @@ export function isGeneric(stem: string): boolean {
  */
 export function stemWord(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '');
+  // A game is not "gaming" a metric: the noun keeps its own stem.
+  if (w === 'game' || w === 'games') return 'game';
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
