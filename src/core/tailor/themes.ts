@@ -87,7 +87,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'progressive-delivery',
     label: 'progressive delivery and deployment strategies',
-    phrases: ['progressive delivery', 'canary', 'blue green', 'rolling deployment', 'rolling update', 'staged rollout', 'phased rollout', 'gradual rollout', 'percentage rollout', 'traffic shifting', 'argo rollout', 'flagger', 'dark launch', 'zero downtime', 'deployment strategy'],
+    phrases: ['progressive delivery', 'canary', 'blue green', 'rolling deployment', 'rolling update', 'staged rollout', 'phased rollout', 'gradual rollout', 'roll out gradually', 'ramp traffic', 'percentage rollout', 'traffic shifting', 'argo rollout', 'flagger', 'dark launch', 'zero downtime', 'deployment strategy'],
   },
   {
     id: 'feature-flags',
