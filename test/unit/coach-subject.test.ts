@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBank } from '../../src/core/questions/load.js';
 import { analyzeAnswer } from '../../src/core/coach/index.js';
 import { withPointIds } from '../../src/core/questions/point-ids.js';
 import { type QuestionData, questionSchema } from '../../src/core/questions/schema.js';
@@ -26,6 +28,7 @@ const gitops = question('gitops', [
   { point: 'Rolls out cluster by cluster', terms: ['cluster by cluster', 'in waves'] },
 ]);
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const heard = (q: QuestionData, answer: string) => analyzeAnswer(q, answer, [q, ...FILLER]).talkingPoints.map((p) => p.covered);
 
 describe('words that name what the whole question is about', () => {
@@ -45,5 +48,28 @@ describe('a tool named as written', () => {
 
   it('the same term said as an idea still counts', () => {
     expect(heard(gitops, 'The desired state lives in Git and a controller keeps every cluster in line with it.')[0]).toBe(true);
+  });
+});
+
+// In the bank's night-incident answer one sentence makes two points: status updates for customers, and a
+// handover to the morning shift. Saying the first must not lend the second the words of that sentence.
+describe('a model answer sentence that makes two points', () => {
+  let bank: QuestionData[] = [];
+  beforeAll(async () => {
+    bank = (await loadBank([{ path: join(ROOT, 'questions'), bundled: true }], { cwd: ROOT })).questions;
+  });
+  const points = (answer: string) => {
+    const q = bank.find((x) => x.id === 'night-incident') as QuestionData;
+    return new Map(analyzeAnswer(q, answer, bank).talkingPoints.map((p) => [p.id, p.covered]));
+  };
+
+  it('lends neither point the words the other point says there', () => {
+    const heardHere = points('I posted updates to the status page every half hour, and next morning ran a blameless review.');
+    expect(heardHere.get('keeps-stakeholders-customers')).toBe(true);
+    expect(heardHere.get('hands-over-cleanly')).toBe(false);
+  });
+
+  it('still hears the second point in its own words', () => {
+    expect(points('Before I went back to bed I wrote handover notes for the morning shift.').get('hands-over-cleanly')).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export interface Idea {
   subject: ReadonlySet<string>;
   aliases: IdeaAlias[];
   negated: boolean;
+  /** Model answer words that another point's terms say in the same sentence: evidence, never a distinct word of this idea. */
+  borrowed: Set<string>;
 }
 
 export interface QuestionModel {
@@ -161,15 +163,28 @@ function buildQuestionModel(q: QuestionData, model: BankModel): QuestionModel {
   const reading = readAnswer(q.answer);
   const sentenceStems = (s: number) =>
     reading.doc.tokens.filter((t) => t.sentence === s && !t.stop && !GENERIC_STEMS.has(t.stem) && !/\d/.test(t.stem)).map((t) => t.stem);
-  const points = q.keyPoints.map((kp) => {
-    const idea = buildIdea(kp.point, kp.terms, model);
-    const sentences = new Set<number>();
+  const ideas = q.keyPoints.map((kp) => buildIdea(kp.point, kp.terms, model));
+  // Per point, the model answer's words its terms say there: a sentence that makes two points ("status page
+  // updates ..., so the morning shift knew") lends neither point the words the other point's terms said.
+  const claimed = ideas.map((idea) => {
+    const at = new Map<number, Set<string>>();
     for (const term of idea.terms) {
-      for (const span of matchTerm(reading, term.pattern)) sentences.add(reading.doc.tokens[span.from]?.sentence ?? -1);
+      for (const span of matchTerm(reading, term.pattern)) {
+        const s = reading.doc.tokens[span.from]?.sentence ?? -1;
+        const stems = at.get(s) ?? new Set<string>();
+        for (let p = span.from; p < span.to; p++) stems.add(reading.doc.tokens[p]?.stem ?? '');
+        at.set(s, stems);
+      }
     }
-    for (const s of sentences) {
+    return at;
+  });
+  const points = ideas.map((idea, k) => {
+    for (const s of claimed[k]?.keys() ?? []) {
+      const others = new Set(claimed.flatMap((at, j) => (j === k ? [] : [...(at.get(s) ?? [])])));
       for (const stem of sentenceStems(s)) {
-        if (!idea.words.has(stem)) idea.words.set(stem, TUNING.modelFactor * model.specificity(stem));
+        if (idea.words.has(stem)) continue;
+        idea.words.set(stem, TUNING.modelFactor * model.specificity(stem));
+        if (others.has(stem)) idea.borrowed.add(stem);
       }
     }
     return idea;
@@ -241,7 +256,7 @@ function buildIdea(text: string, terms: readonly string[], model: BankModel): Id
     }
   }
   const core = new Set([...words.keys()].filter((s) => !tail.has(s)));
-  return { text, terms: compiled, words, own, core, subject: new Set(), aliases, negated };
+  return { text, terms: compiled, words, own, core, subject: new Set(), aliases, negated, borrowed: new Set() };
 }
 
 function weighWay(seq: readonly string[], model: BankModel): TermWay {

@@ -173,8 +173,8 @@ function judgeWindow(hits: readonly Hit[], idea: Idea): { covered: boolean; scor
   for (const h of words.values()) {
     used.push(h);
     score += h.weight;
-    core += h.core;
-    if (h.weight >= TUNING.distinctFrom) distinct++;
+    if (h.weight >= TUNING.distinctFrom) core += h.core;
+    if (h.weight >= TUNING.distinctFrom && !idea.borrowed.has(h.key)) distinct++;
     if (h.own) {
       own += idea.words.get(h.key) ?? 0;
       ownCount++;
