@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/core/questions/load.js';
-import { GOOD_FIT, matchStories } from '../src/core/stories/match.js';
+import { GOOD_FIT, fitStory, matchStories } from '../src/core/stories/match.js';
 import { parseStoryFile, type Story } from '../src/core/stories/parse.js';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'stories');
@@ -65,4 +65,33 @@ for (const half of ['tune', 'report'] as const) {
     }
   }
   console.log(`False fits at ${GOOD_FIT} or more, ${half} half: ${falseFits}/${checked}`);
+}
+
+// True tellings (test/fixtures/stories/true-tellings): stories that do tell what their question asks for, in
+// everyday words written without the bank's. Each should have its element found and fit at the threshold.
+// Tune on one half, report the other.
+const trueDir = join(dir, 'true-tellings');
+const told = JSON.parse(readFileSync(join(trueDir, 'expected.json'), 'utf8')) as Record<string, { question: string; tells: string }>;
+const onlyHalf = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
+for (const half of ['tune', 'report'] as const) {
+  if (onlyHalf !== undefined && onlyHalf !== half) continue;
+  let found = 0;
+  let fitting = 0;
+  let checked = 0;
+  console.log(`\nTrue tellings, ${half} half:`);
+  for (const name of readdirSync(join(trueDir, half)).filter((n) => n.endsWith('.md')).sort()) {
+    const slug = name.slice(0, -3);
+    const { story } = parseStoryFile(readFileSync(join(trueDir, half, name), 'utf8'), name, slug);
+    const want = told[slug];
+    if (!story || !want) continue;
+    const question = bank.find((q) => q.id === want.question);
+    if (!question) throw new Error(`${half}/${name}: no question ${want.question}`);
+    const fit = fitStory(story as Story, question, bank);
+    checked++;
+    const heard = fit.tells?.found != null;
+    if (heard) found++;
+    if (fit.fit >= GOOD_FIT) fitting++;
+    if (half === 'tune' || !heard || fit.fit < GOOD_FIT) console.log(`  ${slug.padEnd(40)} ${want.question.padEnd(30)} ${fit.fit.toFixed(2)} ${heard ? `told: "${fit.tells?.found}"` : `NOT FOUND (${want.tells})`}`);
+  }
+  console.log(`Element found, ${half} half: ${found}/${checked}; fit at ${GOOD_FIT} or more: ${fitting}/${checked}`);
 }
