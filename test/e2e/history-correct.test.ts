@@ -87,3 +87,18 @@ describe('history --undo and --rerate', () => {
     expect((await listed())[0]!.rating).toBe('good');
   });
 });
+
+describe('history on a narrow terminal', () => {
+  it('puts an attempt\'s details under its id, each detail whole, every line within the width', async () => {
+    await record('release-process', 'good');
+    const r = await runCli(['history'], { env: { ...home.env, COLUMNS: '40' } });
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^[0-9a-f]{8} {2}release-process$/);
+    expect(lines[1]).toMatch(/^ {2}\d{4}-\d\d-\d\d \d\d:\d\d · common · good/);
+    expect(lines.some((l) => /^ {2}.*score \d+$/.test(l))).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    const wide = await runCli(['history'], { env: { ...home.env, COLUMNS: '100' } });
+    expect(wide.stdout.split('\n')[0]).toMatch(/^[0-9a-f]{8} {2}release-process {2}\d{4}-.* · score \d+$/);
+  });
+});

@@ -75,7 +75,11 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     if (a.score !== undefined) bits.push(`score ${a.score}`);
     if (a.overTime) bits.push('over time');
     if (a.story) bits.push(`story ${clip(a.story, 60)}`);
-    run.stdout.write(`${style.dim(shortId(a.id))}  ${style.bold(clean(a.questionId))}  ${style.dim(bits.join(' · '))}\n`);
+    const head = `${shortId(a.id)}  ${clean(a.questionId)}`;
+    const tail = bits.join(' · ');
+    // On a narrow terminal the details go under the id, wrapped at words, rather than breaking mid-word.
+    const details = head.length + 2 + tail.length <= width ? `  ${style.dim(tail)}` : `\n${style.dim(joinWithin(bits, ' · ', width - 2, '  '))}`;
+    run.stdout.write(`${style.dim(shortId(a.id))}  ${style.bold(clean(a.questionId))}${details}\n`);
     if (a.answer) {
       const text = clean(a.answer).trim();
       run.stdout.write(`${wrap(text.length > 600 ? `${text.slice(0, 600)}…` : text, width, '  ')}\n`);
@@ -87,6 +91,20 @@ async function historyCommand(run: Run, opts: z.infer<typeof historyOptionsSchem
     run.stdout.write('\n');
   }
   return 0;
+}
+
+/** The parts joined by `sep`, a line at a time within `width`, never breaking inside a part; each line indented. */
+function joinWithin(parts: readonly string[], sep: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line !== '' && line.length + sep.length + part.length > width) {
+      lines.push(line);
+      line = part;
+    } else line = line === '' ? part : `${line}${sep}${part}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${indent}${l}`).join('\n');
 }
 
 /** A question that has left the bank still has its attempts; only an id known to neither is a mistake. */
