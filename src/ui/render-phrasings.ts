@@ -7,7 +7,11 @@ import { wrapText } from './text.js';
 export function renderPhrasings(rows: readonly PhrasingRow[], file: string, opts: { width: number; style: Style }): string {
   const { width, style } = opts;
   if (rows.length === 0) {
-    return `No phrasings yet. After feedback, teach one with: rmprep coach <id> --answer-file F --heard <point>\n${style.dim(`(kept in ${clean(file)})`)}`;
+    return [
+      ...wrapText('No phrasings yet. After feedback, teach one with:', width, '', ''),
+      '  rmprep coach <id> --answer-file F --heard <point>',
+      ...wrapText(`(kept in ${clean(file)})`, width, '', '').map((l) => style.dim(l)),
+    ].join('\n');
   }
   const out: string[] = [];
   for (const r of rows) {
@@ -17,7 +21,7 @@ export function renderPhrasings(rows: readonly PhrasingRow[], file: string, opts
     if (r.status === 'point-gone') out.push(...wrapText(`not used: the question no longer has point "${clean(r.point)}"`, width, '   ', '   ').map((l) => style.warn(l)));
     if (r.status === 'question-gone') out.push(...wrapText('not used: the question is not in the bank', width, '   ', '   ').map((l) => style.warn(l)));
   }
-  out.push(style.dim(`(kept in ${clean(file)}; forget one with: rmprep phrasings forget <n>)`));
+  out.push(...wrapText(`(kept in ${clean(file)}; forget one with: rmprep phrasings forget <n>)`, width, '', '').map((l) => style.dim(l)));
   return out.join('\n');
 }
 

@@ -56,7 +56,7 @@ function list(run: Run, drafts: Draft[], json: boolean): number {
     return 0;
   }
   if (drafts.length === 0) {
-    run.stderr.write('rmprep: no drafts kept; a typed answer not yet rated is kept here when a drill stops\n');
+    run.stderr.write('rmprep: no drafts; a drill keeps unrated typed answers here\n');
     return 0;
   }
   for (const d of drafts) {
