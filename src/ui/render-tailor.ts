@@ -41,7 +41,7 @@ export function renderTailor(result: TailorResult, { width, style, reading }: Ta
   }
   if (result.themes.length === 0) out.push('  nothing from the release-management vocabulary; the ranking uses shared words only');
   if (result.gaps.length > 0) {
-    out.push('', style.heading('Gaps: the bank has no question on these; prepare them on your own:'));
+    out.push('', ...wrapText('Gaps: the bank has no question on these; prepare them on your own:', width, '', '').map((l) => style.heading(l)));
     // Bullets of the posting one to a line, each with the question that comes closest; then theme words and tools.
     for (const gap of result.gapDetails) {
       const near = gap.nearest ? style.dim(` (closest: ${clean(gap.nearest.id)})`) : '';

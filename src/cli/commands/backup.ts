@@ -12,6 +12,7 @@ import { clip } from '../../core/text/sanitize.js';
 import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { FailureError } from '../errors.js';
+import { wrap } from '../../ui/render.js';
 
 export const backupOptionsSchema = z.object({ json: z.boolean().optional(), force: z.boolean().optional() });
 
@@ -41,10 +42,10 @@ async function backupCommand(run: Run, opts: z.infer<typeof backupOptionsSchema>
   };
   if (opts.json) run.stdout.write(`${toJsonText(summary)}\n`);
   else {
-    run.stdout.write(
+    const said =
       `Backed up to ${clip(target, 200)}: ${plural(counts.attempts, 'attempt')}, ${plural(counts.sessions, 'session')}, ${plural(counts.corrections, 'undo/rerate record')}, ` +
-        `${plural(summary.stories, 'story', 'stories')}, ${plural(summary.drafts, 'draft')}, ${plural(summary.questions, 'own question')}${summary.phrasings ? ', taught phrasings' : ''}${summary.config ? ', the config (no keys)' : ''}.\n`,
-    );
+      `${plural(summary.stories, 'story', 'stories')}, ${plural(summary.drafts, 'draft')}, ${plural(summary.questions, 'own question')}${summary.phrasings ? ', taught phrasings' : ''}${summary.config ? ', the config (no keys)' : ''}.`;
+    run.stdout.write(`${wrap(said, run.width)}\n`);
   }
   return 0;
 }

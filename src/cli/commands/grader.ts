@@ -19,6 +19,7 @@ import { defineCommand } from '../define-command.js';
 import { FailureError, UsageError } from '../errors.js';
 import { resolveGrader } from '../grader-config.js';
 import { warnAboutProblems } from '../run.js';
+import { wrap } from '../../ui/render.js';
 
 export const graderOptionsSchema = z.object({ answerFile: z.string().optional(), posting: z.string().min(1, '--posting needs a file name').optional() });
 
@@ -47,7 +48,7 @@ async function graderCommand(run: Run, opts: z.infer<typeof graderOptionsSchema>
   if (id !== undefined || opts.answerFile !== undefined || opts.posting !== undefined) throw new UsageError('grader check takes no question, answer file or posting');
   const setup = resolveGrader(run.env, run.home, false);
   if (setup.kind === 'off') {
-    run.stdout.write('No model grader is configured, so nothing leaves this machine. Set RMPREP_GRADER_URL and RMPREP_GRADER_MODEL to plug one in (see docs/coach.md).\n');
+    run.stdout.write(`${wrap('No model grader is configured, so nothing leaves this machine. Set RMPREP_GRADER_URL and RMPREP_GRADER_MODEL to plug one in (see docs/coach.md).', run.width)}\n`);
     return 1;
   }
   if (setup.kind === 'broken') throw new FailureError(setup.notice);

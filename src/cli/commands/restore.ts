@@ -14,6 +14,7 @@ import type { Run } from '../context.js';
 import { defineCommand } from '../define-command.js';
 import { FailureError, UsageError } from '../errors.js';
 import { storeOptions } from '../history-store.js';
+import { wrap } from '../../ui/render.js';
 
 export const restoreOptionsSchema = z.object({ json: z.boolean().optional(), force: z.boolean().optional() });
 
@@ -54,11 +55,11 @@ async function restoreCommand(run: Run, opts: z.infer<typeof restoreOptionsSchem
     run.stdout.write(`${toJsonText(summary)}\n`);
     return 0;
   }
-  run.stdout.write(
+  const said =
     `Restored ${plural(history.added, 'attempt')} (${history.skipped} already here) and ${plural(history.sessions, 'session')}; ` +
-      `files: ${files.added.length} added, ${files.same.length} already here, ${files['set-aside'].length} replaced` +
-      `${files.merged.length > 0 ? `; ${plural(phrasingsAdded, 'taught phrasing')} added to yours` : ''}.\n`,
-  );
+    `files: ${files.added.length} added, ${files.same.length} already here, ${files['set-aside'].length} replaced` +
+    `${files.merged.length > 0 ? `; ${plural(phrasingsAdded, 'taught phrasing')} added to yours` : ''}.`;
+  run.stdout.write(`${wrap(said, run.width)}\n`);
   for (const aside of asides) run.stdout.write(`Set aside: ${clip(aside, 300)}\n`);
   if (files.differs.length > 0) {
     run.stderr.write(`Kept ${files.differs.length} of your files that differ from the backup (${files.differs.slice(0, 5).join(', ')}${files.differs.length > 5 ? ', ...' : ''}); pass --force to take the backup's, yours set aside.\n`);
