@@ -173,7 +173,7 @@ function judgeWindow(hits: readonly Hit[], idea: Idea): { covered: boolean; scor
   for (const h of words.values()) {
     used.push(h);
     score += h.weight;
-    if (h.weight >= TUNING.distinctFrom) core += h.core;
+    core += h.core;
     if (h.weight >= TUNING.distinctFrom && !idea.borrowed.has(h.key)) distinct++;
     if (h.own) {
       own += idea.words.get(h.key) ?? 0;
