@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBank } from '../src/core/questions/load.js';
-import { GOOD_FIT, fitStory, matchStories } from '../src/core/stories/match.js';
+import { GOOD_FIT, fitStory, matchStories, wantsStory } from '../src/core/stories/match.js';
 import { parseStoryFile, type Story } from '../src/core/stories/parse.js';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'stories');
@@ -78,6 +78,7 @@ for (const half of ['tune', 'report'] as const) {
   let found = 0;
   let fitting = 0;
   let checked = 0;
+  let others = 0;
   console.log(`\nTrue tellings, ${half} half:`);
   for (const name of readdirSync(join(trueDir, half)).filter((n) => n.endsWith('.md')).sort()) {
     const slug = name.slice(0, -3);
@@ -91,7 +92,8 @@ for (const half of ['tune', 'report'] as const) {
     const heard = fit.tells?.found != null;
     if (heard) found++;
     if (fit.fit >= GOOD_FIT) fitting++;
+    others += bank.filter((q) => q.id !== question.id && wantsStory(q) && fitStory(story as Story, q, bank).fit >= GOOD_FIT).length;
     if (half === 'tune' || !heard || fit.fit < GOOD_FIT) console.log(`  ${slug.padEnd(40)} ${want.question.padEnd(30)} ${fit.fit.toFixed(2)} ${heard ? `told: "${fit.tells?.found}"` : `NOT FOUND (${want.tells})`}`);
   }
-  console.log(`Element found, ${half} half: ${found}/${checked}; fit at ${GOOD_FIT} or more: ${fitting}/${checked}`);
+  console.log(`Element found, ${half} half: ${found}/${checked}; fit at ${GOOD_FIT} or more: ${fitting}/${checked}; other questions at ${GOOD_FIT} or more: ${others} (${(others / Math.max(1, checked)).toFixed(1)} a story)`);
 }
