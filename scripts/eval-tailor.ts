@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadBank } from '../src/core/questions/load.js';
 import { createRanker } from '../src/core/tailor/rank.js';
-import { emptyTally, formatTally, loadKeyed, scoreAgainstKey } from './tailor-keys.js';
+import { emptyTally, formatTally, loadKeyed, picksFromKey, scoreAgainstKey } from './tailor-keys.js';
 import { resolveGrader } from '../src/cli/grader-config.js';
 import { askModelForPicks } from '../src/cli/model-tailor.js';
 
@@ -24,6 +24,9 @@ if (setup && setup.kind !== 'on') {
   process.exit(0);
 }
 const top = Number(args.find((a) => /^\d+$/.test(a)) ?? 10);
+// `--key-picks`: each line's questions taken from the key, as a model that agreed with it would name them: how
+// far the pipeline after the reading (cut, order, quotes) can go. A ceiling, not a result.
+const keyPicks = args.includes('--key-picks');
 const expected = JSON.parse(readFileSync(join(postings, 'expected.json'), 'utf8')) as Record<string, { expect: string[] }>;
 const bank = await loadBank([{ path: join(process.cwd(), 'questions'), bundled: true }], { cwd: process.cwd() });
 const ranker = createRanker(bank.questions);
@@ -67,7 +70,7 @@ for (const [half, keyed] of Object.entries(halves)) {
     for (const b of key.bullets) if ('questions' in b) for (const id of b.questions) if (!known.has(id)) problems.push(`${key.name}: key names ${id}, which the bank does not have`);
     const model = setup ? await askModelForPicks(setup, ranker.linesToAsk(key.posting), bank.questions) : undefined;
     if (model?.notice) unread++;
-    const result = ranker.rank(key.posting, 15, model?.picks);
+    const result = ranker.rank(key.posting, 15, keyPicks ? picksFromKey(ranker.linesToAsk(key.posting), key) : model?.picks);
     scoreAgainstKey(result, key, tally);
     if (verbose) {
       console.log(`\n${key.name}: ${result.bullets.matched} of ${result.bullets.read} bullets matched; cut ${result.bullets.cut}`);
@@ -76,7 +79,7 @@ for (const [half, keyed] of Object.entries(halves)) {
     }
   }
   if (verbose) console.log(`\n${half} misses:\n${tally.missed.map((m) => `  ${m}`).join('\n') || '  none'}`);
-  lines.push(formatTally(`${half} half (${keyed.length} postings${half === 'report' ? ', never tuned on' : ''}${setup ? `, with the model grader; ${unread} not read by it` : ''})`, tally));
+  lines.push(formatTally(`${half} half (${keyed.length} postings${half === 'report' ? ', never tuned on' : ''}${setup ? `, with the model grader; ${unread} not read by it` : ''}${keyPicks ? ', the key given as picks' : ''})`, tally));
 }
 if (problems.length > 0) console.log(`\nKey problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 console.log(`\nPostings with answer keys:\n${lines.join('\n')}`);

@@ -130,3 +130,13 @@ export function formatTally(label: string, t: Tally): string {
     `  reasons quoting the key bullet ${share(t.quotesRight, t.quotesChecked)}  (${t.quotesRight}/${t.quotesChecked}; target >= 0.90)`,
   ].join('\n');
 }
+
+/** Each line of the posting that a key bullet holds (or is held by), with that bullet's questions. */
+export function picksFromKey(lines: readonly string[], key: KeyedPosting): Map<string, string[]> {
+  const picks = new Map<string, string[]>();
+  for (const line of lines) {
+    const b = key.bullets.find((x) => squash(line).includes(squash(x.bullet)) || squash(x.bullet).includes(squash(line)));
+    if (b && 'questions' in b) picks.set(line, b.questions);
+  }
+  return picks;
+}
