@@ -131,12 +131,12 @@ export function formatTally(label: string, t: Tally): string {
   ].join('\n');
 }
 
-/** Each line of the posting that a key bullet holds (or is held by), with that bullet's questions. */
+/** Each line of the posting that a key bullet holds (or is held by), with that bullet's questions: none for a gap. */
 export function picksFromKey(lines: readonly string[], key: KeyedPosting): Map<string, string[]> {
   const picks = new Map<string, string[]>();
   for (const line of lines) {
     const b = key.bullets.find((x) => squash(line).includes(squash(x.bullet)) || squash(x.bullet).includes(squash(line)));
-    if (b && 'questions' in b) picks.set(line, b.questions);
+    if (b) picks.set(line, 'questions' in b ? b.questions : []);
   }
   return picks;
 }

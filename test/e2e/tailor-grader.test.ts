@@ -53,6 +53,26 @@ describe('tailor with a model grader', () => {
     expect(s.received[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  it('takes a line the model says no question prepares for as a gap, though the words heard a question in it', async () => {
+    const line = 'Get store listings and screenshots translated into our four market languages for each release.';
+    const posting = ['# Release Manager', '', 'Responsibilities', '', '- Chair the weekly change advisory board.', `- ${line}`, ''].join('\n');
+    const run = (env: Record<string, string>, args: string[] = []) => runCli(['tailor', '-', '--json', ...args], { env: { ...ctx.home.env, ...env }, input: posting, timeoutMs: 30_000 });
+    const words = JSON.parse((await run({}, ['--offline'])).stdout) as TailorJson;
+    const heard = words.questions.find((q) => q.bullet === line);
+    // The words hear a question in it, though not as surely as a model's third pick (0.75).
+    expect(heard?.fit).toBeGreaterThan(0);
+    expect(heard?.fit).toBeLessThan(0.75);
+    expect(words.gapDetails.map((g) => g.bullet)).not.toContain(line);
+    const s = await startChatServer((request) => {
+      const data = JSON.parse((JSON.parse(request.body) as { messages: { content: string }[] }).messages[1]!.content) as { posting: { number: number; line: string }[] };
+      return { content: JSON.stringify({ bullets: data.posting.map((p) => ({ bullet: p.number, questions: p.line === line ? [] : ['cab-change-requests'] })) }) };
+    });
+    ctx.track(s);
+    const read = JSON.parse((await run({ RMPREP_GRADER_URL: s.url, RMPREP_GRADER_MODEL: 'test-model' })).stdout) as TailorJson;
+    expect(read.gapDetails.map((g) => g.bullet)).toContain(line);
+    expect(read.questions.some((q) => q.bullet === line)).toBe(false);
+  });
+
   it('says so in the human output', async () => {
     const s = await serve();
     const r = await runCli(['tailor', '-'], { env: { ...ctx.home.env, ...s.env }, input: POSTING });

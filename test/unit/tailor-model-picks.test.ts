@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTailorReply, tailorRequest } from '../../src/adapters/tailor-request.js';
+import { findGapBullets } from '../../src/core/tailor/bullet-picks.js';
 import { MODEL_FITS, withModelPicks } from '../../src/core/tailor/model-picks.js';
 import { createRanker } from '../../src/core/tailor/rank.js';
 import type { BulletReading } from '../../src/core/tailor/bullet-fit.js';
@@ -62,5 +63,17 @@ describe('a model\'s picks beside the words', () => {
     const read = ranker.rank(posting, 3, new Map([[line, ['vendors']]]));
     expect(read.gapDetails.map((g) => g.bullet)).not.toContain(line);
     expect(read.questions.find((q) => q.id === 'vendors')).toMatchObject({ bullet: line });
+  });
+
+  it('mark a line the model says no question prepares for, and that line is a gap unless the words fit a question well', () => {
+    const [none, unsaid] = withModelPicks([reading('Line one', [['x', 0.6]]), reading('Line two', [['x', 0.6]])], new Map([['Line one', []]]), new Set(['x']));
+    expect(none?.modelNone).toBe(true);
+    expect(unsaid?.modelNone).toBeUndefined();
+    // A listed duty in release work, answered by a question's words at 0.6: no gap for the words alone.
+    const duty = { ...reading('Negotiate renewals and pricing with our CI and artifact vendors for each release.', [['tools', 0.6]]), themes: new Map([['ci-cd', 1]]), stems: new Map([['negotiat', 1], ['renewal', 1], ['pricing', 1], ['vendor', 1]]) };
+    expect(findGapBullets([duty], new Map())).toEqual([]);
+    expect(findGapBullets([{ ...duty, modelNone: true }], new Map()).map((g) => g.bullet)).toEqual([duty.bullet.text]);
+    const sure = { ...duty, modelNone: true, fits: [{ id: 'tools', fit: 0.8 }] };
+    expect(findGapBullets([sure], new Map())).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ export interface BulletReading {
   senses?: Map<string, { read: string; first: string }>;
   /** Questions that answer it at all, best first, with fits from 0 to 1. */
   fits: { id: string; fit: number }[];
+  /** A model grader read the line and said no question of the bank prepares for it. */
+  modelNone?: boolean;
 }
 
 /**

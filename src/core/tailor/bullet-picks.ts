@@ -136,6 +136,8 @@ const LEXICON = new Set(THEMES.flatMap((t) => [...t.phrases, ...(t.exact ?? [])]
 const TRAIT = /^an?\s/i;
 /** A duty that names a standard the bank never mentions is a gap below this fit. */
 const NAMED_FIT = 0.5;
+/** A line a model grader says no question prepares for is a gap unless the words fit a question this well (its own third pick's fit). */
+const MODEL_NONE_FIT = 0.75;
 
 /** A duty's own clause: its verb and object, before "with", "for", a comma ... ("Negotiate renewals and pricing"). */
 function headOf(text: string): string {
@@ -167,7 +169,7 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
     // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
     // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
     // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
-    const limit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
+    const limit = reading.modelNone ? MODEL_NONE_FIT : namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
     if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || NICE.test(reading.bullet.section ?? '') || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;

@@ -17,11 +17,15 @@ export function linesToAsk(bullets: readonly Bullet[]): string[] {
 
 /**
  * Each reading with the model's picks for its line raised to MODEL_FITS; `picks` is keyed by the line's text
- * as sent. Ids the bank does not have are dropped; a line the model named nothing for keeps the words' fits.
+ * as sent. Ids the bank does not have are dropped; a line the model named nothing for keeps the words' fits,
+ * and is marked `modelNone` when the model said so (an empty list), as it is asked to for a line no question
+ * prepares for.
  */
 export function withModelPicks(readings: readonly BulletReading[], picks: ReadonlyMap<string, readonly string[]>, known: ReadonlySet<string>): BulletReading[] {
   return readings.map((reading) => {
-    const named = (picks.get(reading.bullet.text) ?? []).filter((id) => known.has(id)).slice(0, MODEL_FITS.length);
+    const said = picks.get(reading.bullet.text);
+    if (said !== undefined && said.length === 0) return { ...reading, modelNone: true };
+    const named = (said ?? []).filter((id) => known.has(id)).slice(0, MODEL_FITS.length);
     if (named.length === 0) return reading;
     const fits = new Map(reading.fits.map((f) => [f.id, f.fit]));
     named.forEach((id, k) => fits.set(id, Math.max(fits.get(id) ?? 0, MODEL_FITS[k] as number)));
