@@ -44,7 +44,8 @@ export function renderTailor(result: TailorResult, { width, style, reading }: Ta
     out.push('', ...wrapText('Gaps: the bank has no question on these; prepare them on your own:', width, '', '').map((l) => style.heading(l)));
     // Bullets of the posting one to a line, each with the question that comes closest; then theme words and tools.
     for (const gap of result.gapDetails) {
-      const near = gap.nearest ? style.dim(` (closest: ${clean(gap.nearest.id)})`) : '';
+      const closest = gap.nearest ? `closest: ${clean(gap.nearest.id)}` : '';
+      const near = gap.byModel ? style.dim(` (the model grader names no question; by words, ${closest})`) : closest ? style.dim(` (${closest})`) : '';
       out.push(...wrapText(`"${clean(gap.text).replace(/\s+/g, ' ')}"${near}`, width, '  - ', '    '));
     }
     const quoted = new Set(result.gapDetails.map((g) => g.text));

@@ -10,7 +10,7 @@ const KEY = 'sk-test-Tq2-never-shown';
 
 interface TailorJson {
   questions: { id: string; bullet?: string; fit?: number }[];
-  gapDetails: { bullet: string }[];
+  gapDetails: { bullet: string; byModel?: true }[];
   reading: 'words' | { model: string; origin: string };
 }
 
@@ -68,9 +68,12 @@ describe('tailor with a model grader', () => {
       return { content: JSON.stringify({ bullets: data.posting.map((p) => ({ bullet: p.number, questions: p.line === line ? [] : ['cab-change-requests'] })) }) };
     });
     ctx.track(s);
-    const read = JSON.parse((await run({ RMPREP_GRADER_URL: s.url, RMPREP_GRADER_MODEL: 'test-model' })).stdout) as TailorJson;
-    expect(read.gapDetails.map((g) => g.bullet)).toContain(line);
+    const env = { RMPREP_GRADER_URL: s.url, RMPREP_GRADER_MODEL: 'test-model' };
+    const read = JSON.parse((await run(env)).stdout) as TailorJson;
+    expect(read.gapDetails.find((g) => g.bullet === line)).toMatchObject({ byModel: true });
     expect(read.questions.some((q) => q.bullet === line)).toBe(false);
+    const text = await runCli(['tailor', '-'], { env: { ...ctx.home.env, ...env }, input: posting, timeoutMs: 30_000 });
+    expect(text.stdout.replace(/\s+/g, ' ')).toMatch(/four market languages.*\(the model grader names no question; by words, closest: [a-z-]+\)/);
   });
 
   it('says so in the human output', async () => {

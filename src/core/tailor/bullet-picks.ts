@@ -12,6 +12,8 @@ export interface GapDetail {
   bullet: string;
   /** The question that comes closest, when one comes within NEAR of FIT. */
   nearest?: { id: string; fit: number };
+  /** A gap because a model grader said no question prepares for it, though the words alone heard one. */
+  byModel?: true;
 }
 
 /** The first this many questions hold one question for each matched bullet ... */
@@ -169,12 +171,14 @@ export function findGapBullets(readings: readonly BulletReading[], profiles: Rea
     // A gap is a listed duty or requirement in release work (it names one of the themes) that no question
     // answers; a degree, a language or a line about the employer is none. A duty that names a standard the
     // bank never mentions ("meets WCAG 2.2 AA") is a gap unless a question answers it well.
-    const limit = reading.modelNone ? MODEL_NONE_FIT : namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
+    const wordsLimit = namesUnknownStandard(reading, known) ? NAMED_FIT : FIT;
+    const limit = reading.modelNone ? Math.max(MODEL_NONE_FIT, wordsLimit) : wordsLimit;
     if ((best?.fit ?? 0) >= limit || TRAIT.test(reading.bullet.text) || NICE.test(reading.bullet.section ?? '') || !reading.bullet.listed || !isAboutWork(reading) || !isReleaseWork(reading) || reading.stems.size < 3) continue;
     const near = best && best.fit >= NEAR ? best : undefined;
     const answered = near ? profiles.get(near.id)?.keyStems : undefined;
     const weights = new Map([...reading.stems].filter(([stem]) => !answered?.has(stem)));
-    out.push({ text: quoteOf(reading.bullet.text, weights), bullet: reading.bullet.text, ...(near ? { nearest: { id: near.id, fit: near.fit } } : {}) });
+    const byModel = reading.modelNone === true && (best?.fit ?? 0) >= wordsLimit;
+    out.push({ text: quoteOf(reading.bullet.text, weights), bullet: reading.bullet.text, ...(near ? { nearest: { id: near.id, fit: near.fit } } : {}), ...(byModel ? { byModel: true as const } : {}) });
   }
   return out;
 }
