@@ -102,6 +102,7 @@ describe('ranking', () => {
     ['places listed after "in"', 'Canary releases for wallets in Poland and Czechia with Fastlane.', 'Czechia'],
     ['places listed after "across"', 'Canary releases for stores across Lisbon, Porto or Braga with Fastlane.', 'Braga'],
     ['a word of the title line', 'Release Manager, Ember Games\nShip canary builds to Ember players with Fastlane.', 'Ember'],
+    ['a title written as an acronym', 'Report the canary success rate to the CIO and the CISOs, with Fastlane.', 'CIO'],
   ])('keeps the employer out of the gaps: %s', (_what, posting, name) => {
     const result = ranker.rank(posting, 5);
     expect(result.gaps).not.toContain(name);

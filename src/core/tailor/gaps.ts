@@ -1,8 +1,12 @@
 import type { ThemeMatcher } from './match.js';
 import { isGeneric, tokenize } from './words.js';
 
+/** Acronyms of titles and offices, not of tools: "report to the CIO" names no gap. */
+const TITLES = new Set(['CEO', 'CTO', 'CIO', 'CFO', 'COO', 'CISO', 'CPO', 'CDO', 'CMO', 'CRO', 'SVP', 'EVP', 'PMO', 'SME']);
+
 /** An acronym (SBOM, XRs) or a word with inner capitals (TestFlight, OpenTelemetry): written as a tool's name. */
 function looksLikeToolName(word: string): boolean {
+  if (TITLES.has(word.replace(/s$/, ''))) return false;
   if (/^[A-Z][A-Z0-9]+s?$/.test(word)) return true;
   return /^[A-Za-z]+[A-Z][a-z]/.test(word) && /[a-z]/.test(word.slice(0, 2));
 }
