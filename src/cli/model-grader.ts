@@ -9,8 +9,11 @@ import { GraderUnavailable, httpGrader } from '../adapters/grader-http.js';
 import { graderInput } from '../core/coach/grader.js';
 import { type CoachReport, analyzeAnswer } from '../core/coach/index.js';
 import { type StoredCredit, readWithModel } from '../core/coach/model-reading.js';
+import { readAnswer } from '../core/coach/reading.js';
+import { verifyCredits } from '../core/coach/verify-credits.js';
 import type { GradeAnswer } from '../core/practice/listen-model.js';
 import type { QuestionData } from '../core/questions/schema.js';
+import type { Tells } from '../core/stories/must-tell.js';
 import type { GraderSetup } from './grader-config.js';
 
 /** What `coach --json` says of the grader. */
@@ -81,4 +84,22 @@ export function sessionGrader(setup: GraderSetup, bank: readonly QuestionData[],
     const g = await gradeAnswer(setup, question, answer, bank, { timeLimit, signal, words, phrasings });
     return { report: g.report, record: { wordsScore: g.wordsScore, reading: g.reading, ...(g.credits.length > 0 ? { credits: g.credits } : {}) }, notice: g.grader.notice };
   };
+}
+
+/**
+ * A story's must-tell element read by the model grader where the words did not find it: one request whose
+ * only point is the element, its quote checked against the story as any point's is. The words' reading
+ * (unchanged) when no grader is configured, it cannot be reached, or its quote does not hold.
+ */
+export async function tellsWithModel(setup: GraderSetup, question: QuestionData, story: string, words: Tells): Promise<{ tells: Tells; notice: string | null }> {
+  if (words.found !== null || setup.kind !== 'on') return { tells: words, notice: null };
+  const element: QuestionData = { ...question, keyPoints: [{ id: 'must-tell', point: `The story tells ${words.what}`, terms: [] }], answer: '-' };
+  try {
+    const reply = await httpGrader(setup.config).grade(graderInput(element, story), new AbortController().signal);
+    const [credit] = verifyCredits(readAnswer(story), reply, { points: 1 }).credits;
+    return { tells: credit ? { ...words, found: credit.quote, heardBy: 'model' } : words, notice: null };
+  } catch (err) {
+    const notice = err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${setup.config.origin}; showing the words-only reading`;
+    return { tells: words, notice };
+  }
 }

@@ -93,7 +93,7 @@ const lacks = (fit: StoryFit | undefined) => fit?.tells !== undefined && fit.tel
 export function renderTells(tells: Tells, { width, style }: StoryScreen): string {
   const line = tells.found === null
     ? `${style.warn('Missing:')} ${oneLine(tells.what)}. Without it the story does not answer this question; add it, or pin the story to another.`
-    : `${style.good('Tells:')} ${oneLine(tells.what)}: "${oneLine(tells.found)}"`;
+    : `${style.good('Tells:')} ${oneLine(tells.what)}: "${oneLine(tells.found)}"${tells.heardBy === 'model' ? ' (heard by the model grader)' : ''}`;
   return `${wrapText(line, width).join('\n')}\n\n`;
 }
 

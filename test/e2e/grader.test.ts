@@ -302,3 +302,31 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('story check with a model grader', () => {
+  // Pinned to mistake-ownership, the story owns the mistake in words its must-tell terms do not hold.
+  const OWNED = 'I had approved the schema migration without opening it, because I trusted the author';
+  const story = (env: Record<string, string>, extra: string[] = []) =>
+    runCli(['story', 'check', 'double-invoices', '--json', ...extra], { env: { ...ctx.home.env, ...env }, timeoutMs: 30_000 });
+
+  it('asks the model for what the story must tell when the words miss it, and keeps its quote only if the story says it', async () => {
+    const made = await runCli(
+      ['story', 'new', 'double-invoices', '--question', 'mistake-ownership', '--situation', 'One Friday our invoicing job sent every customer two invoices.', '--action', `${OWNED}. I rolled it back within the hour and wrote to the finance team.`, '--result', 'We added a review step for migrations and no invoice went out twice again.'],
+      { env: ctx.home.env },
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const words = JSON.parse((await story({}, ['--offline'])).stdout) as { tells: { found: string | null } };
+    expect(words.tells.found).toBeNull();
+
+    const s = await serve(() => ({ content: claims({ point: 1, quote: OWNED }) }));
+    const read = JSON.parse((await story(s.env)).stdout) as { tells: { found: string | null; heardBy?: string } };
+    expect(read.tells).toMatchObject({ found: expect.stringContaining('approved the schema migration without opening it'), heardBy: 'model' });
+    // The element was asked as the only point of a request of its own.
+    expect(s.received.some((r) => r.body.includes('The story tells'))).toBe(true);
+    const text = await runCli(['story', 'check', 'double-invoices'], { env: { ...ctx.home.env, ...s.env } });
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain('(heard by the model grader)');
+
+    const invented = await serve(() => ({ content: claims({ point: 1, quote: 'it was entirely my own fault and I said so at once' }) }));
+    expect((JSON.parse((await story(invented.env)).stdout) as { tells: { found: string | null } }).tells.found).toBeNull();
+  });
+});

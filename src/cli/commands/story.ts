@@ -19,7 +19,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import { categoryOption } from '../options.js';
 import { warnAboutProblems } from '../run.js';
 import { resolveGrader } from '../grader-config.js';
-import { gradeAnswer } from '../model-grader.js';
+import { gradeAnswer, tellsWithModel } from '../model-grader.js';
 
 const textFlag = z.string().trim().min(1).max(5000).optional();
 const ACTIONS = ['new', 'list', 'show', 'edit', 'check', 'match'] as const;
@@ -154,10 +154,15 @@ async function storyCheck(run: Run, slug: string, opts: StoryOptions): Promise<n
   const [pinned] = await questionsById(run, story.questions.slice(0, 1));
   // Without a pinned question the story is read as an answer to an open behavioral question.
   const question = pinned ?? { id: story.slug, category: 'behavioral' as const, question: story.title, answer: '-', keyPoints: [], followUps: [], tags: story.tags, difficulty: 2 as const };
-  const graded = await gradeAnswer(resolveGrader(run.env, run.home, opts.offline === true), question, story.body, undefined, { words: analyzeAnswer(question, story.body) });
+  const setup = resolveGrader(run.env, run.home, opts.offline === true);
+  const graded = await gradeAnswer(setup, question, story.body, undefined, { words: analyzeAnswer(question, story.body) });
   const { report } = graded;
-  const tells = pinned ? findTells(pinned, story.body) : undefined;
-  if (graded.grader.notice) run.stderr.write(`${sanitizeText(graded.grader.notice)}\n`);
+  const byWords = pinned ? findTells(pinned, story.body) : undefined;
+  // The model hears the element only where the words did not, and only when it answered for the points too.
+  const byModel = pinned && byWords && graded.grader.used ? await tellsWithModel(setup, pinned, story.body, byWords) : undefined;
+  const tells = byModel?.tells ?? byWords;
+  const notice = graded.grader.notice ?? byModel?.notice;
+  if (notice) run.stderr.write(`${sanitizeText(notice)}\n`);
   if (opts.json) {
     run.stdout.write(`${toJsonText({ slug: story.slug, against: pinned?.id ?? null, ...report, grader: graded.grader, ...(tells ? { tells } : {}) })}\n`);
     return 0;

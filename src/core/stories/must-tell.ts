@@ -15,6 +15,8 @@ export interface Tells {
   what: string;
   /** The story's own words that tell it, or null when the story does not. */
   found: string | null;
+  /** Who heard it, when the words did not but a model grader did (its quote checked against the story). */
+  heardBy?: 'model';
 }
 
 /** Who the element must be told of, read from the terms: the teller's own act, or others' dealings. */
