@@ -67,3 +67,10 @@ describe('word senses in a posting', () => {
     expect(hits).not.toContain('itil:release management');
   });
 });
+
+describe('outsourcing', () => {
+  it('an outsourced provider is a vendor; an outsourced team is a team elsewhere', () => {
+    expect(themesOf('Work with our outsourced infrastructure provider.')).toEqual(['vendors:outsourced']);
+    expect(themesOf('Coordinate our outsourced team in Manila.')).toContain('distributed-teams:outsourced team');
+  });
+});

@@ -187,7 +187,7 @@ export const THEMES: readonly Theme[] = [
   {
     id: 'distributed-teams',
     label: 'teams across time zones and outsourcing',
-    phrases: ['time zone', 'offshore', 'nearshore', 'follow the sun', 'distributed team', 'global team', 'remote team', 'outsourced team', 'outsourced'],
+    phrases: ['time zone', 'offshore', 'nearshore', 'follow the sun', 'distributed team', 'global team', 'remote team', 'outsourced team'],
   },
   {
     id: 'freeze',
