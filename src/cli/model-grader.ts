@@ -44,6 +44,11 @@ export function wordsOnly(report: CoachReport, notice: string | null = null): Gr
   };
 }
 
+/** Why the grader's reading is missing, built from the origin only: the key and the URL's path never reach a message. */
+export function unavailableNotice(err: unknown, origin: string): string {
+  return err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${origin}; showing the words-only reading`;
+}
+
 /** The words-only report, then the grader's points added to it when a grader is configured and answers. */
 export async function gradeAnswer(
   setup: GraderSetup,
@@ -71,9 +76,7 @@ export async function gradeAnswer(
       credits: read.credits,
     };
   } catch (err) {
-    // Built from the origin only, whatever went wrong: the key and the URL's path never reach a message.
-    const reason = err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${config.origin}; showing the words-only reading`;
-    return wordsOnly(words, reason);
+    return wordsOnly(words, unavailableNotice(err, config.origin));
   }
 }
 
@@ -99,7 +102,6 @@ export async function tellsWithModel(setup: GraderSetup, question: QuestionData,
     const [credit] = verifyCredits(readAnswer(story), reply, { points: 1 }).credits;
     return { tells: credit ? { ...words, found: credit.quote, heardBy: 'model' } : words, notice: null };
   } catch (err) {
-    const notice = err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${setup.config.origin}; showing the words-only reading`;
-    return { tells: words, notice };
+    return { tells: words, notice: unavailableNotice(err, setup.config.origin) };
   }
 }

@@ -3,10 +3,11 @@
  * of the posting calls for, and its picks join the words' fits. Whatever the model does (no reply, an error,
  * ids the bank lacks), the ranking is still made, from the words alone, with one notice line.
  */
-import { chatExchange, GraderUnavailable } from '../adapters/grader-http.js';
+import { chatExchange } from '../adapters/grader-http.js';
 import { parseTailorReply, tailorRequest, type TailorAsk } from '../adapters/tailor-request.js';
 import type { QuestionData } from '../core/questions/schema.js';
 import type { GraderSetup } from './grader-config.js';
+import { unavailableNotice } from './model-grader.js';
 
 export interface ModelPicks {
   /** The model's question ids per line, keyed by the line's text; undefined when words alone read the posting. */
@@ -34,8 +35,6 @@ export async function askModelForPicks(setup: GraderSetup, lines: readonly strin
     }
     return { picks, reading: { model: config.model, origin: config.origin }, notice: null };
   } catch (err) {
-    // Built from the origin only, whatever went wrong: the key and the URL's path never reach a message.
-    const notice = err instanceof GraderUnavailable ? err.message : `model grader unavailable: an unexpected failure at ${config.origin}; showing the words-only reading`;
-    return { reading: 'words', notice };
+    return { reading: 'words', notice: unavailableNotice(err, config.origin) };
   }
 }
