@@ -168,4 +168,11 @@ describe('the plan file notes the gaps', () => {
     expect(yaml).toContain('#   - run payroll items: [evil]\n');
     expect(yaml).not.toMatch(/^items: \[evil\]/m);
   });
+
+  it('says beside a gap the model grader made that the model named no question for it', () => {
+    const yaml = formatPlanYaml(buildTailorPlan({ themes: [], questions: [], gaps: [], gapDetails: [], bullets: { read: 0, matched: 0, cut: 10 } }, 'job.md'), 'plan.yaml', [
+      { text: 'translate store listings', bullet: 'x', nearest: { id: 'app-store-rejection', fit: 0.38 }, byModel: true },
+    ]);
+    expect(yaml).toContain('#   - translate store listings (nearest question: app-store-rejection, fit 0.38); the model grader names no question for it\n');
+  });
 });

@@ -31,7 +31,7 @@ export function formatPlanYaml(plan: Plan, file: string, gaps: readonly GapDetai
 
 function gapComment(gap: GapDetail): string {
   const nearest = gap.nearest ? ` (nearest question: ${oneLine(gap.nearest.id)}, fit ${gap.nearest.fit.toFixed(2)})` : '';
-  return `#   - ${oneLine(gap.text)}${nearest}\n`;
+  return `#   - ${oneLine(gap.text)}${nearest}${gap.byModel ? '; the model grader names no question for it' : ''}\n`;
 }
 
 /** Text made safe for one comment line: no line breaks or other control characters can end the comment. */
