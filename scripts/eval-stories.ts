@@ -7,6 +7,18 @@ import { GOOD_FIT, fitStory, matchStories, wantsStory } from '../src/core/storie
 import { parseStoryFile, type Story } from '../src/core/stories/parse.js';
 
 const dir = join(process.cwd(), 'test', 'fixtures', 'stories');
+
+/** Every story file in `folder` that parses, in name order, with its file name and slug. */
+function storiesIn(folder: string): { name: string; slug: string; story: Story }[] {
+  return readdirSync(folder)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .flatMap((name) => {
+      const slug = name.slice(0, -3);
+      const { story } = parseStoryFile(readFileSync(join(folder, name), 'utf8'), name, slug);
+      return story ? [{ name, slug, story }] : [];
+    });
+}
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { fits: string[]; not: string[] }>;
 const bank = (await loadBank([{ path: join(process.cwd(), 'questions'), bundled: true }], { cwd: process.cwd() })).questions;
 let fitsFound = 0;
@@ -17,12 +29,10 @@ let bestRight = 0;
 let othersAbove = 0;
 let others = 0;
 let stories = 0;
-for (const name of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
-  const slug = name.slice(0, -3);
-  const { story } = parseStoryFile(readFileSync(join(dir, name), 'utf8'), name, slug);
+for (const { slug, story } of storiesIn(dir)) {
   const want = expected[slug];
-  if (!story || !want) continue;
-  const rows = matchStories([story as Story], bank).questions;
+  if (!want) continue;
+  const rows = matchStories([story], bank).questions;
   const fitOf = (id: string) => rows.find((r) => r.id === id)?.stories[0]?.fit ?? 0;
   const best = [...rows].sort((a, b) => (b.stories[0]?.fit ?? 0) - (a.stories[0]?.fit ?? 0)).slice(0, 3);
   console.log(`\n${slug}: best ${best.map((r) => `${r.id} ${r.stories[0]?.fit}`).join(', ')}`);
@@ -51,12 +61,10 @@ for (const half of ['tune', 'report'] as const) {
   let falseFits = 0;
   let checked = 0;
   console.log(`\nNear misses, ${half} half:`);
-  for (const name of readdirSync(join(nearDir, half)).filter((n) => n.endsWith('.md')).sort()) {
-    const slug = name.slice(0, -3);
-    const { story } = parseStoryFile(readFileSync(join(nearDir, half, name), 'utf8'), name, slug);
+  for (const { slug, story } of storiesIn(join(nearDir, half))) {
     const want = near[slug];
-    if (!story || !want) continue;
-    const rows = matchStories([story as Story], bank).questions;
+    if (!want) continue;
+    const rows = matchStories([story], bank).questions;
     for (const id of want.not) {
       const fit = rows.find((r) => r.id === id)?.stories[0]?.fit ?? 0;
       checked++;
@@ -80,19 +88,17 @@ for (const half of ['tune', 'report'] as const) {
   let checked = 0;
   let others = 0;
   console.log(`\nTrue tellings, ${half} half:`);
-  for (const name of readdirSync(join(trueDir, half)).filter((n) => n.endsWith('.md')).sort()) {
-    const slug = name.slice(0, -3);
-    const { story } = parseStoryFile(readFileSync(join(trueDir, half, name), 'utf8'), name, slug);
+  for (const { name, slug, story } of storiesIn(join(trueDir, half))) {
     const want = told[slug];
-    if (!story || !want) continue;
+    if (!want) continue;
     const question = bank.find((q) => q.id === want.question);
     if (!question) throw new Error(`${half}/${name}: no question ${want.question}`);
-    const fit = fitStory(story as Story, question, bank);
+    const fit = fitStory(story, question, bank);
     checked++;
     const heard = fit.tells?.found != null;
     if (heard) found++;
     if (fit.fit >= GOOD_FIT) fitting++;
-    others += bank.filter((q) => q.id !== question.id && wantsStory(q) && fitStory(story as Story, q, bank).fit >= GOOD_FIT).length;
+    others += bank.filter((q) => q.id !== question.id && wantsStory(q) && fitStory(story, q, bank).fit >= GOOD_FIT).length;
     if (half === 'tune' || !heard || fit.fit < GOOD_FIT) console.log(`  ${slug.padEnd(40)} ${want.question.padEnd(30)} ${fit.fit.toFixed(2)} ${heard ? `told: "${fit.tells?.found}"` : `NOT FOUND (${want.tells})`}`);
   }
   console.log(`Element found, ${half} half: ${found}/${checked}; fit at ${GOOD_FIT} or more: ${fitting}/${checked}; other questions at ${GOOD_FIT} or more: ${others} (${(others / Math.max(1, checked)).toFixed(1)} a story)`);

@@ -173,12 +173,13 @@ function rankWithIndex(
   // A bullet is a gap or is heard, never both: gap bullets pick no question and are no question's reason.
   const gapDetails = findGapBullets(reading.bullets, new Map(index.profiles.map((p) => [p.id, p])));
   const gapBullets = new Set(gapDetails.map((g) => g.bullet));
-  const bulletPicks = pickForBullets(reading.bullets.filter((b) => !gapBullets.has(b.bullet.text)), new Map(relevant.map((s) => [s.profile.id, s.relevance])));
+  const heard = reading.bullets.filter((b) => !gapBullets.has(b.bullet.text));
+  const bulletPicks = pickForBullets(heard, new Map(relevant.map((s) => [s.profile.id, s.relevance])));
   for (const id of bulletPicks.picks.keys()) {
     const profile = index.profiles.find((p) => p.id === id) as QuestionProfile;
     if (!relevant.some((s) => s.profile.id === id)) relevant.push({ profile, theme: 0, term: 0, themeReasons: [], termReasons: [], pairReasons: [], relevance: 0, themes: coverOf(profile) });
   }
-  const answers = bestBullets(reading.bullets.filter((b) => !gapBullets.has(b.bullet.text)));
+  const answers = bestBullets(heard);
   // A question a bullet picked counts that bullet's fit beside its relevance to the whole posting.
   const boosted = relevant.map((s) => ({ ...s, relevance: (1 - BULLET_SHARE) * s.relevance + BULLET_SHARE * (bulletPicks.picks.has(s.profile.id) ? (answers.get(s.profile.id)?.fit ?? 0) : 0) }));
   const diversified = pickCovering(boosted, share, boosted.length, DIVERSITY, OVERLAP).map((r) => ({ ...r, id: r.item.profile.id }));
